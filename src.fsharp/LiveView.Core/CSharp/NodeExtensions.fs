@@ -1,0 +1,67 @@
+namespace LiveView.CSharp
+
+open System.Runtime.CompilerServices
+open Giraffe.ViewEngine
+
+/// Attributes for C#, as extension methods on nodes: `H.Button("Go").Id("go").Action("click->home#go")`.
+/// Each returns a new node; setting an attribute that is already there replaces it.
+[<Extension; AbstractClass; Sealed>]
+type NodeExtensions =
+
+    static member private With(node: XmlNode, attribute: XmlAttribute) =
+        let name =
+            function
+            | KeyValue(key, _)
+            | Boolean key -> key
+
+        let put (attributes: XmlAttribute array) =
+            Array.append (attributes |> Array.filter (fun a -> name a <> name attribute)) [| attribute |]
+
+        match node with
+        | ParentNode((tag, attributes), children) -> ParentNode((tag, put attributes), children)
+        | VoidElement(tag, attributes) -> VoidElement(tag, put attributes)
+        | Text _ -> invalidArg (nameof node) "A text node has no attributes; put it inside an element."
+
+    /// Sets the attribute `name` to `value` (HTML-encoded).
+    [<Extension>]
+    static member Attr(node: XmlNode, name: string, value: string) =
+        NodeExtensions.With(node, attr name value)
+
+    /// Sets the boolean attribute `name` (e.g. `disabled`, `checked`).
+    [<Extension>]
+    static member Flag(node: XmlNode, name: string) = NodeExtensions.With(node, flag name)
+
+    /// Sets `id`.
+    [<Extension>]
+    static member Id(node: XmlNode, id: string) = NodeExtensions.Attr(node, "id", id)
+
+    /// Sets `class`.
+    [<Extension>]
+    static member Class(node: XmlNode, classes: string) =
+        NodeExtensions.Attr(node, "class", classes)
+
+    /// Sets `href`.
+    [<Extension>]
+    static member Href(node: XmlNode, url: string) = NodeExtensions.Attr(node, "href", url)
+
+    /// Sets `name` (form fields).
+    [<Extension>]
+    static member Name(node: XmlNode, name: string) = NodeExtensions.Attr(node, "name", name)
+
+    /// Sets `value` (form fields).
+    [<Extension>]
+    static member Value(node: XmlNode, value: string) = NodeExtensions.Attr(node, "value", value)
+
+    /// Sets `type` (inputs, buttons).
+    [<Extension>]
+    static member Type(node: XmlNode, kind: string) = NodeExtensions.Attr(node, "type", kind)
+
+    /// Sets the attribute `data-{key}`; the client sends it in the action's `data`.
+    [<Extension>]
+    static member Data(node: XmlNode, key: string, value: string) =
+        NodeExtensions.Attr(node, "data-" + key, value)
+
+    /// Sets `data-action`, e.g. `click->home#randomNumber` (sends `home->random_number` on click).
+    [<Extension>]
+    static member Action(node: XmlNode, descriptor: string) =
+        NodeExtensions.Attr(node, "data-action", descriptor)

@@ -1,0 +1,78 @@
+namespace LiveView
+
+open Giraffe.ViewEngine
+
+/// One change the browser applies to the page. The host turns a list of patches into wire frames
+/// (Django LiveView v1 fields: `selector`, `html`, `append`, `scroll`, `scrollTop`, `url`, `title`).
+type Patch =
+    /// Put `Nodes` into the element matching `Selector`, replacing its content or appending to it.
+    | Swap of Selector: string * Nodes: XmlNode list * Append: bool
+    /// Remove the element matching the selector.
+    | Delete of Selector: string
+    /// Scroll the element matching the selector into view.
+    | ScrollInto of Selector: string
+    /// Scroll to the top of the page.
+    | ScrollToTop
+    /// Push a new URL onto the browser history (no reload).
+    | PushUrl of Url: string
+    /// Set the document title.
+    | SetTitle of Title: string
+
+    /// Replaces the content of `selector` with `nodes`.
+    static member Html(selector: string, [<System.ParamArray>] nodes: XmlNode array) =
+        Swap(selector, List.ofArray nodes, false)
+
+    /// Replaces the content of `selector` with `text`, HTML-encoded.
+    static member Html(selector: string, text: string) =
+        Swap(selector, [ HtmlElements.encodedText text ], false)
+
+    /// Appends `nodes` to the content of `selector`.
+    static member Append(selector: string, [<System.ParamArray>] nodes: XmlNode array) =
+        Swap(selector, List.ofArray nodes, true)
+
+    /// Removes the element matching `selector`.
+    static member Remove(selector: string) = Delete selector
+
+    /// Scrolls the element matching `selector` into view.
+    static member ScrollTo(selector: string) = ScrollInto selector
+
+    /// Scrolls to the top of the page.
+    static member ScrollTop = ScrollToTop
+
+    /// Pushes `url` onto the browser history.
+    static member Url(url: string) = PushUrl url
+
+    /// Sets the document title.
+    static member Title(title: string) = SetTitle title
+
+/// Patch constructors for F# pipelines.
+[<RequireQualifiedAccess>]
+module Patch =
+
+    /// Replaces the content of `selector` with `node`.
+    let html (selector: string) (node: XmlNode) = Swap(selector, [ node ], false)
+
+    /// Replaces the content of `selector` with `nodes`.
+    let htmlMany (selector: string) (nodes: XmlNode list) = Swap(selector, nodes, false)
+
+    /// Replaces the content of `selector` with `text`, HTML-encoded.
+    let text (selector: string) (text: string) =
+        Swap(selector, [ HtmlElements.encodedText text ], false)
+
+    /// Appends `node` to the content of `selector`.
+    let append (selector: string) (node: XmlNode) = Swap(selector, [ node ], true)
+
+    /// Removes the element matching `selector`.
+    let remove (selector: string) = Delete selector
+
+    /// Scrolls the element matching `selector` into view.
+    let scrollTo (selector: string) = ScrollInto selector
+
+    /// Scrolls to the top of the page.
+    let scrollTop = ScrollToTop
+
+    /// Pushes `url` onto the browser history.
+    let url (url: string) = PushUrl url
+
+    /// Sets the document title.
+    let title (title: string) = SetTitle title

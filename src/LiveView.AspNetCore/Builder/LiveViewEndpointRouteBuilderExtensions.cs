@@ -1,0 +1,73 @@
+using LiveView;
+using LiveView.AspNetCore;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Giraffe.ViewEngine.HtmlElements;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the LiveView socket, the browser client and server-rendered pages.</summary>
+public static class LiveViewEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the LiveView WebSocket at <paramref name="pattern"/> (Django LiveView's <c>/ws/liveview/</c> by default)
+    /// and the browser client at <c>/_liveview/liveview.js</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapLiveView(
+        this IEndpointRouteBuilder endpoints,
+        string pattern = LiveView.Protocol.DefaultSocketPath)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        EnsureLiveViewServices(endpoints);
+        var services = endpoints.ServiceProvider;
+
+        // Resolving the registry now turns a page registered twice into a startup error.
+        _ = services.GetRequiredService<PageRegistry>();
+        services.GetRequiredService<PageEndpoint>().SocketPath = pattern;
+
+        var client = services.GetRequiredService<ClientScript>();
+        endpoints.MapMethods(LiveView.Protocol.ClientScriptPath, [HttpMethods.Get, HttpMethods.Head], client.HandleAsync)
+            .WithDisplayName("LiveView client");
+
+        // The socket endpoint brings its own WebSockets middleware, so the app needs no UseWebSockets() call.
+        var socket = services.GetRequiredService<SocketEndpoint>();
+        var pipeline = endpoints.CreateApplicationBuilder();
+        pipeline.UseWebSockets();
+        pipeline.Run(socket.HandleAsync);
+        return endpoints.Map(pattern, pipeline.Build()).WithDisplayName("LiveView socket");
+    }
+
+    /// <summary>
+    /// Serves <paramref name="page"/>'s first paint at <paramref name="pattern"/>: its mounted state rendered by its
+    /// view inside <paramref name="layout"/>. The page must be registered with <c>AddLiveView().AddPage(page)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, or the page is not registered.</exception>
+    public static IEndpointConventionBuilder MapLivePage<TState>(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Page<TState> page,
+        Func<LayoutContext, XmlNode> layout)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(layout);
+        EnsureLiveViewServices(endpoints);
+
+        var registered = endpoints.ServiceProvider.GetRequiredService<PageRegistry>().Get(page.Name);
+        var handler = endpoints.ServiceProvider.GetRequiredService<PageEndpoint>().For(registered, layout);
+        return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler)
+            .WithDisplayName($"LiveView page '{page.Name}'");
+    }
+
+    private static void EnsureLiveViewServices(IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<LiveViewMarkerService>() is null)
+        {
+            throw new InvalidOperationException(
+                "Unable to find the required services. Add them by calling 'builder.Services.AddLiveView()' " +
+                "before building the application.");
+        }
+    }
+}

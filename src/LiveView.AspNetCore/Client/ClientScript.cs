@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// Serves the browser client, embedded in this assembly, at <c>/_liveview/liveview.js</c>. Pages link it with a
+/// version query (<c>?v=hash</c>) that makes it cacheable for a year; any other request revalidates by ETag.
+/// </summary>
+internal sealed class ClientScript
+{
+    private const string ResourceName = "LiveView.Client.liveview.js";
+
+    public ClientScript()
+    {
+        using var stream = typeof(ClientScript).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        Content = copy.ToArray();
+        Version = Convert.ToHexStringLower(SHA256.HashData(Content))[..16];
+        ETag = $"\"{Version}\"";
+    }
+
+    /// <summary>The script's bytes (UTF-8).</summary>
+    public byte[] Content { get; }
+
+    /// <summary>A hash of the content, used as the cache-busting query and the ETag.</summary>
+    public string Version { get; }
+
+    private string ETag { get; }
+
+    /// <summary>The URL pages should link: the fixed path plus the version.</summary>
+    public string Url => $"{LiveView.Protocol.ClientScriptPath}?v={Version}";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        headers.ETag = ETag;
+        headers.CacheControl = http.Request.Query["v"] == Version
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
+
+        if (http.Request.Headers.IfNoneMatch == ETag)
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        http.Response.ContentType = "text/javascript; charset=utf-8";
+        http.Response.ContentLength = Content.Length;
+        if (!HttpMethods.IsHead(http.Request.Method))
+        {
+            await http.Response.Body.WriteAsync(Content);
+        }
+    }
+}

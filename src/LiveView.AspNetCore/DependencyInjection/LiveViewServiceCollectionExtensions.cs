@@ -1,0 +1,32 @@
+using LiveView.AspNetCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers LiveView in an application's services.</summary>
+public static class LiveViewServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the LiveView host: the page registry, the socket connections and the server-side renderer.
+    /// Register pages on the returned builder: <c>builder.Services.AddLiveView().AddPage(Home.Page)</c>.
+    /// </summary>
+    public static ILiveViewBuilder AddLiveView(this IServiceCollection services, Action<LiveViewOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<LiveViewOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<LiveViewMarkerService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PageRegistry>();
+        services.TryAddSingleton<ContextFactory>();
+        services.TryAddSingleton<OriginPolicy>();
+        services.TryAddSingleton<ClientScript>();
+        services.TryAddSingleton<SocketEndpoint>();
+        services.TryAddSingleton<PageEndpoint>();
+        return new LiveViewBuilder(services);
+    }
+}

@@ -1,0 +1,357 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FSharp.Core;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// One browser tab's socket. A receive loop decodes frames into a bounded mailbox; a single owner loop reads the
+/// mailbox, folds each message through the page functions and sends the patches. The owner loop is the only code
+/// that touches page state or sends, so nothing needs a lock.
+/// </summary>
+internal sealed class LiveConnection
+{
+    private const int InitialReceiveBuffer = 4 * 1024;
+
+    private readonly WebSocket socket;
+    private readonly ClaimsPrincipal user;
+    private readonly SocketEndpoint host;
+    private readonly Channel<Inbound> mailbox;
+    private readonly FrameWriter frames;
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly Dictionary<string, object> states = new(StringComparer.Ordinal);
+
+    public LiveConnection(WebSocket socket, ClaimsPrincipal user, bool extendedProtocol, SocketEndpoint host)
+    {
+        this.socket = socket;
+        this.user = user;
+        this.host = host;
+        frames = new FrameWriter(extendedProtocol);
+        mailbox = Channel.CreateBounded<Inbound>(new BoundedChannelOptions(host.Options.MailboxCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var receiving = ReceiveLoopAsync();
+        var closeStatus = WebSocketCloseStatus.NormalClosure;
+        var closeDescription = string.Empty;
+        try
+        {
+            await foreach (var message in mailbox.Reader.ReadAllAsync(stopping))
+            {
+                if (message is Inbound.Close close)
+                {
+                    (closeStatus, closeDescription) = (close.Status, close.Description);
+                    break;
+                }
+
+                await HandleAsync(message);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            (closeStatus, closeDescription) = (WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.");
+        }
+        catch (WebSocketException ex)
+        {
+            Log.SocketLost(host.Logger, ex.Message);
+        }
+        finally
+        {
+            await lifetime.CancelAsync();
+            await CloseAsync(closeStatus, closeDescription, receiving);
+            Log.SocketClosed(host.Logger);
+        }
+    }
+
+    private async Task HandleAsync(Inbound message)
+    {
+        switch (message)
+        {
+            case Inbound.Received received:
+                await HandleActionAsync(received.Action);
+                break;
+            case Inbound.Rejected rejected:
+                await SendErrorAsync(rejected.Error);
+                break;
+            case Inbound.EffectDone done:
+                await HandleEffectDoneAsync(done);
+                break;
+            case Inbound.EffectFailed failed:
+                Log.EffectFailed(host.Logger, failed.Error, failed.Effect, failed.Origin.Name.ToString());
+                await SendErrorAsync(new WireError(
+                    WireErrorCodes.EffectFailed,
+                    $"Effect '{failed.Effect}' failed; the page's state is unchanged.",
+                    failed.Origin.Name.ToString()));
+                break;
+        }
+    }
+
+    private async Task HandleActionAsync(ClientAction action)
+    {
+        var name = action.Name;
+        if (!host.Pages.TryGet(name.Page, out var page))
+        {
+            await SendErrorAsync(new WireError(
+                WireErrorCodes.UnknownPage, $"There is no page named '{name.Page}'.", name.ToString()));
+            return;
+        }
+
+        var (mounted, state) = await StateOfAsync(page, action);
+        if (!mounted)
+        {
+            return;
+        }
+
+        var result = Page.update(page, state, host.Contexts.ForAction(action, user));
+        await CommitAsync(page, action, result);
+    }
+
+    private async Task HandleEffectDoneAsync(Inbound.EffectDone done)
+    {
+        var page = host.Pages.Get(done.Origin.Name.Page);
+        var state = states[page.Name];
+        var result = Page.apply(done.Fold, state, host.Contexts.ForAction(done.Origin, user));
+        await CommitAsync(page, done.Origin, result);
+    }
+
+    /// <summary>The page's current state, mounting the page the first time an action reaches it.</summary>
+    private async ValueTask<(bool Mounted, object State)> StateOfAsync(Page<object> page, ClientAction action)
+    {
+        if (states.TryGetValue(page.Name, out var state))
+        {
+            return (true, state);
+        }
+
+        try
+        {
+            state = page.Init.Invoke(host.Contexts.ForSocket(action, user));
+        }
+        catch (Exception ex)
+        {
+            Log.HandlerFailed(host.Logger, ex, $"{page.Name}->mount");
+            await SendErrorAsync(new WireError(
+                WireErrorCodes.HandlerFailed, $"Page '{page.Name}' failed to mount.", action.Name.ToString()));
+            return (false, null!);
+        }
+
+        states[page.Name] = state;
+        return (true, state);
+    }
+
+    /// <summary>Encodes the reply, and only then keeps its state: a reply that cannot be sent changes nothing.</summary>
+    private async Task CommitAsync(Page<object> page, ClientAction action, FSharpResult<Reply<object>, PageError> result)
+    {
+        if (result.IsError)
+        {
+            await ReportAsync(result.ErrorValue);
+            return;
+        }
+
+        var reply = result.ResultValue;
+        frames.Clear();
+        try
+        {
+            frames.WritePatches(action.Name, reply.Patches);
+        }
+        catch (Exception ex)
+        {
+            frames.Clear();
+            await ReportAsync(PageError.NewHandlerFailed(action.Name, ex));
+            return;
+        }
+
+        states[page.Name] = reply.State;
+        foreach (var frame in frames.Frames)
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+        }
+
+        foreach (var effect in reply.Effects)
+        {
+            _ = RunEffectAsync(action, effect);
+        }
+    }
+
+    private Task ReportAsync(PageError error)
+    {
+        var code = WireErrorCodes.UnknownHandler;
+        if (error is PageError.HandlerFailed failed)
+        {
+            Log.HandlerFailed(host.Logger, failed.Error, failed.Name.ToString());
+            code = WireErrorCodes.HandlerFailed;
+        }
+
+        return SendErrorAsync(new WireError(code, error.Message, error.Action.ToString()));
+    }
+
+    private async Task SendErrorAsync(WireError error)
+    {
+        Log.ClientError(host.Logger, error.Code, error.Message);
+        frames.Clear();
+        frames.WriteError(error);
+        foreach (var frame in frames.Frames)
+        {
+            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+        }
+    }
+
+    /// <summary>Runs an effect off the loop, in its own DI scope, and posts its result back to the mailbox.</summary>
+    private async Task RunEffectAsync(ClientAction origin, Effect<object> effect)
+    {
+        Inbound outcome;
+        await using (var scope = host.ScopeFactory.CreateAsyncScope())
+        {
+            try
+            {
+                var context = new EffectContext(scope.ServiceProvider, lifetime.Token);
+                var fold = await Task.Run(() => effect.Run.Invoke(context), lifetime.Token);
+                outcome = new Inbound.EffectDone(origin, effect.Name, fold);
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                outcome = new Inbound.EffectFailed(origin, effect.Name, ex);
+            }
+        }
+
+        try
+        {
+            await mailbox.Writer.WriteAsync(outcome, lifetime.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The connection ended while the effect ran: nobody is left to see its result.
+        }
+    }
+
+    /// <summary>Reads frames, decodes them and posts them to the mailbox, until the client closes.</summary>
+    private async Task ReceiveLoopAsync()
+    {
+        var limit = host.Options.MaxMessageBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+        try
+        {
+            while (true)
+            {
+                var count = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        buffer = Grow(buffer, count, limit + 1);
+                    }
+
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
+                    count += result.Count;
+                    if (count > limit)
+                    {
+                        Log.MessageTooBig(host.Logger, limit);
+                        await mailbox.Writer.WriteAsync(
+                            new Inbound.Close(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {limit} bytes."),
+                            lifetime.Token);
+                        await DiscardUntilCloseAsync(buffer);
+                        return;
+                    }
+                }
+                while (!result.EndOfMessage);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                await mailbox.Writer.WriteAsync(Decode(buffer.AsSpan(0, count), result.MessageType), lifetime.Token);
+
+                if (buffer.Length > InitialReceiveBuffer)
+                {
+                    // A large message was a one-off: give its buffer back rather than hold it while idle.
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ChannelClosedException)
+        {
+            Log.SocketLost(host.Logger, ex.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            mailbox.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>After a refused message, reads and drops frames until the client answers the close.</summary>
+    private async Task DiscardUntilCloseAsync(byte[] buffer)
+    {
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
+        }
+        while (result.MessageType != WebSocketMessageType.Close);
+    }
+
+    private static Inbound Decode(ReadOnlySpan<byte> frame, WebSocketMessageType type)
+    {
+        if (type == WebSocketMessageType.Binary)
+        {
+            return new Inbound.Rejected(new WireError(
+                WireErrorCodes.BinaryFrame, "Binary frames are not supported; send JSON text frames."));
+        }
+
+        return ActionDecoder.TryDecode(frame, out var action, out var error)
+            ? new Inbound.Received(action!)
+            : new Inbound.Rejected(error!);
+    }
+
+    private static byte[] Grow(byte[] buffer, int count, int max)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max));
+        buffer.AsSpan(0, count).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
+    }
+
+    /// <summary>Sends the close frame, gives the client the close timeout to answer, then cuts the socket.</summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string description, Task receiving)
+    {
+        using var timeout = new CancellationTokenSource(host.Options.CloseTimeout);
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync(status, description, timeout.Token);
+            }
+
+            await receiving.WaitAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException)
+        {
+            Log.SocketLost(host.Logger, ex.Message);
+        }
+        finally
+        {
+            if (socket.State != WebSocketState.Closed)
+            {
+                socket.Abort();
+            }
+
+            await receiving;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// The socket endpoint (<c>/ws/liveview/</c> by default): checks the request, accepts the WebSocket and runs one
+/// <see cref="LiveConnection"/> for it. Also the bag of services every connection shares.
+/// </summary>
+internal sealed class SocketEndpoint(
+    PageRegistry pages,
+    ContextFactory contexts,
+    OriginPolicy origins,
+    IServiceScopeFactory scopeFactory,
+    IHostApplicationLifetime application,
+    IOptions<LiveViewOptions> options,
+    ILogger<LiveConnection> logger)
+{
+    /// <summary>The query parameter with which our own client asks for the protocol extensions.</summary>
+    public const string ProtocolQuery = "protocol";
+
+    public PageRegistry Pages { get; } = pages;
+
+    public ContextFactory Contexts { get; } = contexts;
+
+    public IServiceScopeFactory ScopeFactory { get; } = scopeFactory;
+
+    public LiveViewOptions Options { get; } = options.Value;
+
+    public ILogger Logger { get; } = logger;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsync("This endpoint accepts WebSocket connections only.");
+            return;
+        }
+
+        if (!origins.IsAllowed(http.Request))
+        {
+            Log.OriginRefused(Logger, http.Request.Headers.Origin.ToString(), http.Request.Host.Value ?? string.Empty);
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var protocol = http.Request.Query[ProtocolQuery] == "2" ? 2 : 1;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = Options.KeepAliveInterval,
+        });
+        Log.SocketOpened(Logger, protocol);
+        var connection = new LiveConnection(socket, http.User, protocol == 2, this);
+        await connection.RunAsync(application.ApplicationStopping);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Giraffe.ViewEngine;
+using Microsoft.FSharp.Collections;
+using static Giraffe.ViewEngine.HtmlElements;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// Encodes patches as wire frames, one JSON object per WebSocket message, with the fields of Django LiveView v1:
+/// <c>{"action":"home-&gt;random_number","selector":"#output","html":"7"}</c>. A URL, a title or a scroll that
+/// follows an HTML patch rides in the same frame, as a v1 client expects. Owned by one connection; not thread-safe.
+/// </summary>
+internal sealed class FrameWriter
+{
+    // The frames travel inside a WebSocket, never inside an HTML page: '<' and non-ASCII need no escaping.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    private readonly ArrayBufferWriter<byte> buffer = new(256);
+    private readonly List<int> ends = [];
+    private readonly Utf8JsonWriter json;
+    private readonly bool extended;
+
+    /// <param name="extended">
+    /// True for our own client, which understands the extensions (<c>remove</c>). A Django LiveView v1 client gets a
+    /// removed element emptied instead.
+    /// </param>
+    public FrameWriter(bool extended)
+    {
+        this.extended = extended;
+        json = new Utf8JsonWriter(buffer, WriterOptions);
+    }
+
+    /// <summary>The frames written since the last <see cref="Clear"/>.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Frames
+    {
+        get
+        {
+            var start = 0;
+            foreach (var end in ends)
+            {
+                yield return buffer.WrittenMemory[start..end];
+                start = end;
+            }
+        }
+    }
+
+    /// <summary>Forgets the frames written so far, keeping the buffer's memory for the next ones.</summary>
+    public void Clear()
+    {
+        buffer.ResetWrittenCount();
+        ends.Clear();
+    }
+
+    /// <summary>Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>.</summary>
+    public void WritePatches(ActionName action, FSharpList<Patch> patches)
+    {
+        var frame = new FrameParts();
+        foreach (var patch in patches)
+        {
+            if (!frame.TryAdd(patch, extended))
+            {
+                WriteFrame(action, frame);
+                frame = new FrameParts();
+                frame.TryAdd(patch, extended);
+            }
+        }
+
+        if (!frame.IsEmpty)
+        {
+            WriteFrame(action, frame);
+        }
+    }
+
+    /// <summary>Encodes one error frame.</summary>
+    public void WriteError(WireError error)
+    {
+        json.Reset(buffer);
+        json.WriteStartObject();
+        if (error.Action is not null)
+        {
+            json.WriteString("action"u8, error.Action);
+        }
+
+        json.WriteStartObject("error"u8);
+        json.WriteString("code"u8, error.Code);
+        json.WriteString("message"u8, error.Message);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        EndFrame();
+    }
+
+    private void WriteFrame(ActionName action, FrameParts frame)
+    {
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("action"u8, action.ToString());
+        if (frame.Selector is not null)
+        {
+            json.WriteString("selector"u8, frame.Selector);
+        }
+
+        if (frame.Nodes is not null)
+        {
+            json.WriteString("html"u8, RenderView.AsString.htmlNodes(frame.Nodes));
+        }
+
+        if (frame.Append)
+        {
+            json.WriteBoolean("append"u8, true);
+        }
+
+        if (frame.Remove)
+        {
+            json.WriteBoolean("remove"u8, true);
+        }
+
+        if (frame.Scroll is not null)
+        {
+            json.WriteString("scroll"u8, frame.Scroll);
+        }
+
+        if (frame.ScrollTop)
+        {
+            json.WriteBoolean("scrollTop"u8, true);
+        }
+
+        if (frame.Url is not null)
+        {
+            json.WriteString("url"u8, frame.Url);
+        }
+
+        if (frame.Title is not null)
+        {
+            json.WriteString("title"u8, frame.Title);
+        }
+
+        json.WriteEndObject();
+        EndFrame();
+    }
+
+    private void EndFrame()
+    {
+        json.Flush();
+        ends.Add(buffer.WrittenCount);
+    }
+
+    /// <summary>The fields of one frame, gathered before it is written.</summary>
+    private struct FrameParts
+    {
+        public string? Selector;
+        public FSharpList<XmlNode>? Nodes;
+        public bool Append;
+        public bool Remove;
+        public string? Scroll;
+        public bool ScrollTop;
+        public string? Url;
+        public string? Title;
+
+        public readonly bool IsEmpty =>
+            Selector is null && Scroll is null && !ScrollTop && Url is null && Title is null;
+
+        /// <summary>Adds the patch to this frame, or returns false when it needs a frame of its own.</summary>
+        public bool TryAdd(Patch patch, bool extended)
+        {
+            switch (patch)
+            {
+                case Patch.Swap swap when Selector is null:
+                    Selector = swap.Selector;
+                    Nodes = swap.Nodes;
+                    Append = swap.Append;
+                    return true;
+                case Patch.Delete delete when Selector is null:
+                    Selector = delete.Selector;
+                    if (extended)
+                    {
+                        Remove = true;
+                    }
+                    else
+                    {
+                        Nodes = FSharpList<XmlNode>.Empty;
+                    }
+
+                    return true;
+                case Patch.ScrollInto scroll when Scroll is null:
+                    Scroll = scroll.Selector;
+                    return true;
+                case { IsScrollToTop: true } when !ScrollTop:
+                    ScrollTop = true;
+                    return true;
+                case Patch.PushUrl push when Url is null:
+                    Url = push.Url;
+                    return true;
+                case Patch.SetTitle title when Title is null:
+                    Title = title.Title;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}
