@@ -18,7 +18,7 @@ type LayoutContext =
     }
 
 /// Layout building blocks shared by every layout.
-[<RequireQualifiedAccess>]
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module Layout =
 
     /// The `<script>` tag that loads the browser client from `src` and connects it to `socketPath`.

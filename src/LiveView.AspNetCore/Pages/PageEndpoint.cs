@@ -22,7 +22,7 @@ internal sealed class PageEndpoint(ContextFactory contexts, ClientScript client)
             page.Title.Invoke(state),
             contexts.LanguageOf(mount),
             page.View.Invoke(state),
-            Layout.clientScript(client.Url, SocketPath)));
+            LayoutModule.clientScript(client.Url, SocketPath)));
 
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(RenderView.AsString.htmlDocument(document));

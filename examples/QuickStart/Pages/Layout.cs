@@ -1,0 +1,40 @@
+namespace QuickStart.Pages;
+
+/// <summary>The site's layout, with the seed's landmarks: <c>#main</c>, <c>#loading</c>, <c>#notifications</c>, <c>#no_connection</c>.</summary>
+public static class Layout
+{
+    /// <summary>Wraps a page's content in the document.</summary>
+    public static XmlNode Base(LayoutContext page) =>
+        H.Html(
+            H.Head(
+                H.Meta().Attr("charset", "utf-8"),
+                H.Meta().Name("viewport").Attr("content", "width=device-width, initial-scale=1"),
+                H.Title(page.Title + " · LiveView QuickStart"),
+                H.Style(H.Raw(Styles))),
+            H.Body(
+                H.Section().Id("loading"),
+                H.Section().Id("notifications").Class("notifications"),
+                H.Section(H.Text("Connection lost. Reconnecting…")).Id("no_connection").Class("no-connection no-connection--hide"),
+                H.Div(
+                    H.Header(H.Nav(
+                        H.A("Home").Href("/").Class(page.Page == "home" ? "active" : ""),
+                        H.A("Counter (F#)").Href("/counter").Class(page.Page == "counter" ? "active" : ""))).Id("content-header"),
+                    H.Main(page.Content).Id("main"),
+                    H.Footer("Made with LiveView for .NET").Id("content-footer")).Class("container"),
+                page.ClientScript))
+        .Attr("lang", page.Lang);
+
+    private const string Styles = """
+        body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }
+        .container { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+        nav a { margin-right: 1rem; color: #3451b2; text-decoration: none; }
+        nav a.active { font-weight: bold; }
+        main { background: #fff; border-radius: .5rem; padding: 1rem 1.5rem; margin: 1rem 0; box-shadow: 0 1px 3px #0002; }
+        .button { font-size: 1rem; padding: .5rem 1rem; border: 0; border-radius: .3rem; background: #3451b2; color: #fff; cursor: pointer; }
+        .counter { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; }
+        #count { font-size: 2rem; min-width: 3rem; text-align: center; }
+        footer { color: #667; font-size: .9rem; }
+        .no-connection { position: fixed; top: 0; left: 0; right: 0; padding: .5rem; text-align: center; background: #b3261e; color: #fff; }
+        .no-connection--hide { display: none; }
+        """;
+}
