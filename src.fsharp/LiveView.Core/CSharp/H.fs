@@ -272,6 +272,90 @@ type H =
     /// `<td>` holding a text.
     static member Td(text: string) = H.Element("td", text)
 
+    /// `<output>` with children.
+    static member Output([<ParamArray>] children: XmlNode array) = H.Element("output", children)
+
+    /// `<output>` holding a text.
+    static member Output(text: string) = H.Element("output", text)
+
+    /// `<fieldset>` with children.
+    static member Fieldset([<ParamArray>] children: XmlNode array) = H.Element("fieldset", children)
+
+    /// `<fieldset>` holding a text.
+    static member Fieldset(text: string) = H.Element("fieldset", text)
+
+    /// `<legend>` with children.
+    static member Legend([<ParamArray>] children: XmlNode array) = H.Element("legend", children)
+
+    /// `<legend>` holding a text.
+    static member Legend(text: string) = H.Element("legend", text)
+
+    /// `<blockquote>` with children.
+    static member Blockquote([<ParamArray>] children: XmlNode array) = H.Element("blockquote", children)
+
+    /// `<blockquote>` holding a text.
+    static member Blockquote(text: string) = H.Element("blockquote", text)
+
+    /// `<figure>` with children.
+    static member Figure([<ParamArray>] children: XmlNode array) = H.Element("figure", children)
+
+    /// `<figure>` holding a text.
+    static member Figure(text: string) = H.Element("figure", text)
+
+    /// `<figcaption>` with children.
+    static member Figcaption([<ParamArray>] children: XmlNode array) = H.Element("figcaption", children)
+
+    /// `<figcaption>` holding a text.
+    static member Figcaption(text: string) = H.Element("figcaption", text)
+
+    /// `<time>` with children.
+    static member Time([<ParamArray>] children: XmlNode array) = H.Element("time", children)
+
+    /// `<time>` holding a text.
+    static member Time(text: string) = H.Element("time", text)
+
+    /// `<dl>` with children.
+    static member Dl([<ParamArray>] children: XmlNode array) = H.Element("dl", children)
+
+    /// `<dl>` holding a text.
+    static member Dl(text: string) = H.Element("dl", text)
+
+    /// `<dt>` with children.
+    static member Dt([<ParamArray>] children: XmlNode array) = H.Element("dt", children)
+
+    /// `<dt>` holding a text.
+    static member Dt(text: string) = H.Element("dt", text)
+
+    /// `<dd>` with children.
+    static member Dd([<ParamArray>] children: XmlNode array) = H.Element("dd", children)
+
+    /// `<dd>` holding a text.
+    static member Dd(text: string) = H.Element("dd", text)
+
+    /// `<details>` with children.
+    static member Details([<ParamArray>] children: XmlNode array) = H.Element("details", children)
+
+    /// `<details>` holding a text.
+    static member Details(text: string) = H.Element("details", text)
+
+    /// `<summary>` with children.
+    static member Summary([<ParamArray>] children: XmlNode array) = H.Element("summary", children)
+
+    /// `<summary>` holding a text.
+    static member Summary(text: string) = H.Element("summary", text)
+
+    /// `<dialog>` with children.
+    static member Dialog([<ParamArray>] children: XmlNode array) = H.Element("dialog", children)
+
+    /// `<dialog>` holding a text.
+    static member Dialog(text: string) = H.Element("dialog", text)
+
+    /// `<caption>` with children.
+    static member Caption([<ParamArray>] children: XmlNode array) = H.Element("caption", children)
+
+    /// `<caption>` holding a text.
+    static member Caption(text: string) = H.Element("caption", text)
+
     /// `<meta>`.
     static member Meta() = H.Void "meta"
 

@@ -1,0 +1,175 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>Hostile or broken input: each gets a clear error and the socket stays usable.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    private const int Limit = 4096;
+    private TestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TestHost.StartAsync(options => options.MaxMessageBytes = Limit);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    /// <summary>Sends <paramref name="frame"/>, expects an error with <paramref name="code"/>, then checks the socket still works.</summary>
+    private static async Task<JsonElement> ExpectErrorThenWorkingAsync(LiveSocket socket, string frame, string code)
+    {
+        await socket.SendAsync(frame);
+        var reply = await socket.ReceiveAsync();
+        var error = reply.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+
+        await socket.SendActionAsync("home->random_number");
+        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+        return reply;
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"action\":")]
+    [InlineData("{\"action\":\"home->random_number\"} trailing")]
+    [InlineData("{'action':'home->random_number'}")]
+    [InlineData("")]
+    public async Task Malformed_JSON_gets_an_error_frame(string frame)
+    {
+        await using var socket = await host.ConnectAsync();
+        await ExpectErrorThenWorkingAsync(socket, frame, WireErrorCodes.MalformedJson);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"home->random_number\"")]
+    [InlineData("42")]
+    [InlineData("{}")]
+    [InlineData("{\"action\":5}")]
+    [InlineData("{\"action\":null}")]
+    [InlineData("{\"action\":\"home->random_number\",\"data\":[1]}")]
+    [InlineData("{\"action\":\"home->random_number\",\"data\":{\"x\":{\"y\":1}}}")]
+    [InlineData("{\"action\":\"home->random_number\",\"form\":\"text\"}")]
+    [InlineData("{\"action\":\"home->random_number\",\"form\":{\"x\":[{}]}}")]
+    public async Task Wrong_types_get_an_invalid_message_error(string frame)
+    {
+        await using var socket = await host.ConnectAsync();
+        await ExpectErrorThenWorkingAsync(socket, frame, WireErrorCodes.InvalidMessage);
+    }
+
+    [Theory]
+    [InlineData("home")]
+    [InlineData("home->")]
+    [InlineData("->random_number")]
+    [InlineData("home->random number")]
+    [InlineData("home->a->b")]
+    public async Task A_badly_formed_action_name_gets_an_invalid_action_error(string action)
+    {
+        await using var socket = await host.ConnectAsync();
+        await ExpectErrorThenWorkingAsync(socket, JsonSerializer.Serialize(new { action }), WireErrorCodes.InvalidAction);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_named_in_the_error_without_listing_the_pages()
+    {
+        await using var socket = await host.ConnectAsync();
+        var reply = await ExpectErrorThenWorkingAsync(socket, """{"action":"nowhere->go"}""", WireErrorCodes.UnknownPage);
+        var message = reply.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("nowhere", message);
+        Assert.DoesNotContain("home", message);
+        Assert.DoesNotContain("counter", message);
+        Assert.Equal("nowhere->go", reply.GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_handler_is_named_in_the_error_without_listing_the_handlers()
+    {
+        await using var socket = await host.ConnectAsync();
+        var reply = await ExpectErrorThenWorkingAsync(socket, """{"action":"home->jump"}""", WireErrorCodes.UnknownHandler);
+        var message = reply.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("home", message);
+        Assert.Contains("jump", message);
+        Assert.DoesNotContain("random_number", message);
+    }
+
+    [Fact]
+    public async Task A_binary_frame_gets_an_error_frame()
+    {
+        await using var socket = await host.ConnectAsync();
+        await socket.SendBytesAsync(Encoding.UTF8.GetBytes("""{"action":"home->random_number"}"""), WebSocketMessageType.Binary);
+        Assert.Equal(WireErrorCodes.BinaryFrame, (await socket.ReceiveAsync()).GetProperty("error").GetProperty("code").GetString());
+        await socket.SendActionAsync("home->random_number");
+        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_over_the_limit_closes_the_socket_with_1009()
+    {
+        await using var socket = await host.ConnectAsync();
+        var padding = new string('x', Limit);
+        await socket.SendAsync("""{"action":"home->random_number","data":{"pad":"PAD"}}""".Replace("PAD", padding));
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, await socket.ReceiveCloseAsync());
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("1009"));
+    }
+
+    [Fact]
+    public async Task A_message_at_the_limit_is_accepted()
+    {
+        await using var socket = await host.ConnectAsync();
+        var frame = """{"action":"home->random_number","data":{"pad":""}}""";
+        var padding = new string('x', Limit - frame.Length);
+        await socket.SendAsync(frame.Replace("\"pad\":\"\"", $"\"pad\":\"{padding}\""));
+        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+    }
+
+    [Fact]
+    public async Task An_exception_in_a_handler_leaves_the_state_unchanged_and_is_logged()
+    {
+        await using var socket = await host.ConnectAsync();
+        await socket.SendActionAsync("faulty->inc");
+        Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+
+        await socket.SendActionAsync("faulty->boom");
+        var reply = await socket.ReceiveAsync();
+        Assert.Equal(WireErrorCodes.HandlerFailed, reply.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("faulty->boom", reply.GetProperty("action").GetString());
+        Assert.DoesNotContain("kaboom", reply.GetRawText()); // internals stay in the log
+
+        await socket.SendActionAsync("faulty->inc");
+        Assert.Equal("2", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+
+        var logged = Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("faulty->boom", logged.Message);
+        Assert.Equal("kaboom", logged.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task A_page_whose_mount_throws_gets_an_error_and_the_socket_lives_on()
+    {
+        await using var socket = await host.ConnectAsync();
+        await ExpectErrorThenWorkingAsync(socket, """{"action":"broken->go"}""", WireErrorCodes.HandlerFailed);
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "no mount");
+    }
+
+    [Fact]
+    public async Task A_flood_of_actions_is_answered_in_order_without_loss()
+    {
+        const int count = 2000;
+        await using var socket = await host.ConnectAsync();
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await socket.SendActionAsync("counter->increment");
+            }
+        });
+
+        for (var i = 1; i <= count; i++)
+        {
+            Assert.Equal(i.ToString(), (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        }
+
+        await sending;
+    }
+}

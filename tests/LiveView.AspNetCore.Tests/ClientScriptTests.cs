@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>The browser client is served from the assembly at a fixed URL, cacheable.</summary>
+public sealed partial class ClientScriptTests : IAsyncLifetime
+{
+    private TestHost host = null!;
+
+    public async Task InitializeAsync() => host = await TestHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [GeneratedRegex("/_liveview/liveview.js\\?v=([0-9a-f]{16})")]
+    private static partial Regex VersionedUrl();
+
+    [Fact]
+    public async Task The_versioned_URL_is_cacheable_for_a_year()
+    {
+        using var http = host.Http();
+        var page = await http.GetStringAsync("/");
+        var url = VersionedUrl().Match(page).Value;
+        var response = await http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        Assert.Contains("window.LiveView", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_plain_URL_revalidates_with_its_ETag()
+    {
+        using var http = host.Http();
+        var response = await http.GetAsync(LiveView.Protocol.ClientScriptPath);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        var etag = response.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, LiveView.Protocol.ClientScriptPath);
+        again.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag.Tag));
+        var revalidated = await http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>A client socket that speaks the wire protocol, with timeouts so that a broken server fails a test.</summary>
+public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public ClientWebSocket Socket { get; } = socket;
+
+    public Task SendAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
+
+    public async Task SendBytesAsync(byte[] bytes, WebSocketMessageType type)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        await Socket.SendAsync(bytes, type, endOfMessage: true, timeout.Token);
+    }
+
+    /// <summary>Sends <c>{"action": action, "data": {"lang": "en"}}</c>.</summary>
+    public Task SendActionAsync(string action) =>
+        SendAsync(JsonSerializer.Serialize(new { action, data = new { lang = "en" } }));
+
+    /// <summary>The next text frame, as raw text.</summary>
+    public async Task<string> ReceiveTextAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await Socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                throw new InvalidOperationException(
+                    $"The server closed the socket ({result.CloseStatus}: {result.CloseStatusDescription}).");
+            }
+
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        return Encoding.UTF8.GetString(message.ToArray());
+    }
+
+    /// <summary>The next frame, parsed.</summary>
+    public async Task<JsonElement> ReceiveAsync() => JsonDocument.Parse(await ReceiveTextAsync()).RootElement;
+
+    /// <summary>Waits for the server's close frame and returns its status.</summary>
+    public async Task<WebSocketCloseStatus?> ReceiveCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var buffer = new byte[1024];
+        while (true)
+        {
+            var result = await Socket.ReceiveAsync(buffer, timeout.Token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return result.CloseStatus;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(Timeout);
+            try
+            {
+                await Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+            catch (WebSocketException)
+            {
+                // The server may already be gone.
+            }
+        }
+
+        Socket.Dispose();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>Cross-site WebSocket hijacking: a page from another origin cannot open a socket.</summary>
+public sealed class OriginTests
+{
+    [Fact]
+    public async Task A_socket_from_another_origin_is_refused_and_the_same_host_is_accepted()
+    {
+        await using var host = await TestHost.StartAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, await host.HandshakeStatusAsync("http://evil.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, await host.HandshakeStatusAsync($"http://{host.Address.Host}:1"));
+        Assert.Equal(HttpStatusCode.Forbidden, await host.HandshakeStatusAsync("null"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await host.HandshakeStatusAsync($"http://{host.Address.Authority}"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await host.HandshakeStatusAsync(null));
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("evil.example"));
+    }
+
+    [Fact]
+    public async Task Configured_origins_are_accepted_and_others_refused()
+    {
+        await using var host = await TestHost.StartAsync(options => options.AllowedOrigins.Add("https://app.example/"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await host.HandshakeStatusAsync("https://app.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, await host.HandshakeStatusAsync("https://other.example"));
+    }
+
+    [Fact]
+    public async Task A_wildcard_accepts_any_origin()
+    {
+        await using var host = await TestHost.StartAsync(options => options.AllowedOrigins.Add("*"));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await host.HandshakeStatusAsync("https://anywhere.example"));
+    }
+}

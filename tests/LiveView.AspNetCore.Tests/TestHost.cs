@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QuickStart.Counter;
+using QuickStart.Pages;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>
+/// A real Kestrel server on a free loopback port, with the QuickStart's pages and the test pages registered.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app, Uri address, TestLogs logs)
+    {
+        App = app;
+        Address = address;
+        Logs = logs;
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:43123/.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Everything the server logged.</summary>
+    public TestLogs Logs { get; }
+
+    public Uri SocketUri(string query = "?protocol=2") =>
+        new($"ws://{Address.Authority}{LiveView.Protocol.DefaultSocketPath}{query}");
+
+    public static async Task<TestHost> StartAsync(
+        Action<LiveViewOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var logs = new TestLogs();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddScoped<Greeter>();
+        services?.Invoke(builder.Services);
+        builder.Services.AddLiveView(configure)
+            .AddPage(Home.Page)
+            .AddPage(CounterPage.page)
+            .AddPage(TestPages.Faulty)
+            .AddPage(TestPages.Effects)
+            .AddPage(TestPages.Patches)
+            .AddPage(TestPages.BrokenMount);
+
+        var app = builder.Build();
+        app.MapLiveView();
+        app.MapLivePage("/", Home.Page, Layout.Base);
+        app.MapLivePage("/counter", CounterPage.page, Layout.Base);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.Single();
+        return new TestHost(app, new Uri(address + "/"), logs);
+    }
+
+    /// <summary>Opens a socket as our own client would (protocol 2), or as a Django LiveView v1 client.</summary>
+    public async Task<LiveSocket> ConnectAsync(string query = "?protocol=2", string? origin = null)
+    {
+        var socket = new ClientWebSocket();
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+
+        await socket.ConnectAsync(SocketUri(query), CancellationToken.None);
+        return new LiveSocket(socket);
+    }
+
+    /// <summary>Tries to open a socket and returns the HTTP status of the handshake.</summary>
+    public async Task<HttpStatusCode> HandshakeStatusAsync(string? origin)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+
+        try
+        {
+            await socket.ConnectAsync(SocketUri(), CancellationToken.None);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // The status code tells what happened.
+        }
+
+        return socket.HttpStatusCode;
+    }
+
+    public HttpClient Http() => new() { BaseAddress = Address };
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>A scoped service that effects use, to prove each effect gets its own DI scope.</summary>
+public sealed class Greeter
+{
+    public Guid Scope { get; } = Guid.NewGuid();
+
+    public async Task<string> GreetAsync(string name)
+    {
+        await Task.Delay(10);
+        return $"Hello, {name}!";
+    }
+}
+
+public sealed record EffectsState(string? Greeting, int Loads);
+
+/// <summary>Pages that exercise the host's failure paths, effects and patch encoding.</summary>
+public static class TestPages
+{
+    /// <summary>A counter whose <c>boom</c> handler throws.</summary>
+    public static readonly Page<int> Faulty =
+        LivePage.Create("faulty", initial: 0, view: n => H.Output(n.ToString()).Id("n"))
+            .On("inc", (n, _) => (n + 1, Patch.Html("#n", (n + 1).ToString())))
+            .On("boom", (_, _) => throw new InvalidOperationException("kaboom"));
+
+    /// <summary>Effects: a greeting loaded from a scoped service, a failing load, and a failure folded by the page.</summary>
+    public static readonly Page<EffectsState> Effects =
+        LivePage.Create("effects", initial: new EffectsState(null, 0), view: s => H.P(s.Greeting ?? "").Id("greeting"))
+            .On("load", (state, ctx) =>
+                Reply.With(state with { Loads = state.Loads + 1 }, Patch.Html("#status", "loading"))
+                    .Perform(
+                        "greet",
+                        fx => fx.Services.GetRequiredService<Greeter>().GreetAsync(ctx.Data("name") ?? "nobody"),
+                        (s, greeting, _) => (s with { Greeting = greeting }, Patch.Html("#greeting", $"{greeting} ({s.Loads})"))))
+            .On("scopes", (state, _) =>
+                Reply.With(state)
+                    .Perform("first", fx => Task.FromResult(fx.Services.GetRequiredService<Greeter>().Scope), (s, id, _) => (s, Patch.Html("#first", id.ToString())))
+                    .Perform("second", fx => Task.FromResult(fx.Services.GetRequiredService<Greeter>().Scope), (s, id, _) => (s, Patch.Html("#second", id.ToString()))))
+            .On("fail", (state, _) =>
+                Reply.With(state).Perform<EffectsState, string>(
+                    "explode", _ => throw new TimeoutException("the database is down"), (s, _, _) => s))
+            .On("fail_folded", (state, _) =>
+                Reply.With(state).Attempt<EffectsState, string>(
+                    "explode",
+                    async _ => { await Task.Yield(); throw new TimeoutException("the database is down"); },
+                    (s, _, _) => s,
+                    (s, ex, _) => (s, Patch.Html("#status", "failed: " + ex.Message))))
+            .On("count", (state, _) => (state, Patch.Html("#loads", state.Loads.ToString())));
+
+    /// <summary>Each handler answers with a particular combination of patches.</summary>
+    public static readonly Page<int> Patches =
+        LivePage.Create("patches", initial: 0, view: _ => H.Div())
+            .On("remove", (s, _) => (s, Patch.Remove("#gone")))
+            .On("navigate", (s, _) => (s, new[]
+            {
+                Patch.Html("#main", H.H1("About"), H.P("Hi <there>")),
+                Patch.Url("/about"),
+                Patch.Title("About us"),
+            }))
+            .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
+            .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
+            .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.Action.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
+
+    /// <summary>A page whose mount throws.</summary>
+    public static readonly Page<int> BrokenMount =
+        LivePage.Create<int>("broken", init: _ => throw new InvalidOperationException("no mount"), view: _ => H.Div())
+            .On("go", (s, _) => s);
+}
