@@ -12,16 +12,24 @@ let private button' id action label =
 
 /// The page's content, for the first render.
 let view (state: State) =
-    section [] [
-        h1 [] [ str "Counter" ]
-        p [] [ str "This page is written in F#; its handlers are pure functions of the state." ]
-        div [ _class "counter" ] [
-            button' "decrement" "decrement" "−"
-            output [ _id "count" ] [ str (string state.Count) ]
-            button' "increment" "increment" "+"
+    section
+        []
+        [
+            h1 [] [ str "Counter" ]
+            p
+                []
+                [
+                    str "This page is written in F#; its handlers are pure functions of the state."
+                ]
+            div
+                [ _class "counter" ]
+                [
+                    button' "decrement" "decrement" "−"
+                    output [ _id "count" ] [ str (string state.Count) ]
+                    button' "increment" "increment" "+"
+                ]
+            button' "reset" "reset" "Reset"
         ]
-        button' "reset" "reset" "Reset"
-    ]
 
 /// Sets the count and shows it.
 let private show count (state: State) =

@@ -13,7 +13,8 @@ type ActionName =
     }
 
     /// `page->handler`.
-    override x.ToString() = x.Page + Protocol.ActionSeparator + x.Handler
+    override x.ToString() =
+        x.Page + Protocol.ActionSeparator + x.Handler
 
 /// Parsing and formatting of `page->handler` names. Parsing is total: bad input is an `Error`, never an exception.
 [<RequireQualifiedAccess>]

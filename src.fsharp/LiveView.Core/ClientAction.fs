@@ -41,10 +41,19 @@ module ClientAction =
 
     /// An action for `name` with no data, no form and no language.
     let create (name: ActionName) =
-        { Name = name
-          Data = Map.empty
-          Form = Map.empty
-          Lang = None }
+        {
+            Name = name
+            Data = Map.empty
+            Form = Map.empty
+            Lang = None
+        }
+
+    /// An action for `page->handler`, for tests and server code; throws `ArgumentException` on a malformed name
+    /// (client input goes through `ActionName.parse` instead, which never throws).
+    let named (name: string) =
+        match ActionName.parse name with
+        | Ok name -> create name
+        | Error problem -> invalidArg (nameof name) $"'{name}': {problem}."
 
     /// The `data-*` attribute `key`, if the element had it.
     let data (key: string) (action: ClientAction) = Map.tryFind key action.Data
@@ -59,11 +68,15 @@ module ClientAction =
 
     /// The same action with the `data-*` attribute `key` set to `value`.
     let withData (key: string) (value: string) (action: ClientAction) =
-        { action with Data = Map.add key value action.Data }
+        { action with
+            Data = Map.add key value action.Data
+        }
 
     /// The same action with the form field `name` holding `values`.
     let withField (name: string) (values: string list) (action: ClientAction) =
-        { action with Form = Map.add name values action.Form }
+        { action with
+            Form = Map.add name values action.Form
+        }
 
     /// The same action with the page language set.
     let withLang (lang: string) (action: ClientAction) = { action with Lang = Some lang }

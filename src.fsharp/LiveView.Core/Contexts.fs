@@ -62,17 +62,21 @@ module Context =
 
     /// A deterministic mount context: invariant culture, anonymous user, `Random(seed)`, the Unix epoch as `Now`.
     let mount (url: string) (seed: int) : MountContext =
-        { Url = url
-          Lang = None
-          Culture = CultureInfo.InvariantCulture
-          User = anonymous
-          Random = Random(seed)
-          Now = DateTimeOffset.UnixEpoch }
+        {
+            Url = url
+            Lang = None
+            Culture = CultureInfo.InvariantCulture
+            User = anonymous
+            Random = Random(seed)
+            Now = DateTimeOffset.UnixEpoch
+        }
 
     /// A deterministic action context: invariant culture, anonymous user, `Random(seed)`, the Unix epoch as `Now`.
     let action (seed: int) (action: ClientAction) : ActionContext =
-        { Action = action
-          Culture = CultureInfo.InvariantCulture
-          User = anonymous
-          Random = Random(seed)
-          Now = DateTimeOffset.UnixEpoch }
+        {
+            Action = action
+            Culture = CultureInfo.InvariantCulture
+            User = anonymous
+            Random = Random(seed)
+            Now = DateTimeOffset.UnixEpoch
+        }

@@ -14,13 +14,15 @@ module Effect =
         (work: EffectContext -> Task<'T>)
         (onDone: 'T -> 'S -> ActionContext -> Reply<'S>)
         : Effect<'S> =
-        { Name = name
-          Run =
-            fun ctx ->
-                task {
-                    let! result = work ctx
-                    return onDone result
-                } }
+        {
+            Name = name
+            Run =
+                fun ctx ->
+                    task {
+                        let! result = work ctx
+                        return onDone result
+                    }
+        }
 
     /// Like `perform`, but a failure of the work is folded in by `onError` instead of being reported as an error.
     let attempt
@@ -29,16 +31,18 @@ module Effect =
         (onDone: 'T -> 'S -> ActionContext -> Reply<'S>)
         (onError: exn -> 'S -> ActionContext -> Reply<'S>)
         : Effect<'S> =
-        { Name = name
-          Run =
-            fun ctx ->
-                task {
-                    try
-                        let! result = work ctx
-                        return onDone result
-                    with ex ->
-                        return onError ex
-                } }
+        {
+            Name = name
+            Run =
+                fun ctx ->
+                    task {
+                        try
+                            let! result = work ctx
+                            return onDone result
+                        with ex ->
+                            return onError ex
+                    }
+        }
 
     /// The same effect over a wider state: `get` reads the inner state, `set` puts a new one back.
     let map (get: 'Outer -> 'S) (set: 'Outer -> 'S -> 'Outer) (effect: Effect<'S>) : Effect<'Outer> =

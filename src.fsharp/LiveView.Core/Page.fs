@@ -49,7 +49,9 @@ type Page<'S> =
 
     /// Adds (or replaces) the handler `name` (C#).
     member x.On(name: string, handler: Func<'S, ActionContext, Reply<'S>>) =
-        { x with Handlers = Map.add (PageNames.check "handler" name) (fun s ctx -> handler.Invoke(s, ctx)) x.Handlers }
+        { x with
+            Handlers = Map.add (PageNames.check "handler" name) (fun s ctx -> handler.Invoke(s, ctx)) x.Handlers
+        }
 
     /// Sets the document title from the state (C#).
     member x.WithTitle(title: Func<'S, string>) = { x with Title = title.Invoke }
@@ -63,11 +65,13 @@ module Page =
 
     /// A page with no handlers yet; its title is its name until `withTitle` says otherwise.
     let create (name: string) (init: MountContext -> 'S) (view: 'S -> XmlNode) : Page<'S> =
-        { Name = PageNames.check "page" name
-          Init = init
-          View = view
-          Title = fun _ -> name
-          Handlers = Map.empty }
+        {
+            Name = PageNames.check "page" name
+            Init = init
+            View = view
+            Title = fun _ -> name
+            Handlers = Map.empty
+        }
 
     /// Adds a handler that returns the new state and its patches.
     let on (name: string) (handler: 'S -> ActionContext -> 'S * Patch list) (page: Page<'S>) =
@@ -75,21 +79,21 @@ module Page =
             let state, patches = handler state ctx
             Reply.ok state patches
 
-        { page with Handlers = Map.add (PageNames.check "handler" name) reply page.Handlers }
+        { page with
+            Handlers = Map.add (PageNames.check "handler" name) reply page.Handlers
+        }
 
     /// Adds a handler that returns a full `Reply`, effects included.
     let handle (name: string) (handler: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) =
-        { page with Handlers = Map.add (PageNames.check "handler" name) handler page.Handlers }
+        { page with
+            Handlers = Map.add (PageNames.check "handler" name) handler page.Handlers
+        }
 
     /// Sets the document title from the state.
     let withTitle (title: 'S -> string) (page: Page<'S>) = { page with Title = title }
 
     /// Applies one fold (a handler, or an effect's result) without letting an exception escape.
-    let apply
-        (fold: 'S -> ActionContext -> Reply<'S>)
-        (state: 'S)
-        (ctx: ActionContext)
-        : Result<Reply<'S>, PageError> =
+    let apply (fold: 'S -> ActionContext -> Reply<'S>) (state: 'S) (ctx: ActionContext) : Result<Reply<'S>, PageError> =
         try
             let reply = fold state ctx
 
@@ -115,11 +119,13 @@ module Page =
         let lift (handler: 'S -> ActionContext -> Reply<'S>) =
             fun (state: obj) ctx -> Reply.map unwrap (fun _ s -> wrap s) state (handler (unwrap state) ctx)
 
-        { Name = page.Name
-          Init = page.Init >> wrap
-          View = unwrap >> page.View
-          Title = unwrap >> page.Title
-          Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler) }
+        {
+            Name = page.Name
+            Init = page.Init >> wrap
+            View = unwrap >> page.View
+            Title = unwrap >> page.Title
+            Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler)
+        }
 
     /// Mounts the page and folds `actions` through it in order, each with a deterministic context (seed = its
     /// position). Returns the final state, every patch sent and every error, in order. Effects are not run.

@@ -15,29 +15,39 @@ type Reply<'S> =
 
     /// The same reply with `effect` added.
     member x.WithEffect(effect: Effect<'S>) =
-        { x with Effects = x.Effects @ [ effect ] }
+        { x with
+            Effects = x.Effects @ [ effect ]
+        }
 
     /// The same reply with `patches` added after its own.
     member x.WithPatches([<System.ParamArray>] patches: Patch array) =
-        { x with Patches = x.Patches @ List.ofArray patches }
+        { x with
+            Patches = x.Patches @ List.ofArray patches
+        }
 
     /// A reply that changes the state and sends nothing (C#: `return state;`).
     static member op_Implicit(state: 'S) : Reply<'S> =
-        { State = state
-          Patches = []
-          Effects = [] }
+        {
+            State = state
+            Patches = []
+            Effects = []
+        }
 
     /// A reply with one patch (C#: `return (state, Patch.Html(...));`).
     static member op_Implicit(struct (state: 'S, patch: Patch)) : Reply<'S> =
-        { State = state
-          Patches = [ patch ]
-          Effects = [] }
+        {
+            State = state
+            Patches = [ patch ]
+            Effects = []
+        }
 
     /// A reply with several patches (C#: `return (state, new[] { ... });`).
     static member op_Implicit(struct (state: 'S, patches: Patch array)) : Reply<'S> =
-        { State = state
-          Patches = List.ofArray patches
-          Effects = [] }
+        {
+            State = state
+            Patches = List.ofArray patches
+            Effects = []
+        }
 
 /// Work that happens outside the pure page function: the host runs `Run`, then folds the handler it yields into
 /// the page's state through the connection's loop, like another action.
@@ -55,9 +65,11 @@ module Reply =
 
     /// The new state and its patches, no effects.
     let ok (state: 'S) (patches: Patch list) : Reply<'S> =
-        { State = state
-          Patches = patches
-          Effects = [] }
+        {
+            State = state
+            Patches = patches
+            Effects = []
+        }
 
     /// The new state alone.
     let state (state: 'S) : Reply<'S> = ok state []
@@ -67,21 +79,27 @@ module Reply =
 
     /// Adds patches after the reply's own.
     let withPatches (patches: Patch list) (reply: Reply<'S>) =
-        { reply with Patches = reply.Patches @ patches }
+        { reply with
+            Patches = reply.Patches @ patches
+        }
 
     /// The same reply over a wider state: `set outer inner` puts the new inner state into the outer one, and every
     /// effect is lifted the same way (`get` reads the inner state back when an effect's result arrives).
     let rec map (get: 'Outer -> 'S) (set: 'Outer -> 'S -> 'Outer) (outer: 'Outer) (reply: Reply<'S>) : Reply<'Outer> =
-        { State = set outer reply.State
-          Patches = reply.Patches
-          Effects = reply.Effects |> List.map (mapEffect get set) }
+        {
+            State = set outer reply.State
+            Patches = reply.Patches
+            Effects = reply.Effects |> List.map (mapEffect get set)
+        }
 
     /// Lifts an effect over a wider state; see `map`.
     and mapEffect (get: 'Outer -> 'S) (set: 'Outer -> 'S -> 'Outer) (effect: Effect<'S>) : Effect<'Outer> =
-        { Name = effect.Name
-          Run =
-            fun ctx ->
-                task {
-                    let! fold = effect.Run ctx
-                    return fun outer actx -> map get set outer (fold (get outer) actx)
-                } }
+        {
+            Name = effect.Name
+            Run =
+                fun ctx ->
+                    task {
+                        let! fold = effect.Run ctx
+                        return fun outer actx -> map get set outer (fold (get outer) actx)
+                    }
+        }

@@ -53,9 +53,6 @@ type ReplyExtensions =
             onError: Func<'S, exn, ActionContext, Reply<'S>>
         ) =
         reply.WithEffect(
-            Effect.attempt
-                name
-                work.Invoke
-                (fun result s ctx -> ``then``.Invoke(s, result, ctx))
-                (fun ex s ctx -> onError.Invoke(s, ex, ctx))
+            Effect.attempt name work.Invoke (fun result s ctx -> ``then``.Invoke(s, result, ctx)) (fun ex s ctx ->
+                onError.Invoke(s, ex, ctx))
         )

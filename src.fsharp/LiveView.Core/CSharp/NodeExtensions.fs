@@ -50,7 +50,8 @@ type NodeExtensions =
 
     /// Sets `value` (form fields).
     [<Extension>]
-    static member Value(node: XmlNode, value: string) = NodeExtensions.Attr(node, "value", value)
+    static member Value(node: XmlNode, value: string) =
+        NodeExtensions.Attr(node, "value", value)
 
     /// Sets `type` (inputs, buttons).
     [<Extension>]

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# LiveView for .NET: the two commands of the README.
+#
+#   ./build.sh run     runs the QuickStart example at http://localhost:5000 (URLS=... to change)
+#   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
+#
+# Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
+# Debian's chromium for the browser tests when it is missing. Safe to run again and again.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+RESULTS=.test-results
+
+restore() {
+  dotnet tool restore >/dev/null
+  dotnet restore LiveView.sln
+}
+
+ensure_chromium() {
+  local chromium="${LIVEVIEW_CHROMIUM:-/usr/bin/chromium}"
+  if [ -x "$chromium" ]; then return; fi
+  echo "Installing Debian's chromium for the browser tests..."
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then sudo="sudo"; else
+      echo "chromium is missing and this user cannot install it: run 'apt-get install -y chromium' as root" >&2
+      exit 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+run() {
+  restore
+  dotnet run --project examples/QuickStart --no-restore --urls "${URLS:-http://localhost:5000}"
+}
+
+passed=0
+failed=0
+
+# Records one check that is not a test suite (formatting): one pass or one failure.
+check() {
+  local name="$1"
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "PASS $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+  fi
+}
+
+# Adds up the counters of the TRX files written by `dotnet test`; a test project without one counts as a failure.
+count_trx() {
+  local file p f expected found
+  expected=$(grep -l '^Microsoft.NET.Test.Sdk' tests/*/paket.references | wc -l)
+  found=$(find "$RESULTS" -name '*.trx' 2>/dev/null | wc -l)
+  if [ "$found" -lt "$expected" ]; then
+    echo "FAIL dotnet test: $expected test projects but $found result files"
+    failed=$((failed + expected - found))
+  fi
+  for file in "$RESULTS"/*.trx; do
+    [ -e "$file" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  done
+}
+
+test_all() {
+  restore
+  ensure_chromium
+  dotnet build LiveView.sln --no-restore
+
+  check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples
+  check "C# formatting (dotnet format)" dotnet format LiveView.sln --verify-no-changes --no-restore
+
+  # Core: Expecto runs as a program; its summary line has the counts.
+  local core_log
+  core_log=$(mktemp)
+  dotnet run --project tests/LiveView.Core.Tests --no-build -- --colours 0 --no-spinner | tee "$core_log" || true
+  local summary
+  summary=$(grep -oE '[0-9]+ passed, [0-9]+ ignored, [0-9]+ failed, [0-9]+ errored' "$core_log" | tail -1 || true)
+  if [ -z "$summary" ]; then
+    echo "FAIL core tests: no Expecto summary (the runner crashed)"
+    failed=$((failed + 1))
+  else
+    read -r cp _ _ _ cf _ ce _ <<<"$summary"
+    passed=$((passed + cp))
+    failed=$((failed + cf + ce))
+  fi
+  rm -f "$core_log"
+
+  # Host and browser: xunit under dotnet test, counted from the TRX files.
+  rm -rf "$RESULTS"
+  local before=$failed
+  if ! dotnet test LiveView.sln --no-build --logger trx --results-directory "$RESULTS"; then
+    count_trx
+    if [ "$failed" -eq "$before" ]; then
+      echo "FAIL dotnet test: it failed without a failed test (a crashed test host?)"
+      failed=$((failed + 1))
+    fi
+  else
+    count_trx
+  fi
+
+  echo
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+case "${1:-}" in
+  run) run ;;
+  test) test_all ;;
+  *)
+    echo "usage: ./build.sh run | test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LiveView.Browser.Tests;
+
+/// <summary>A page with one control per client feature, served by a small app of its own.</summary>
+public sealed class ClientLab : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private ClientLab(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static readonly Page<int> Page =
+        LivePage.Create("lab", initial: 0, view: View)
+            .WithTitle("Lab")
+            .On("append", (s, _) => (s, Patch.Append("#list", H.Li("second"))))
+            .On("remove", (s, _) => (s, Patch.Remove("#gone")))
+            .On("navigate", (s, _) => (s, new[] { Patch.Html("#log", "navigated"), Patch.Url("/lab/next"), Patch.Title("Next") }))
+            .On("script", (s, _) => (s, Patch.Html("#log", H.Script(H.Raw("window.__ran = (window.__ran || 0) + 1;")), H.Span("scripted"))))
+            .On("save", (s, ctx) => (s, Patch.Html("#log", string.Join("|",
+                ctx.Form("title"), string.Join(",", ctx.Action.FormValues("tags")), ctx.Form("size"), ctx.Form("body"), ctx.Culture.Name))))
+            .On("search", (s, ctx) => (s, Patch.Html("#log", "search:" + ctx.Form("q"))))
+            .On("echo_data", (s, ctx) => (s, Patch.Html("#log", "data:" + ctx.Data("itemId"))));
+
+    private static XmlNode View(int _) =>
+        H.Div(
+            H.Div().Id("log"),
+            H.Ul(H.Li("first")).Id("list"),
+            H.P("bye").Id("gone"),
+            H.Button("Append").Id("append").Action("click->lab#append"),
+            H.Button("Remove").Id("remove").Action("click->lab#remove"),
+            H.Button("Navigate").Id("navigate").Action("click->lab#navigate"),
+            H.Button("Script").Id("script").Action("click->lab#script"),
+            H.Button("Data").Id("data").Action("click->lab#echoData").Data("item-id", "42"),
+            H.Form(
+                H.Input().Name("title").Value("hello"),
+                H.Input().Type("checkbox").Name("tags").Value("a").Flag("checked"),
+                H.Input().Type("checkbox").Name("tags").Value("b").Flag("checked"),
+                H.Input().Type("checkbox").Name("tags").Value("c"),
+                H.Select(H.Option("S"), H.Option("M").Flag("selected")).Name("size"),
+                H.Textarea("some text").Name("body"),
+                H.Button("Save").Type("submit").Id("save"))
+                .Id("form").Action("page#run").Data("liveview-action", "lab").Data("liveview-function", "save"),
+            H.Input().Id("search").Name("q").Action("keydown.enter->lab#search"),
+            H.A("About").Id("about").Href("/about").Action("page#changePage").Data("page", "about"));
+
+    public static async Task<ClientLab> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddLiveView().AddPage(Page);
+        var app = builder.Build();
+        app.MapLiveView();
+        app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new ClientLab(app, new Uri(address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
