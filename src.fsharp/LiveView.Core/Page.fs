@@ -92,15 +92,17 @@ module Page =
     /// Sets the document title from the state.
     let withTitle (title: 'S -> string) (page: Page<'S>) = { page with Title = title }
 
+    /// A handler written in C# can return null; that is its failure, reported like an exception.
+    let private notNullReply (reply: Reply<'S>) =
+        if isNull (box reply) then
+            invalidOp "The handler returned null."
+
+        reply
+
     /// Applies one fold (a handler, or an effect's result) without letting an exception escape.
     let apply (fold: 'S -> ActionContext -> Reply<'S>) (state: 'S) (ctx: ActionContext) : Result<Reply<'S>, PageError> =
         try
-            let reply = fold state ctx
-
-            if isNull (box reply) then
-                Error(HandlerFailed(ctx.Action.Name, InvalidOperationException "The handler returned null."))
-            else
-                Ok reply
+            Ok(fold state ctx |> notNullReply)
         with ex ->
             Error(HandlerFailed(ctx.Action.Name, ex))
 
@@ -117,7 +119,8 @@ module Page =
         let unwrap (state: obj) : 'S = unbox state
 
         let lift (handler: 'S -> ActionContext -> Reply<'S>) =
-            fun (state: obj) ctx -> Reply.map unwrap (fun _ s -> wrap s) state (handler (unwrap state) ctx)
+            fun (state: obj) ctx ->
+                Reply.map unwrap (fun _ s -> wrap s) state (handler (unwrap state) ctx |> notNullReply)
 
         {
             Name = page.Name

@@ -6,14 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>Hostile or broken input: each gets a clear error and the socket stays usable.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests() : HostedTests(options => options.MaxMessageBytes = Limit)
 {
     private const int Limit = 4096;
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync(options => options.MaxMessageBytes = Limit);
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     /// <summary>Sends <paramref name="frame"/>, expects an error with <paramref name="code"/>, then checks the socket still works.</summary>
     private static async Task<JsonElement> ExpectErrorThenWorkingAsync(LiveSocket socket, string frame, string code)
@@ -37,7 +32,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("")]
     public async Task Malformed_JSON_gets_an_error_frame(string frame)
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await ExpectErrorThenWorkingAsync(socket, frame, WireErrorCodes.MalformedJson);
     }
 
@@ -54,7 +49,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("{\"action\":\"home->random_number\",\"form\":{\"x\":[{}]}}")]
     public async Task Wrong_types_get_an_invalid_message_error(string frame)
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await ExpectErrorThenWorkingAsync(socket, frame, WireErrorCodes.InvalidMessage);
     }
 
@@ -66,14 +61,14 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("home->a->b")]
     public async Task A_badly_formed_action_name_gets_an_invalid_action_error(string action)
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await ExpectErrorThenWorkingAsync(socket, JsonSerializer.Serialize(new { action }), WireErrorCodes.InvalidAction);
     }
 
     [Fact]
     public async Task An_unknown_page_is_named_in_the_error_without_listing_the_pages()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var reply = await ExpectErrorThenWorkingAsync(socket, """{"action":"nowhere->go"}""", WireErrorCodes.UnknownPage);
         var message = reply.GetProperty("error").GetProperty("message").GetString()!;
         Assert.Contains("nowhere", message);
@@ -85,7 +80,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_handler_is_named_in_the_error_without_listing_the_handlers()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var reply = await ExpectErrorThenWorkingAsync(socket, """{"action":"home->jump"}""", WireErrorCodes.UnknownHandler);
         var message = reply.GetProperty("error").GetProperty("message").GetString()!;
         Assert.Contains("home", message);
@@ -96,7 +91,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_binary_frame_gets_an_error_frame()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendBytesAsync(Encoding.UTF8.GetBytes("""{"action":"home->random_number"}"""), WebSocketMessageType.Binary);
         Assert.Equal(WireErrorCodes.BinaryFrame, (await socket.ReceiveAsync()).GetProperty("error").GetProperty("code").GetString());
         await socket.SendActionAsync("home->random_number");
@@ -106,17 +101,17 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_message_over_the_limit_closes_the_socket_with_1009()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var padding = new string('x', Limit);
         await socket.SendAsync("""{"action":"home->random_number","data":{"pad":"PAD"}}""".Replace("PAD", padding));
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, await socket.ReceiveCloseAsync());
-        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("1009"));
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("1009"));
     }
 
     [Fact]
     public async Task A_message_at_the_limit_is_accepted()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var frame = """{"action":"home->random_number","data":{"pad":""}}""";
         var padding = new string('x', Limit - frame.Length);
         await socket.SendAsync(frame.Replace("\"pad\":\"\"", $"\"pad\":\"{padding}\""));
@@ -126,7 +121,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task An_exception_in_a_handler_leaves_the_state_unchanged_and_is_logged()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("faulty->inc");
         Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
 
@@ -139,7 +134,7 @@ public sealed class BadInputTests : IAsyncLifetime
         await socket.SendActionAsync("faulty->inc");
         Assert.Equal("2", (await socket.ReceiveAsync()).GetProperty("html").GetString());
 
-        var logged = Assert.Single(host.Logs.Entries, e => e.Level == LogLevel.Error);
+        var logged = Assert.Single(Host.Logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains("faulty->boom", logged.Message);
         Assert.Equal("kaboom", logged.Exception?.Message);
     }
@@ -147,16 +142,16 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task A_page_whose_mount_throws_gets_an_error_and_the_socket_lives_on()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await ExpectErrorThenWorkingAsync(socket, """{"action":"broken->go"}""", WireErrorCodes.HandlerFailed);
-        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "no mount");
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "no mount");
     }
 
     [Fact]
     public async Task A_flood_of_actions_is_answered_in_order_without_loss()
     {
         const int count = 2000;
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var sending = Task.Run(async () =>
         {
             for (var i = 0; i < count; i++)

@@ -5,13 +5,8 @@ using System.Text.RegularExpressions;
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>The browser client is served from the assembly at a fixed URL, cacheable.</summary>
-public sealed partial class ClientScriptTests : IAsyncLifetime
+public sealed partial class ClientScriptTests : HostedTests
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [GeneratedRegex("/_liveview/liveview.js\\?v=([0-9a-f]{16})")]
     private static partial Regex VersionedUrl();
@@ -19,7 +14,7 @@ public sealed partial class ClientScriptTests : IAsyncLifetime
     [Fact]
     public async Task The_versioned_URL_is_cacheable_for_a_year()
     {
-        using var http = host.Http();
+        using var http = Host.Http();
         var page = await http.GetStringAsync("/");
         var url = VersionedUrl().Match(page).Value;
         var response = await http.GetAsync(url);
@@ -33,7 +28,7 @@ public sealed partial class ClientScriptTests : IAsyncLifetime
     [Fact]
     public async Task The_plain_URL_revalidates_with_its_ETag()
     {
-        using var http = host.Http();
+        using var http = Host.Http();
         var response = await http.GetAsync(LiveView.Protocol.ClientScriptPath);
         Assert.True(response.Headers.CacheControl?.NoCache);
         var etag = response.Headers.ETag!;

@@ -4,18 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>Effects run off the socket loop, in their own DI scope, and their results fold back into the state.</summary>
-public sealed class EffectTests : IAsyncLifetime
+public sealed class EffectTests : HostedTests
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task An_effect_result_is_folded_into_the_state_and_sent()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendAsync("""{"action":"effects->load","data":{"name":"Ada","lang":"en"}}""");
         Assert.Equal("loading", (await socket.ReceiveAsync()).GetProperty("html").GetString());
         var done = await socket.ReceiveAsync();
@@ -27,7 +22,7 @@ public sealed class EffectTests : IAsyncLifetime
     [Fact]
     public async Task The_socket_keeps_answering_while_an_effect_runs()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendAsync("""{"action":"effects->load","data":{"name":"Ada"}}""");
         await socket.SendActionAsync("home->random_number");
         var frames = new List<JsonElement>();
@@ -43,7 +38,7 @@ public sealed class EffectTests : IAsyncLifetime
     [Fact]
     public async Task Each_effect_gets_its_own_DI_scope()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->scopes");
         var ids = new Dictionary<string, string>();
         for (var i = 0; i < 2; i++)
@@ -58,12 +53,12 @@ public sealed class EffectTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_effect_gets_an_error_frame_is_logged_and_changes_nothing()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->fail");
         var reply = await socket.ReceiveAsync();
         Assert.Equal(WireErrorCodes.EffectFailed, reply.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("explode", reply.GetProperty("error").GetProperty("message").GetString());
-        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is TimeoutException);
+        Assert.Contains(Host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is TimeoutException);
 
         await socket.SendActionAsync("effects->count");
         Assert.Equal("0", (await socket.ReceiveAsync()).GetProperty("html").GetString());
@@ -72,7 +67,7 @@ public sealed class EffectTests : IAsyncLifetime
     [Fact]
     public async Task A_failure_the_page_folds_itself_is_not_an_error()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->fail_folded");
         Assert.Equal("failed: the database is down", (await socket.ReceiveAsync()).GetProperty("html").GetString());
     }

@@ -1,18 +1,13 @@
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>How patches become frames: v1 fields, grouping, and the extensions only our client receives.</summary>
-public sealed class PatchEncodingTests : IAsyncLifetime
+public sealed class PatchEncodingTests : HostedTests
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Html_url_and_title_travel_in_one_frame_as_a_v1_client_expects()
     {
-        await using var socket = await host.ConnectAsync(query: "");
+        await using var socket = await Host.ConnectAsync(query: "");
         await socket.SendActionAsync("patches->navigate");
         Assert.Equal(
             """{"action":"patches->navigate","selector":"#main","html":"<h1>About</h1><p>Hi &lt;there&gt;</p>","url":"/about","title":"About us"}""",
@@ -22,7 +17,7 @@ public sealed class PatchEncodingTests : IAsyncLifetime
     [Fact]
     public async Task Two_html_patches_make_two_frames_in_order()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("patches->two");
         Assert.Equal("""{"action":"patches->two","selector":"#a","html":"1"}""", await socket.ReceiveTextAsync());
         Assert.Equal("""{"action":"patches->two","selector":"#b","html":"<li>2</li>","append":true}""", await socket.ReceiveTextAsync());
@@ -31,7 +26,7 @@ public sealed class PatchEncodingTests : IAsyncLifetime
     [Fact]
     public async Task Scroll_patches_use_the_v1_fields()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("patches->scroll");
         Assert.Equal("""{"action":"patches->scroll","scroll":"#end","scrollTop":true}""", await socket.ReceiveTextAsync());
     }
@@ -39,7 +34,7 @@ public sealed class PatchEncodingTests : IAsyncLifetime
     [Fact]
     public async Task Remove_is_an_extension_our_client_receives()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("patches->remove");
         Assert.Equal("""{"action":"patches->remove","selector":"#gone","remove":true}""", await socket.ReceiveTextAsync());
     }
@@ -47,7 +42,7 @@ public sealed class PatchEncodingTests : IAsyncLifetime
     [Fact]
     public async Task A_v1_client_never_receives_remove_and_gets_the_element_emptied()
     {
-        await using var socket = await host.ConnectAsync(query: "");
+        await using var socket = await Host.ConnectAsync(query: "");
         await socket.SendActionAsync("patches->remove");
         Assert.Equal("""{"action":"patches->remove","selector":"#gone","html":""}""", await socket.ReceiveTextAsync());
     }

@@ -5,18 +5,13 @@ using System.Text.Json;
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>The QuickStart's pages through a real socket, and their first paint over HTTP.</summary>
-public sealed class RoundTripTests : IAsyncLifetime
+public sealed class RoundTripTests : HostedTests
 {
-    private TestHost host = null!;
-
-    public async Task InitializeAsync() => host = await TestHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Random_number_round_trip_puts_a_number_from_0_to_10_into_the_output()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         var seen = new HashSet<int>();
         for (var i = 0; i < 50; i++)
         {
@@ -38,7 +33,7 @@ public sealed class RoundTripTests : IAsyncLifetime
     [Fact]
     public async Task A_Django_LiveView_v1_message_works_unchanged()
     {
-        await using var socket = await host.ConnectAsync(query: "");
+        await using var socket = await Host.ConnectAsync(query: "");
         await socket.SendAsync("""{"action":"home->random_number","data":{"lang":"es"}}""");
         var frame = await socket.ReceiveAsync();
         Assert.Equal("#output-random-number", frame.GetProperty("selector").GetString());
@@ -48,8 +43,8 @@ public sealed class RoundTripTests : IAsyncLifetime
     [Fact]
     public async Task The_FSharp_counter_keeps_its_state_per_socket()
     {
-        await using var first = await host.ConnectAsync();
-        await using var second = await host.ConnectAsync();
+        await using var first = await Host.ConnectAsync();
+        await using var second = await Host.ConnectAsync();
         foreach (var expected in new[] { "1", "2", "3" })
         {
             await first.SendActionAsync("counter->increment");
@@ -65,7 +60,7 @@ public sealed class RoundTripTests : IAsyncLifetime
     [Fact]
     public async Task The_home_page_is_rendered_over_plain_HTTP_inside_the_layout()
     {
-        using var http = host.Http();
+        using var http = Host.Http();
         var response = await http.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
 
@@ -87,7 +82,7 @@ public sealed class RoundTripTests : IAsyncLifetime
     [Fact]
     public async Task The_FSharp_page_is_rendered_over_plain_HTTP_with_its_title()
     {
-        using var http = host.Http();
+        using var http = Host.Http();
         var html = await http.GetStringAsync("/counter");
         Assert.Contains("<title>Counter: 0", html);
         Assert.Contains("<output id=\"count\">0</output>", html);
@@ -96,7 +91,7 @@ public sealed class RoundTripTests : IAsyncLifetime
     [Fact]
     public async Task Data_form_and_lang_reach_the_handler()
     {
-        await using var socket = await host.ConnectAsync();
+        await using var socket = await Host.ConnectAsync();
         await socket.SendAsync("""{"action":"patches->echo","data":{"id":"42","lang":"es"},"form":{"tags":["a","b"]}}""");
         Assert.Equal("a,b|42|es", (await socket.ReceiveAsync()).GetProperty("html").GetString());
 

@@ -1,0 +1,127 @@
+module LiveView.Core.Tests.CSharpSurfaceTests
+
+open System
+open System.Threading.Tasks
+open Expecto
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.CSharp
+open LiveView.Core.Tests.Support
+
+let private ctx = Context.action 0 (actionFor "home" "go")
+
+// Protects what C# code relies on: Reply's implicit conversions, Reply.With/Perform/Attempt, Patch's static
+// members, and the H builder with its attribute extension methods.
+[<Tests>]
+let tests =
+    testList
+        "C# surface"
+        [
+            testCase "Reply op_Implicit from a state"
+            <| fun () ->
+                let reply = Reply<int>.op_Implicit 3
+                Expect.equal reply.State 3 "state"
+                Expect.isEmpty reply.Patches "no patches"
+                Expect.isEmpty reply.Effects "no effects"
+
+            testCase "Reply op_Implicit from (state, patch)"
+            <| fun () ->
+                let reply = Reply<int>.op_Implicit(struct (3, Patch.Html("#a", "x")))
+                Expect.equal reply.State 3 "state"
+                Expect.equal reply.Patches [ Swap("#a", [ str "x" ], false) ] "one patch"
+                Expect.isEmpty reply.Effects "no effects"
+
+            testCase "Reply op_Implicit from (state, patch array)"
+            <| fun () ->
+                let reply =
+                    Reply<string>.op_Implicit(struct ("s", [| Patch.Html("#a", "x"); Patch.Title "t" |]))
+
+                Expect.equal reply.State "s" "state"
+                Expect.equal reply.Patches [ Swap("#a", [ str "x" ], false); SetTitle "t" ] "both patches, in order"
+                Expect.isEmpty reply.Effects "no effects"
+
+            testCase "Reply.With"
+            <| fun () ->
+                let reply = LiveView.CSharp.Reply.With(4, Patch.Remove "#a", Patch.Url "/b")
+                Expect.equal reply.State 4 "state"
+                Expect.equal reply.Patches [ Delete "#a"; PushUrl "/b" ] "patches"
+
+            testCase "Perform adds an effect whose result folds through `then`"
+            <| fun () ->
+                let reply =
+                    LiveView.CSharp.Reply
+                        .With(1)
+                        .Perform(
+                            "load",
+                            Func<EffectContext, Task<int>>(fun _ -> Task.FromResult 41),
+                            Func<int, int, ActionContext, Reply<int>>(fun s r _ -> Reply.state (s + r))
+                        )
+
+                Expect.equal (reply.Effects |> List.map _.Name) [ "load" ] "one effect"
+                Expect.equal ((runEffect reply.Effects.Head) 1 ctx).State 42 "then(state, result)"
+
+            testCase "Attempt folds a failure through onError"
+            <| fun () ->
+                let reply =
+                    LiveView.CSharp.Reply
+                        .With("s")
+                        .Attempt(
+                            "load",
+                            Func<EffectContext, Task<int>>(fun _ -> Task.FromException<int>(TimeoutException "slow")),
+                            Func<string, int, ActionContext, Reply<string>>(fun _ _ _ -> failtest "then must not run"),
+                            Func<string, exn, ActionContext, Reply<string>>(fun s ex _ ->
+                                Reply.state $"{s}: {ex.Message}")
+                        )
+
+                Expect.equal ((runEffect reply.Effects.Head) "s" ctx).State "s: slow" "onError(state, exception)"
+
+            testCase "Patch static members build the union cases"
+            <| fun () ->
+                Expect.equal
+                    (Patch.Html("#a", H.Strong("x"), H.Em("y")))
+                    (Swap("#a", [ H.Strong("x"); H.Em("y") ], false))
+                    "Html"
+
+                Expect.equal (Patch.Append("#a", H.Li("x"))) (Swap("#a", [ H.Li("x") ], true)) "Append"
+                Expect.equal (Patch.Remove "#a") (Delete "#a") "Remove"
+                Expect.equal (Patch.ScrollTo "#a") (ScrollInto "#a") "ScrollTo"
+                Expect.equal Patch.ScrollTop ScrollToTop "ScrollTop"
+                Expect.equal (Patch.Url "/x") (PushUrl "/x") "Url"
+                Expect.equal (Patch.Title "t") (SetTitle "t") "Title"
+
+            testCase "H builds the same nodes as Giraffe.ViewEngine"
+            <| fun () ->
+                Expect.equal
+                    (render (H.Div(H.H2("Hi").Id("title"), H.Button("Go").Action("click->home#go"))))
+                    (render (
+                        div
+                            []
+                            [
+                                h2 [ _id "title" ] [ str "Hi" ]
+                                button [ attr "data-action" "click->home#go" ] [ str "Go" ]
+                            ]
+                    ))
+                    "same HTML"
+
+                Expect.equal
+                    (render (H.Input().Type("text").Name("q").Flag("disabled")))
+                    "<input type=\"text\" name=\"q\" disabled>"
+                    "void element"
+
+            testCase "setting an attribute again replaces it"
+            <| fun () ->
+                Expect.equal
+                    (render (H.Span().Id("a").Class("c").Id("b")))
+                    "<span class=\"c\" id=\"b\"></span>"
+                    "one id"
+
+            testCase "Data prefixes data-, Href and Value set their attribute"
+            <| fun () ->
+                Expect.equal
+                    (render (H.A("x").Href("/p").Data("postId", "7").Value("v")))
+                    "<a href=\"/p\" data-postId=\"7\" value=\"v\">x</a>"
+                    "attributes in order"
+
+            testCase "a text node cannot take attributes"
+            <| fun () -> Expect.throwsT<ArgumentException> (fun () -> H.Text("x").Id("a") |> ignore) "ArgumentException"
+        ]

@@ -1,0 +1,61 @@
+module LiveView.Core.Tests.PageErrorTests
+
+open Expecto
+open FsCheck.FSharp
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.Core.Tests.Support
+
+/// The error a page gives for `handler`, which it does not have.
+let private unknownError (page: Page<int>) handler =
+    match Page.update page 0 (Context.action 0 (actionFor page.Name handler)) with
+    | Error error -> error
+    | Ok _ -> failtest $"'{handler}' should be unknown"
+
+let private pageWith name handlers =
+    handlers
+    |> List.fold
+        (fun page handler -> page |> Page.on handler (fun s _ -> s, []))
+        (Page.create name (fun _ -> 0) (fun _ -> str ""))
+
+// Protects what the client is told: an unknown handler names what was asked, never the handlers that exist.
+[<Tests>]
+let tests =
+    testList
+        "PageError"
+        [
+            testCase "UnknownHandler names the page and the handler asked for"
+            <| fun () ->
+                let error =
+                    unknownError (pageWith "shop" [ "add_to_cart"; "secret_admin" ]) "checkout"
+
+                Expect.equal error (UnknownHandler { Page = "shop"; Handler = "checkout" }) "the error"
+                Expect.stringContains error.Message "shop" "names the page"
+                Expect.stringContains error.Message "checkout" "names the handler asked for"
+                Expect.isFalse (error.Message.Contains "add_to_cart") "does not list existing handlers"
+                Expect.isFalse (error.Message.Contains "secret_admin") "does not list existing handlers"
+
+            testProperty "no existing handler name leaks into the message"
+            <| Prop.forAll
+                (Arb.fromGen (
+                    Gen.zip
+                        (Gen.elements [ "home"; "blog"; "shop" ])
+                        (Gen.nonEmptyListOf (genNamePart |> Gen.map (fun n -> "zz_" + n.Substring(0, min n.Length 60))))
+                ))
+                (fun (page, existing) ->
+                    let error = unknownError (pageWith page existing) "missing"
+                    Expect.stringContains error.Message page "names the page"
+                    Expect.stringContains error.Message "missing" "names the handler asked for"
+
+                    for name in existing do
+                        Expect.isFalse (error.Message.Contains name) $"does not contain '{name}'")
+
+            testCase "HandlerFailed names the action, not the exception's text"
+            <| fun () ->
+                let error =
+                    HandlerFailed({ Page = "shop"; Handler = "pay" }, exn "connection string: secret")
+
+                Expect.stringContains error.Message "shop->pay" "names the action"
+                Expect.isFalse (error.Message.Contains "secret") "does not leak the exception's message"
+                Expect.equal error.Action { Page = "shop"; Handler = "pay" } "Action"
+        ]

@@ -1,0 +1,115 @@
+// Small helpers shared by the test files: action builders, an effect context, rendering and generators.
+module LiveView.Core.Tests.Support
+
+open System
+open System.Threading
+open Giraffe.ViewEngine
+open FsCheck
+open FsCheck.FSharp
+open LiveView
+
+/// A client action for `page->handler` with no data, form or language.
+let actionFor (page: string) (handler: string) =
+    ClientAction.create
+        {
+            ActionName.Page = page
+            Handler = handler
+        }
+
+/// A service provider that has no services.
+let emptyServices =
+    { new IServiceProvider with
+        member _.GetService _ = null
+    }
+
+/// The context an effect's work gets in tests.
+let effectContext =
+    {
+        Services = emptyServices
+        Cancellation = CancellationToken.None
+    }
+
+/// Runs an effect's work and waits for the fold it yields.
+let runEffect (effect: Effect<'S>) =
+    (effect.Run effectContext).GetAwaiter().GetResult()
+
+/// Renders one node to HTML.
+let render (node: XmlNode) = RenderView.AsString.htmlNode node
+
+/// Characters allowed in a page or handler name.
+let nameChars = [ 'a' .. 'z' ] @ [ 'A' .. 'Z' ] @ [ '0' .. '9' ] @ [ '_'; '-'; '.' ]
+
+/// A valid page or handler name: 1 to 64 characters from `nameChars`.
+let genNamePart =
+    gen {
+        let! length = Gen.choose (1, ActionName.MaxPartLength)
+        let! chars = Gen.arrayOfLength length (Gen.elements nameChars)
+        return String chars
+    }
+
+/// Pieces that make strings hard to handle: markup, entities, separators, whitespace, unicode, lone surrogates.
+let trickyPieces =
+    [
+        "<"
+        ">"
+        "\""
+        "'"
+        "&"
+        "&amp;"
+        "&#60;"
+        "&lt;"
+        "<script>alert(1)</script>"
+        "\" onmouseover=\"x"
+        "->"
+        "-"
+        "a"
+        "Z"
+        "0"
+        "_"
+        "."
+        " "
+        "\t"
+        "\r\n"
+        "\u0000"
+        "é"
+        "ß"
+        "中文"
+        "💥"
+        "\u00a0"
+        "\uD800"
+        "\uDC00"
+        "home"
+        "random_number"
+    ]
+
+/// Any non-null string: FsCheck's own strings (nulls turned into "") or a concatenation of tricky pieces.
+let genAnyString: Gen<string> =
+    let fromFsCheck =
+        ArbMap.defaults
+        |> ArbMap.generate<string>
+        |> Gen.map (fun s -> if obj.ReferenceEquals(s, null) then "" else s)
+
+    let fromPieces =
+        Gen.elements trickyPieces |> Gen.listOf |> Gen.map (String.concat "")
+
+    let fromChars =
+        Gen.choose (0, 0xFFFF) |> Gen.map char |> Gen.arrayOf |> Gen.map String
+
+    Gen.oneof [ fromFsCheck; fromPieces; fromChars ]
+
+/// True when `s` holds a UTF-16 surrogate that is not part of a valid pair.
+let hasLoneSurrogate (s: string) =
+    let rec check i =
+        if i >= s.Length then
+            false
+        elif Char.IsHighSurrogate s[i] && i + 1 < s.Length && Char.IsLowSurrogate s[i + 1] then
+            check (i + 2)
+        elif Char.IsSurrogate s[i] then
+            true
+        else
+            check (i + 1)
+
+    check 0
+
+/// `box`, typed as a non-null `obj` (the state type of an erased page).
+let boxed (value: 'T) : obj = nonNull (box value)
