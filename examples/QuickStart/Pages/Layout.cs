@@ -17,12 +17,18 @@ public static class Layout
                 H.Section(H.Text("Connection lost. Reconnecting…")).Id("no_connection").Class("no-connection no-connection--hide"),
                 H.Div(
                     H.Header(H.Nav(
-                        H.A("Home").Href("/").Class(page.Page == "home" ? "active" : ""),
-                        H.A("Counter (F#)").Href("/counter").Class(page.Page == "counter" ? "active" : ""))).Id("content-header"),
+                        NavLink("Home", "/", "home", page),
+                        NavLink("Counter (F#)", "/counter", "counter", page))).Id("content-header"),
                     H.Main(page.Content).Id("main"),
                     H.Footer("Made with LiveView for .NET").Id("content-footer")).Class("container"),
                 page.ClientScript))
         .Attr("lang", page.Lang);
+
+    private static XmlNode NavLink(string text, string href, string target, LayoutContext page)
+    {
+        var link = H.A(text).Href(href);
+        return target == page.Page ? link.Class("active") : link;
+    }
 
     private const string Styles = """
         body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }
