@@ -3,6 +3,8 @@
 #
 #   ./build.sh run     runs the QuickStart example at http://localhost:5000 (URLS=... to change)
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
+#   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo and Blazor Server, rewrites
+#                      docs/benchmarks.md (about 5 minutes; --quick: under 2)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium for the browser tests when it is missing. Safe to run again and again.
@@ -14,7 +16,7 @@ RESULTS=.test-results
 
 restore() {
   dotnet tool restore >/dev/null
-  dotnet restore LiveView.sln
+  dotnet restore LiveView.sln -v quiet -nologo
 }
 
 ensure_chromium() {
@@ -35,6 +37,19 @@ ensure_chromium() {
 run() {
   restore
   dotnet run --project examples/QuickStart --no-restore --urls "${URLS:-http://localhost:5000}"
+}
+
+bench() {
+  restore
+  ensure_chromium
+  local project
+  for project in EchoServer LiveView.BenchServer BlazorPeer; do
+    dotnet publish "bench/$project" -c Release -o "bench/.out/$project" --no-restore -v quiet -nologo
+  done
+  dotnet build bench/LiveView.Bench -c Release --no-restore -v quiet -nologo
+  # 10,000 idle sockets need as many file descriptors in the generator and in the server.
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  dotnet run --project bench/LiveView.Bench -c Release --no-build -- "$@"
 }
 
 passed=0
@@ -116,8 +131,12 @@ test_all() {
 case "${1:-}" in
   run) run ;;
   test) test_all ;;
+  bench)
+    shift
+    bench "$@"
+    ;;
   *)
-    echo "usage: ./build.sh run | test" >&2
+    echo "usage: ./build.sh run | test | bench [--quick]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,20 @@
+using LiveView.Bench.Browser;
+using LiveView.Bench.Load;
+using LiveView.Bench.Report;
+
+namespace LiveView.Bench;
+
+/// <summary>One round-trip comparison at a number of connections.</summary>
+public sealed record LoadPair(LoadResult LiveView, LoadResult Echo);
+
+/// <summary>Everything one run measured.</summary>
+public sealed record BenchmarkResults(
+    Plan Plan,
+    Machine Machine,
+    DateTimeOffset Started,
+    TimeSpan Elapsed,
+    IReadOnlyList<LoadPair> Load,
+    IdleResult IdleLiveView,
+    IdleResult IdleEcho,
+    BrowserResult? BrowserLiveView,
+    BrowserResult? BrowserBlazor);

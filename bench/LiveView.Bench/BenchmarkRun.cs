@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using LiveView.Bench.Browser;
+using LiveView.Bench.Load;
+using LiveView.Bench.Report;
+using LiveView.Bench.Servers;
+using Microsoft.Playwright;
+
+namespace LiveView.Bench;
+
+/// <summary>Runs the whole comparison: round trips against the echo baseline, idle memory, and the browser against Blazor.</summary>
+public static class BenchmarkRun
+{
+    /// <summary>The QuickStart's random-number action, exactly as the browser client sends it.</summary>
+    public static readonly byte[] RandomNumberRequest =
+        Encoding.UTF8.GetBytes("""{"action":"home->random_number","data":{"lang":"en"}}""");
+
+    public static async Task<BenchmarkResults> RunAsync(Plan plan, ServerBinaries servers, TextWriter log)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+
+        await using var liveView = await ServerProcess.StartAsync(servers.LiveView, servers.Environment);
+        var liveViewSocket = liveView.WebSocket("/ws/liveview/?protocol=2");
+        var replyBytes = await MeasureReplyAsync(liveViewSocket);
+        log.WriteLine($"LiveView reply: {replyBytes} bytes; the echo server will answer with as many.");
+
+        await using var echo = await ServerProcess.StartAsync(servers.Echo, servers.Environment, $"--ReplyBytes={replyBytes}");
+        var echoSocket = echo.WebSocket("/ws");
+
+        var load = new List<LoadPair>();
+        foreach (var connections in plan.Connections)
+        {
+            log.WriteLine($"Round trips at {connections} connection(s)...");
+            var lv = await LoadGenerator.RunAsync(liveView, liveViewSocket, RandomNumberRequest, connections, plan.Warmup, plan.Duration);
+            var ec = await LoadGenerator.RunAsync(echo, echoSocket, RandomNumberRequest, connections, plan.Warmup, plan.Duration);
+            log.WriteLine($"  LiveView {lv.EventsPerSecond:F0}/s p50 {lv.Latency.P50:F3} ms; echo {ec.EventsPerSecond:F0}/s p50 {ec.Latency.P50:F3} ms");
+            load.Add(new LoadPair(lv, ec));
+        }
+
+        log.WriteLine($"Idle memory with {plan.IdleConnections} connections...");
+        var idleLiveView = await IdleProbe.RunAsync(liveView, liveViewSocket, RandomNumberRequest, plan.IdleConnections);
+        var idleEcho = await IdleProbe.RunAsync(echo, echoSocket, RandomNumberRequest, plan.IdleConnections);
+        log.WriteLine($"  LiveView {idleLiveView.BytesPerConnection / 1024:F1} KB/connection; echo {idleEcho.BytesPerConnection / 1024:F1} KB/connection");
+
+        BrowserResult? browserLiveView = null, browserBlazor = null;
+        if (plan.Browser)
+        {
+            log.WriteLine($"Browser: {plan.Clicks} clicks and {plan.Pages} open pages against LiveView and Blazor Server...");
+            await using var blazor = await ServerProcess.StartAsync(servers.Blazor, servers.Environment);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await BrowserComparison.LaunchChromiumAsync(playwright);
+            var comparison = new BrowserComparison(browser);
+            browserLiveView = await comparison.MeasureAsync(liveView, BrowserTarget.LiveView, plan.Clicks, plan.Pages);
+            browserBlazor = await comparison.MeasureAsync(blazor, BrowserTarget.Blazor, plan.Clicks, plan.Pages);
+            log.WriteLine($"  click p50: LiveView {browserLiveView.ClickLatency.P50:F2} ms, Blazor {browserBlazor.ClickLatency.P50:F2} ms");
+        }
+
+        return new BenchmarkResults(plan, Machine.Current(), started, clock.Elapsed, load, idleLiveView, idleEcho, browserLiveView, browserBlazor);
+    }
+
+    /// <summary>One round trip, to learn the size of LiveView's reply.</summary>
+    private static async Task<int> MeasureReplyAsync(Uri socket)
+    {
+        using var ws = new ClientWebSocket();
+        await ws.ConnectAsync(socket, CancellationToken.None);
+        await ws.SendAsync(RandomNumberRequest, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        var buffer = new byte[4096];
+        var received = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(buffer.AsMemory(received), CancellationToken.None);
+            received += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        return received;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net.WebSockets;
+using LiveView.Bench.Servers;
+
+namespace LiveView.Bench.Load;
+
+/// <summary>The server's memory per idle connection.</summary>
+/// <param name="Connections">Sockets opened, each of which did one round trip (so a LiveView page is mounted) and then idled.</param>
+/// <param name="StillOpen">How many were still open when the memory was read.</param>
+/// <param name="BaselineRss">Server RSS after a full GC, before the sockets opened.</param>
+/// <param name="LoadedRss">Server RSS after a full GC, with every socket open.</param>
+public sealed record IdleResult(int Connections, int StillOpen, long BaselineRss, long LoadedRss)
+{
+    public double BytesPerConnection => Connections == 0 ? 0 : (double)(LoadedRss - BaselineRss) / Connections;
+}
+
+/// <summary>Opens N sockets that do one round trip each and then sit idle; reads the server's RSS per socket.</summary>
+public static class IdleProbe
+{
+    public static async Task<IdleResult> RunAsync(ServerProcess server, Uri socket, byte[] request, int connections)
+    {
+        await server.CollectGarbageAsync();
+        var baseline = server.Stats().RssBytes;
+
+        var sockets = await LoadGenerator.OpenAsync(socket, connections);
+        try
+        {
+            foreach (var chunk in sockets.Chunk(200))
+            {
+                await Task.WhenAll(chunk.Select(async ws =>
+                {
+                    var own = new byte[4096];
+                    await ws.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        result = await ws.ReceiveAsync(own.AsMemory(), CancellationToken.None);
+                    }
+                    while (!result.EndOfMessage);
+                }));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await server.CollectGarbageAsync();
+            var loaded = server.Stats().RssBytes;
+            var open = sockets.Count(s => s.State == WebSocketState.Open);
+            return new IdleResult(connections, open, baseline, loaded);
+        }
+        finally
+        {
+            await LoadGenerator.CloseAsync(sockets);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using LiveView.Bench.Report;
+using LiveView.Bench.Servers;
+
+namespace LiveView.Bench.Load;
+
+/// <summary>The figures of one closed-loop run.</summary>
+/// <param name="Connections">Sockets, each sending its next request as soon as the last reply arrived.</param>
+/// <param name="Requests">Requests sent during the measured window.</param>
+/// <param name="Replies">Replies received during the measured window (must equal <paramref name="Requests"/>).</param>
+/// <param name="Seconds">Length of the measured window.</param>
+/// <param name="Latency">Round trip, send to last byte of the reply, in ms.</param>
+/// <param name="RequestBytes">Payload of one request.</param>
+/// <param name="ReplyBytes">Payload of one reply (the average).</param>
+/// <param name="Server">The server's CPU, memory and I/O over the window.</param>
+/// <param name="ServerRssAfter">The server's RSS at the end of the window.</param>
+public sealed record LoadResult(
+    int Connections, long Requests, long Replies, double Seconds, Percentiles Latency,
+    int RequestBytes, double ReplyBytes, ProcStats Server, long ServerRssAfter)
+{
+    public double EventsPerSecond => Replies / Seconds;
+
+    public double CpuMillisecondsPerEvent => Replies == 0 ? 0 : Server.CpuSeconds * 1000 / Replies;
+
+    /// <summary>Bytes the server wrote to its sockets per event, framing included (from /proc/pid/io).</summary>
+    public double ServerWrittenPerEvent => Replies == 0 ? 0 : (double)Server.WrittenBytes / Replies;
+
+    /// <summary>Bytes the server read from its sockets per event, framing included.</summary>
+    public double ServerReadPerEvent => Replies == 0 ? 0 : (double)Server.ReadBytes / Replies;
+}
+
+/// <summary>
+/// Opens N WebSockets on loopback and, on each, sends a request and waits for its reply, again and again, for a
+/// while: events per second, latency percentiles, bytes per event, and the server's CPU and memory meanwhile.
+/// </summary>
+public static class LoadGenerator
+{
+    public static async Task<LoadResult> RunAsync(
+        ServerProcess server, Uri socket, byte[] request, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        var sockets = await OpenAsync(socket, connections);
+        try
+        {
+            var measuring = false;
+            var stop = false;
+            var perSocket = new List<double>[connections];
+            var replyBytes = new long[connections];
+            var requests = new long[connections];
+
+            async Task LoopAsync(int index)
+            {
+                var ws = sockets[index];
+                var buffer = new byte[64 * 1024];
+                var samples = perSocket[index] = new List<double>(4096);
+                while (!Volatile.Read(ref stop))
+                {
+                    // A request belongs to the window if it was sent inside it; its reply is then awaited and
+                    // counted even if it lands after the window closed, so requests and replies must match.
+                    var counted = Volatile.Read(ref measuring);
+                    if (counted)
+                    {
+                        requests[index]++;
+                    }
+
+                    var started = Stopwatch.GetTimestamp();
+                    await ws.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                    var received = 0;
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        result = await ws.ReceiveAsync(buffer.AsMemory(received), CancellationToken.None);
+                        received += result.Count;
+                    }
+                    while (!result.EndOfMessage);
+
+                    if (counted)
+                    {
+                        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        replyBytes[index] += received;
+                    }
+                }
+            }
+
+            var loops = Enumerable.Range(0, connections).Select(i => Task.Run(() => LoopAsync(i))).ToArray();
+            await Task.Delay(warmup);
+            var before = server.Stats();
+            var clock = Stopwatch.StartNew();
+            Volatile.Write(ref measuring, true);
+            await Task.Delay(duration);
+            Volatile.Write(ref measuring, false);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var after = server.Stats();
+            Volatile.Write(ref stop, true);
+            await Task.WhenAll(loops);
+
+            var latencies = perSocket.SelectMany(s => s).ToArray();
+            var replies = latencies.LongLength;
+            return new LoadResult(
+                connections,
+                requests.Sum(),
+                replies,
+                seconds,
+                Percentiles.Of(latencies),
+                request.Length,
+                replies == 0 ? 0 : (double)replyBytes.Sum() / replies,
+                after - before,
+                after.RssBytes);
+        }
+        finally
+        {
+            await CloseAsync(sockets);
+        }
+    }
+
+    /// <summary>Opens <paramref name="count"/> sockets, a few hundred at a time.</summary>
+    public static async Task<ClientWebSocket[]> OpenAsync(Uri uri, int count)
+    {
+        var sockets = new ClientWebSocket[count];
+        const int batch = 200;
+        for (var start = 0; start < count; start += batch)
+        {
+            await Task.WhenAll(Enumerable.Range(start, Math.Min(batch, count - start)).Select(async i =>
+            {
+                var ws = new ClientWebSocket();
+                ws.Options.KeepAliveInterval = TimeSpan.Zero;
+                await ws.ConnectAsync(uri, CancellationToken.None);
+                sockets[i] = ws;
+            }));
+        }
+
+        return sockets;
+    }
+
+    public static async Task CloseAsync(IEnumerable<ClientWebSocket?> sockets) =>
+        await Task.WhenAll(sockets.Where(s => s is not null).Select(async ws =>
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await ws!.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                // Closing is best effort: the run's figures are already taken.
+            }
+            finally
+            {
+                ws!.Dispose();
+            }
+        }));
+}

@@ -1,0 +1,19 @@
+namespace LiveView.Bench;
+
+/// <summary>How much to measure: the full run (under 10 minutes), the quick one (under 2) and a smoke test's.</summary>
+public sealed record Plan(
+    string Name,
+    int[] Connections,
+    TimeSpan Warmup,
+    TimeSpan Duration,
+    int IdleConnections,
+    int Clicks,
+    int Pages,
+    bool Browser = true)
+{
+    public static readonly Plan Full = new("full", [1, 1000], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15), 10_000, 300, 100);
+
+    public static readonly Plan Quick = new("quick", [1, 1000], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), 2_000, 200, 20);
+
+    public static readonly Plan Smoke = new("smoke", [1, 4], TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), 20, 20, 3);
+}

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace LiveView.Bench.Report;
+
+/// <summary>The machine a run happened on, for the report.</summary>
+public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string Os, string Kernel, string Runtime)
+{
+    public static Machine Current()
+    {
+        static string Find(string file, string prefix, char separator) =>
+            File.Exists(file)
+                ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(separator, 2)[1].Trim().Trim('"') ?? "unknown"
+                : "unknown";
+
+        var memoryKb = Find("/proc/meminfo", "MemTotal", ':').Split(' ')[0];
+        return new Machine(
+            Find("/proc/cpuinfo", "model name", ':'),
+            Environment.ProcessorCount,
+            long.TryParse(memoryKb, out var kb) ? kb * 1024 : 0,
+            Find("/etc/os-release", "PRETTY_NAME", '='),
+            File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription,
+            RuntimeInformation.FrameworkDescription);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using LiveView.Bench.Browser;
+using LiveView.Bench.Load;
+
+namespace LiveView.Bench.Report;
+
+/// <summary>Writes a run's figures as docs/benchmarks.md: tables, ratios to the baselines, and the targets.</summary>
+public static class MarkdownReport
+{
+    public static string Render(BenchmarkResults r)
+    {
+        var md = new StringBuilder();
+        void Line(string text = "") => md.Append(text).Append('\n');
+
+        Line("# Benchmarks");
+        Line();
+        Line($"Written by `./build.sh bench{(r.Plan.Name == "full" ? "" : " --" + r.Plan.Name)}` on {r.Started:yyyy-MM-dd HH:mm} UTC " +
+             $"({r.Plan.Name} run, {r.Elapsed.TotalSeconds:F0} s). Every figure comes from this one run on this one machine; " +
+             "numbers from another machine or run are not comparable with these. No test asserts on them.");
+        Line();
+        Line("## Machine");
+        Line();
+        Line("| | |");
+        Line("| --- | --- |");
+        Line($"| CPU | {r.Machine.Cpu}, {r.Machine.Cores} cores |");
+        Line($"| Memory | {r.Machine.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB |");
+        Line($"| OS | {r.Machine.Os}, Linux {r.Machine.Kernel} |");
+        Line($"| .NET | {r.Machine.Runtime} |");
+        Line();
+
+        Line("## Round trip: LiveView against the transport limit");
+        Line();
+        Line("The QuickStart's `home->random_number` action, sent closed-loop over N sockets on loopback (each socket sends its");
+        Line("next request when the reply to the last one has arrived), against a bare Kestrel WebSocket server that answers");
+        Line("each message with a reply of the same size. Server, generator and both baselines share the machine's cores.");
+        Line($"Warm-up {r.Plan.Warmup.TotalSeconds:F1} s, then {r.Plan.Duration.TotalSeconds:F0} s measured per row.");
+        Line();
+        Line("| connections | server | events/s | p50 ms | p90 ms | p99 ms | max ms | request B | reply B | server wrote B/event | server CPU µs/event |");
+        Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var pair in r.Load)
+        {
+            LoadRow(md, "LiveView", pair.LiveView);
+            LoadRow(md, "raw echo", pair.Echo);
+            Line($"| {pair.LiveView.Connections:N0} | **ratio** | **{Ratio(pair.LiveView.EventsPerSecond, pair.Echo.EventsPerSecond)}** | " +
+                 $"**{Ratio(pair.LiveView.Latency.P50, pair.Echo.Latency.P50)}** | {Ratio(pair.LiveView.Latency.P90, pair.Echo.Latency.P90)} | " +
+                 $"**{Ratio(pair.LiveView.Latency.P99, pair.Echo.Latency.P99)}** | {Ratio(pair.LiveView.Latency.Max, pair.Echo.Latency.Max)} | | | " +
+                 $"{Ratio(pair.LiveView.ServerWrittenPerEvent, pair.Echo.ServerWrittenPerEvent)} | {Ratio(pair.LiveView.CpuMillisecondsPerEvent, pair.Echo.CpuMillisecondsPerEvent)} |");
+        }
+
+        Line();
+        Line("Requests and replies counted in each window were equal in every row: " +
+             (r.Load.All(p => p.LiveView.Requests == p.LiveView.Replies && p.Echo.Requests == p.Echo.Replies) ? "**yes**." : "**no** (a reply was lost)."));
+        Line();
+
+        Line("## Idle memory per connection");
+        Line();
+        Line("Each socket does one round trip (for LiveView this mounts the page and keeps its state) and then idles. The");
+        Line("server's RSS is read after a full compacting GC, before the sockets open and with all of them open.");
+        Line();
+        Line("| server | connections | still open | RSS before | RSS with all open | per connection |");
+        Line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        IdleRow(md, "LiveView", r.IdleLiveView);
+        IdleRow(md, "raw echo", r.IdleEcho);
+        Line($"| **ratio** | | | | | **{Ratio(r.IdleLiveView.BytesPerConnection, r.IdleEcho.BytesPerConnection)}** |");
+        Line();
+
+        if (r.BrowserLiveView is { } lv && r.BrowserBlazor is { } bz)
+        {
+            Line("## In the browser: LiveView against Blazor Server");
+            Line();
+            Line("The same counter page in each framework (LiveView: the QuickStart's F# counter; Blazor: an interactive-server");
+            Line($"page with a counter and a random-number button), driven by headless Chromium. {r.Plan.Clicks} clicks on the");
+            Line("increment button, each timed in the page from `click()` to the DOM change (a MutationObserver). Bytes per click");
+            Line("are WebSocket message payloads as the browser sees them (Blazor's after permessage-deflate decompression) and");
+            Line($"what the server process wrote to and read from its sockets (after compression, with framing). Memory per page:");
+            Line($"server RSS growth over {r.Plan.Pages} open pages (each clicked once), after full GCs, divided by {r.Plan.Pages}.");
+            Line("JavaScript: every script the page loads, uncompressed and gzip-compressed.");
+            Line();
+            Line("| | click p50 ms | click p99 ms | sent B/click | received B/click | server wrote B/click | server read B/click | memory per page | JS | JS gzip |");
+            Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            BrowserRow(md, lv);
+            BrowserRow(md, bz);
+            Line($"| **LiveView / Blazor** | **{Ratio(lv.ClickLatency.P50, bz.ClickLatency.P50)}** | {Ratio(lv.ClickLatency.P99, bz.ClickLatency.P99)} | " +
+                 $"{Ratio(lv.MessageBytesSentPerClick, bz.MessageBytesSentPerClick)} | {Ratio(lv.MessageBytesReceivedPerClick, bz.MessageBytesReceivedPerClick)} | " +
+                 $"{Ratio(lv.TcpBytesWrittenPerClick, bz.TcpBytesWrittenPerClick)} | {Ratio(lv.TcpBytesReadPerClick, bz.TcpBytesReadPerClick)} | " +
+                 $"**{Ratio(lv.MemoryPerPage, bz.MemoryPerPage)}** | **{Ratio(lv.ScriptBytes, bz.ScriptBytes)}** | {Ratio(lv.ScriptBytesGzip, bz.ScriptBytesGzip)} |");
+            Line();
+        }
+
+        Line("## Targets");
+        Line();
+        Line("| target | measured | met |");
+        Line("| --- | --- | :---: |");
+        foreach (var pair in r.Load)
+        {
+            var c = pair.LiveView.Connections;
+            Target(md, $"p50 round trip ≤ 1.5× raw echo at {c:N0} connection(s)", Ratio(pair.LiveView.Latency.P50, pair.Echo.Latency.P50),
+                pair.LiveView.Latency.P50 <= 1.5 * pair.Echo.Latency.P50);
+            Target(md, $"p99 round trip ≤ 2× raw echo at {c:N0} connection(s)", Ratio(pair.LiveView.Latency.P99, pair.Echo.Latency.P99),
+                pair.LiveView.Latency.P99 <= 2 * pair.Echo.Latency.P99);
+            Target(md, $"throughput ≥ 60 % of raw echo at {c:N0} connection(s)", Percent(pair.LiveView.EventsPerSecond, pair.Echo.EventsPerSecond),
+                pair.LiveView.EventsPerSecond >= 0.6 * pair.Echo.EventsPerSecond);
+        }
+
+        Target(md, "idle memory per connected page ≤ 20 KB", Kb(r.IdleLiveView.BytesPerConnection), r.IdleLiveView.BytesPerConnection <= 20 * 1024);
+        var update = r.Load[0].LiveView.ReplyBytes;
+        var onWire = WebSocketFrames.FromServer((int)Math.Round(update));
+        Target(md, "bytes from server per random-number update ≤ 120", $"{onWire} B ({update:F0} B payload + frame header)", onWire <= 120);
+        if (r.BrowserLiveView is { } l && r.BrowserBlazor is { } b)
+        {
+            Target(md, "lower click-to-DOM latency than Blazor Server (p50)", $"{F(l.ClickLatency.P50)} ms vs {F(b.ClickLatency.P50)} ms", l.ClickLatency.P50 < b.ClickLatency.P50);
+            Target(md, "server memory per page ≤ 1/10 of Blazor Server's", $"{Kb(l.MemoryPerPage)} vs {Kb(b.MemoryPerPage)}", l.MemoryPerPage * 10 <= b.MemoryPerPage);
+            Target(md, "less JavaScript downloaded than Blazor Server", $"{Kb(l.ScriptBytes)} vs {Kb(b.ScriptBytes)} ({Kb(l.ScriptBytesGzip)} vs {Kb(b.ScriptBytesGzip)} gzipped)", l.ScriptBytes < b.ScriptBytes);
+        }
+
+        return md.ToString();
+    }
+
+    private static void LoadRow(StringBuilder md, string name, LoadResult x) =>
+        md.Append($"| {x.Connections:N0} | {name} | {x.EventsPerSecond:N0} | {F(x.Latency.P50)} | {F(x.Latency.P90)} | {F(x.Latency.P99)} | {F(x.Latency.Max)} | " +
+                  $"{x.RequestBytes} | {x.ReplyBytes:F0} | {x.ServerWrittenPerEvent:F0} | {x.CpuMillisecondsPerEvent * 1000:F1} |\n");
+
+    private static void IdleRow(StringBuilder md, string name, IdleResult x) =>
+        md.Append($"| {name} | {x.Connections:N0} | {x.StillOpen:N0} | {Mb(x.BaselineRss)} | {Mb(x.LoadedRss)} | {Kb(x.BytesPerConnection)} |\n");
+
+    private static void BrowserRow(StringBuilder md, BrowserResult x) =>
+        md.Append($"| {x.Name} | {F(x.ClickLatency.P50)} | {F(x.ClickLatency.P99)} | {x.MessageBytesSentPerClick:F0} | {x.MessageBytesReceivedPerClick:F0} | " +
+                  $"{x.TcpBytesWrittenPerClick:F0} | {x.TcpBytesReadPerClick:F0} | {Kb(x.MemoryPerPage)} | {Kb(x.ScriptBytes)} | {Kb(x.ScriptBytesGzip)} |\n");
+
+    private static void Target(StringBuilder md, string target, string measured, bool met) =>
+        md.Append($"| {target} | {measured} | {(met ? "yes" : "**no**")} |\n");
+
+    private static string F(double ms) => ms.ToString(ms < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double a, double b) => b == 0 ? "–" : (a / b).ToString("F2", CultureInfo.InvariantCulture) + "×";
+
+    private static string Percent(double a, double b) => b == 0 ? "–" : (100 * a / b).ToString("F0", CultureInfo.InvariantCulture) + " %";
+
+    private static string Kb(double bytes) => (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KB";
+
+    private static string Mb(double bytes) => (bytes / (1024 * 1024)).ToString("F1", CultureInfo.InvariantCulture) + " MB";
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LiveView.Bench.Servers;
+
+/// <summary>Where the benchmark finds the three servers, and the environment to run them in.</summary>
+/// <param name="Echo">EchoServer.dll</param>
+/// <param name="LiveView">LiveView.BenchServer.dll</param>
+/// <param name="Blazor">BlazorPeer.dll</param>
+/// <param name="Environment">ASPNETCORE_ENVIRONMENT: Production for published servers, Development for build outputs.</param>
+public sealed record ServerBinaries(string Echo, string LiveView, string Blazor, string Environment)
+{
+    /// <summary>The published servers under <paramref name="root"/> (<c>./build.sh bench</c> publishes them there).</summary>
+    public static ServerBinaries Published(string root) => new(
+        Path.Combine(root, "EchoServer", "EchoServer.dll"),
+        Path.Combine(root, "LiveView.BenchServer", "LiveView.BenchServer.dll"),
+        Path.Combine(root, "BlazorPeer", "BlazorPeer.dll"),
+        "Production");
+}
+
+/// <summary>A server under benchmark, started as its own process so that its CPU and memory can be read alone.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServerProcess(Process process, int port)
+    {
+        this.process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri Http => new($"http://127.0.0.1:{Port}/");
+
+    public Uri WebSocket(string path) => new($"ws://127.0.0.1:{Port}{path}");
+
+    public ProcStats Stats() => ProcStats.Read(process.Id);
+
+    /// <summary>Starts <c>dotnet dll</c> on a free loopback port and waits until it accepts connections.</summary>
+    public static async Task<ServerProcess> StartAsync(string dll, string environment, params string[] arguments)
+    {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"The server {dll} is not built; run ./build.sh bench, which publishes it.", dll);
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.GetFullPath(dll));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_TieredPGO"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine($"[{Path.GetFileNameWithoutExtension(dll)}] {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, port);
+        await server.WaitUntilListeningAsync(dll);
+        return server;
+    }
+
+    /// <summary>Asks the server for a full, compacting GC and lets the memory settle.</summary>
+    public async Task CollectGarbageAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Http };
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await http.PostAsync(BenchEndpoints.GcPath, null);
+            response.EnsureSuccessStatusCode();
+        }
+
+        await Task.Delay(500);
+    }
+
+    private async Task WaitUntilListeningAsync(string dll)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{dll} exited with code {process.ExitCode} while starting.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"{dll} did not listen on port {Port} within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
