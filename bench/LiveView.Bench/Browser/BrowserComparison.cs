@@ -10,8 +10,8 @@ namespace LiveView.Bench.Browser;
 /// <param name="ClickLatency">Click to DOM update, measured in the page with a MutationObserver, in ms.</param>
 /// <param name="MessageBytesSentPerClick">WebSocket message payload from the browser, per click.</param>
 /// <param name="MessageBytesReceivedPerClick">WebSocket message payload to the browser, per click.</param>
-/// <param name="TcpBytesWrittenPerClick">What the server wrote to its sockets per click (after any compression, with framing).</param>
-/// <param name="TcpBytesReadPerClick">What the server read from its sockets per click.</param>
+/// <param name="TcpBytesSentPerClick">TCP payload the server sent per click (after any compression, with framing).</param>
+/// <param name="TcpBytesReceivedPerClick">TCP payload the server received per click.</param>
 /// <param name="Pages">Pages held open for the memory figure.</param>
 /// <param name="MemoryPerPage">Server RSS growth per open page, after full GCs.</param>
 /// <param name="ScriptBytes">JavaScript the page downloads, uncompressed.</param>
@@ -19,7 +19,7 @@ namespace LiveView.Bench.Browser;
 public sealed record BrowserResult(
     string Name, Percentiles ClickLatency,
     double MessageBytesSentPerClick, double MessageBytesReceivedPerClick,
-    double TcpBytesWrittenPerClick, double TcpBytesReadPerClick,
+    double TcpBytesSentPerClick, double TcpBytesReceivedPerClick,
     int Pages, double MemoryPerPage, long ScriptBytes, long ScriptBytesGzip);
 
 /// <summary>Drives a framework's counter page in headless Chromium.</summary>
@@ -63,7 +63,7 @@ public sealed class BrowserComparison(IBrowser browser)
         var (scripts, gzipped) = await MeasureScriptsAsync(server, target);
         var memory = await MeasureMemoryAsync(server, target, pages);
         return new BrowserResult(
-            target.Name, latency, sent, received, (double)tcp.WrittenBytes / clicks, (double)tcp.ReadBytes / clicks,
+            target.Name, latency, sent, received, (double)tcp.Sent / clicks, (double)tcp.Received / clicks,
             pages, memory, scripts, gzipped);
     }
 
@@ -76,7 +76,7 @@ public sealed class BrowserComparison(IBrowser browser)
         return page;
     }
 
-    private async Task<(Percentiles, double, double, ProcStats)> MeasureClicksAsync(ServerProcess server, BrowserTarget target, int clicks)
+    private async Task<(Percentiles, double, double, TcpCounters)> MeasureClicksAsync(ServerProcess server, BrowserTarget target, int clicks)
     {
         await using var context = await browser.NewContextAsync();
         long sent = 0, received = 0;
@@ -92,10 +92,10 @@ public sealed class BrowserComparison(IBrowser browser)
         await Task.Delay(200);
 
         counting = true;
-        var before = server.Stats();
+        var before = server.Tcp();
         var latencies = await page.EvaluateAsync<double[]>(ClickLoop, new object[] { target.Button, target.Output, clicks });
         await Task.Delay(300); // let the last frames' events arrive
-        var after = server.Stats();
+        var after = server.Tcp();
         counting = false;
         return (Percentiles.Of(latencies), (double)sent / clicks, (double)received / clicks, after - before);
     }

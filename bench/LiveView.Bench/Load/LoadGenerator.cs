@@ -13,21 +13,22 @@ namespace LiveView.Bench.Load;
 /// <param name="Latency">Round trip, send to last byte of the reply, in ms.</param>
 /// <param name="RequestBytes">Payload of one request.</param>
 /// <param name="ReplyBytes">Payload of one reply (the average).</param>
-/// <param name="Server">The server's CPU, memory and I/O over the window.</param>
+/// <param name="Server">The server's CPU and memory over the window.</param>
+/// <param name="Tcp">What the server's sockets sent and received over the window (TCP payload).</param>
 /// <param name="ServerRssAfter">The server's RSS at the end of the window.</param>
 public sealed record LoadResult(
     int Connections, long Requests, long Replies, double Seconds, Percentiles Latency,
-    int RequestBytes, double ReplyBytes, ProcStats Server, long ServerRssAfter)
+    int RequestBytes, double ReplyBytes, ProcStats Server, TcpCounters Tcp, long ServerRssAfter)
 {
     public double EventsPerSecond => Replies / Seconds;
 
     public double CpuMillisecondsPerEvent => Replies == 0 ? 0 : Server.CpuSeconds * 1000 / Replies;
 
-    /// <summary>Bytes the server wrote to its sockets per event, framing included (from /proc/pid/io).</summary>
-    public double ServerWrittenPerEvent => Replies == 0 ? 0 : (double)Server.WrittenBytes / Replies;
+    /// <summary>TCP payload the server sent per event: the WebSocket frame of the reply, header included.</summary>
+    public double ServerSentPerEvent => Replies == 0 ? 0 : (double)Tcp.Sent / Replies;
 
-    /// <summary>Bytes the server read from its sockets per event, framing included.</summary>
-    public double ServerReadPerEvent => Replies == 0 ? 0 : (double)Server.ReadBytes / Replies;
+    /// <summary>TCP payload the server received per event: the client's masked frame.</summary>
+    public double ServerReceivedPerEvent => Replies == 0 ? 0 : (double)Tcp.Received / Replies;
 }
 
 /// <summary>
@@ -85,14 +86,16 @@ public static class LoadGenerator
             var loops = Enumerable.Range(0, connections).Select(i => Task.Run(() => LoopAsync(i))).ToArray();
             await Task.Delay(warmup);
             var before = server.Stats();
+            var tcpBefore = server.Tcp();
             var clock = Stopwatch.StartNew();
             Volatile.Write(ref measuring, true);
             await Task.Delay(duration);
             Volatile.Write(ref measuring, false);
             var seconds = clock.Elapsed.TotalSeconds;
-            var after = server.Stats();
             Volatile.Write(ref stop, true);
             await Task.WhenAll(loops);
+            var after = server.Stats();
+            var tcpAfter = server.Tcp();
 
             var latencies = perSocket.SelectMany(s => s).ToArray();
             var replies = latencies.LongLength;
@@ -105,6 +108,7 @@ public static class LoadGenerator
                 request.Length,
                 replies == 0 ? 0 : (double)replyBytes.Sum() / replies,
                 after - before,
+                tcpAfter - tcpBefore,
                 after.RssBytes);
         }
         finally

@@ -36,8 +36,8 @@ public static class MarkdownReport
         Line("each message with a reply of the same size. Server, generator and both baselines share the machine's cores.");
         Line($"Warm-up {r.Plan.Warmup.TotalSeconds:F1} s, then {r.Plan.Duration.TotalSeconds:F0} s measured per row.");
         Line();
-        Line("| connections | server | events/s | p50 ms | p90 ms | p99 ms | max ms | request B | reply B | server wrote B/event | server CPU µs/event |");
-        Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line("| connections | server | events/s | p50 ms | p90 ms | p99 ms | max ms | request B | reply B | TCP sent B/event | TCP received B/event | server CPU µs/event |");
+        Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var pair in r.Load)
         {
             LoadRow(md, "LiveView", pair.LiveView);
@@ -45,7 +45,7 @@ public static class MarkdownReport
             Line($"| {pair.LiveView.Connections:N0} | **ratio** | **{Ratio(pair.LiveView.EventsPerSecond, pair.Echo.EventsPerSecond)}** | " +
                  $"**{Ratio(pair.LiveView.Latency.P50, pair.Echo.Latency.P50)}** | {Ratio(pair.LiveView.Latency.P90, pair.Echo.Latency.P90)} | " +
                  $"**{Ratio(pair.LiveView.Latency.P99, pair.Echo.Latency.P99)}** | {Ratio(pair.LiveView.Latency.Max, pair.Echo.Latency.Max)} | | | " +
-                 $"{Ratio(pair.LiveView.ServerWrittenPerEvent, pair.Echo.ServerWrittenPerEvent)} | {Ratio(pair.LiveView.CpuMillisecondsPerEvent, pair.Echo.CpuMillisecondsPerEvent)} |");
+                 $"{Ratio(pair.LiveView.ServerSentPerEvent, pair.Echo.ServerSentPerEvent)} | {Ratio(pair.LiveView.ServerReceivedPerEvent, pair.Echo.ServerReceivedPerEvent)} | {Ratio(pair.LiveView.CpuMillisecondsPerEvent, pair.Echo.CpuMillisecondsPerEvent)} |");
         }
 
         Line();
@@ -72,18 +72,18 @@ public static class MarkdownReport
             Line("The same counter page in each framework (LiveView: the QuickStart's F# counter; Blazor: an interactive-server");
             Line($"page with a counter and a random-number button), driven by headless Chromium. {r.Plan.Clicks} clicks on the");
             Line("increment button, each timed in the page from `click()` to the DOM change (a MutationObserver). Bytes per click");
-            Line("are WebSocket message payloads as the browser sees them (Blazor's after permessage-deflate decompression) and");
-            Line($"what the server process wrote to and read from its sockets (after compression, with framing). Memory per page:");
+            Line("are WebSocket message payloads as the browser sees them (Blazor's after permessage-deflate decompression), and");
+            Line("the TCP payload the server's sockets sent and received (after compression, with framing). Memory per page:");
             Line($"server RSS growth over {r.Plan.Pages} open pages (each clicked once), after full GCs, divided by {r.Plan.Pages}.");
             Line("JavaScript: every script the page loads, uncompressed and gzip-compressed.");
             Line();
-            Line("| | click p50 ms | click p99 ms | sent B/click | received B/click | server wrote B/click | server read B/click | memory per page | JS | JS gzip |");
+            Line("| | click p50 ms | click p99 ms | sent B/click | received B/click | TCP sent B/click | TCP received B/click | memory per page | JS | JS gzip |");
             Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             BrowserRow(md, lv);
             BrowserRow(md, bz);
             Line($"| **LiveView / Blazor** | **{Ratio(lv.ClickLatency.P50, bz.ClickLatency.P50)}** | {Ratio(lv.ClickLatency.P99, bz.ClickLatency.P99)} | " +
                  $"{Ratio(lv.MessageBytesSentPerClick, bz.MessageBytesSentPerClick)} | {Ratio(lv.MessageBytesReceivedPerClick, bz.MessageBytesReceivedPerClick)} | " +
-                 $"{Ratio(lv.TcpBytesWrittenPerClick, bz.TcpBytesWrittenPerClick)} | {Ratio(lv.TcpBytesReadPerClick, bz.TcpBytesReadPerClick)} | " +
+                 $"{Ratio(lv.TcpBytesSentPerClick, bz.TcpBytesSentPerClick)} | {Ratio(lv.TcpBytesReceivedPerClick, bz.TcpBytesReceivedPerClick)} | " +
                  $"**{Ratio(lv.MemoryPerPage, bz.MemoryPerPage)}** | **{Ratio(lv.ScriptBytes, bz.ScriptBytes)}** | {Ratio(lv.ScriptBytesGzip, bz.ScriptBytesGzip)} |");
             Line();
         }
@@ -104,9 +104,8 @@ public static class MarkdownReport
         }
 
         Target(md, "idle memory per connected page ≤ 20 KB", Kb(r.IdleLiveView.BytesPerConnection), r.IdleLiveView.BytesPerConnection <= 20 * 1024);
-        var update = r.Load[0].LiveView.ReplyBytes;
-        var onWire = WebSocketFrames.FromServer((int)Math.Round(update));
-        Target(md, "bytes from server per random-number update ≤ 120", $"{onWire} B ({update:F0} B payload + frame header)", onWire <= 120);
+        var onWire = r.Load[0].LiveView.ServerSentPerEvent;
+        Target(md, "bytes from server per random-number update ≤ 120", $"{onWire:F1} B on TCP ({r.Load[0].LiveView.ReplyBytes:F1} B payload + frame header)", onWire <= 120);
         if (r.BrowserLiveView is { } l && r.BrowserBlazor is { } b)
         {
             Target(md, "lower click-to-DOM latency than Blazor Server (p50)", $"{F(l.ClickLatency.P50)} ms vs {F(b.ClickLatency.P50)} ms", l.ClickLatency.P50 < b.ClickLatency.P50);
@@ -119,14 +118,14 @@ public static class MarkdownReport
 
     private static void LoadRow(StringBuilder md, string name, LoadResult x) =>
         md.Append($"| {x.Connections:N0} | {name} | {x.EventsPerSecond:N0} | {F(x.Latency.P50)} | {F(x.Latency.P90)} | {F(x.Latency.P99)} | {F(x.Latency.Max)} | " +
-                  $"{x.RequestBytes} | {x.ReplyBytes:F0} | {x.ServerWrittenPerEvent:F0} | {x.CpuMillisecondsPerEvent * 1000:F1} |\n");
+                  $"{x.RequestBytes} | {x.ReplyBytes:F0} | {x.ServerSentPerEvent:F1} | {x.ServerReceivedPerEvent:F1} | {x.CpuMillisecondsPerEvent * 1000:F1} |\n");
 
     private static void IdleRow(StringBuilder md, string name, IdleResult x) =>
         md.Append($"| {name} | {x.Connections:N0} | {x.StillOpen:N0} | {Mb(x.BaselineRss)} | {Mb(x.LoadedRss)} | {Kb(x.BytesPerConnection)} |\n");
 
     private static void BrowserRow(StringBuilder md, BrowserResult x) =>
         md.Append($"| {x.Name} | {F(x.ClickLatency.P50)} | {F(x.ClickLatency.P99)} | {x.MessageBytesSentPerClick:F0} | {x.MessageBytesReceivedPerClick:F0} | " +
-                  $"{x.TcpBytesWrittenPerClick:F0} | {x.TcpBytesReadPerClick:F0} | {Kb(x.MemoryPerPage)} | {Kb(x.ScriptBytes)} | {Kb(x.ScriptBytesGzip)} |\n");
+                  $"{x.TcpBytesSentPerClick:F0} | {x.TcpBytesReceivedPerClick:F0} | {Kb(x.MemoryPerPage)} | {Kb(x.ScriptBytes)} | {Kb(x.ScriptBytesGzip)} |\n");
 
     private static void Target(StringBuilder md, string target, string measured, bool met) =>
         md.Append($"| {target} | {measured} | {(met ? "yes" : "**no**")} |\n");

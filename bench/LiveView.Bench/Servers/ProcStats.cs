@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace LiveView.Bench.Servers;
 
-/// <summary>One reading of a process's counters from /proc: CPU time, resident memory, bytes read and written.</summary>
-public readonly record struct ProcStats(double CpuSeconds, long RssBytes, long ReadBytes, long WrittenBytes)
+/// <summary>One reading of a process's counters from /proc: CPU time and resident memory.</summary>
+public readonly record struct ProcStats(double CpuSeconds, long RssBytes)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>Reads /proc/&lt;pid&gt;/stat, status and io.</summary>
+    /// <summary>Reads /proc/&lt;pid&gt;/stat and status.</summary>
     public static ProcStats Read(int pid)
     {
         // stat: "pid (comm) state ..." — the fields after the closing parenthesis are space-separated; utime and
@@ -25,24 +25,9 @@ public readonly record struct ProcStats(double CpuSeconds, long RssBytes, long R
             }
         }
 
-        long read = 0, written = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/io"))
-        {
-            var parts = line.Split(':', StringSplitOptions.TrimEntries);
-            if (parts[0] == "rchar")
-            {
-                read = long.Parse(parts[1], CultureInfo.InvariantCulture);
-            }
-            else if (parts[0] == "wchar")
-            {
-                written = long.Parse(parts[1], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return new ProcStats(cpu, rss, read, written);
+        return new ProcStats(cpu, rss);
     }
 
     public static ProcStats operator -(ProcStats after, ProcStats before) =>
-        new(after.CpuSeconds - before.CpuSeconds, after.RssBytes - before.RssBytes,
-            after.ReadBytes - before.ReadBytes, after.WrittenBytes - before.WrittenBytes);
+        new(after.CpuSeconds - before.CpuSeconds, after.RssBytes - before.RssBytes);
 }

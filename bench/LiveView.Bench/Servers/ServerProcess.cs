@@ -38,6 +38,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ProcStats Stats() => ProcStats.Read(process.Id);
 
+    public TcpCounters Tcp() => TcpCounters.Read(Port);
+
     /// <summary>Starts <c>dotnet dll</c> on a free loopback port and waits until it accepts connections.</summary>
     public static async Task<ServerProcess> StartAsync(string dll, string environment, params string[] arguments)
     {

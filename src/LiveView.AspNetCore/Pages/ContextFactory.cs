@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
@@ -7,12 +8,22 @@ using Microsoft.FSharp.Core;
 namespace LiveView.AspNetCore;
 
 /// <summary>
-/// Builds the contexts pages receive: the clock and randomness are read here, once per mount or action, so that
-/// page functions stay pure and a test can replay them with fixed values.
+/// Builds the contexts pages receive: the clock is read here, once per mount or action, and randomness comes from
+/// a generator seeded once per connection, so that page functions stay pure and a test can replay them.
 /// </summary>
 internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions> options)
 {
+    // Every culture the platform knows, by name: a client's `lang` is looked up here, never parsed, so an unknown
+    // or hostile value costs a dictionary miss rather than an exception.
+    private static readonly FrozenDictionary<string, CultureInfo> Cultures =
+        CultureInfo.GetCultures(CultureTypes.AllCultures)
+            .Where(culture => culture.Name.Length > 0)
+            .ToFrozenDictionary(culture => culture.Name, StringComparer.OrdinalIgnoreCase);
+
     private readonly string defaultLanguage = options.Value.DefaultLanguage;
+
+    /// <summary>A generator for one connection, seeded from the shared one.</summary>
+    public static Random NewRandom() => new(Random.Shared.Next());
 
     /// <summary>The mount context of a page rendered over HTTP.</summary>
     public MountContext ForRequest(HttpContext http)
@@ -29,32 +40,17 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
     }
 
     /// <summary>The mount context of a page first reached over the socket.</summary>
-    public MountContext ForSocket(ClientAction action, ClaimsPrincipal user) =>
-        new(string.Empty, action.Lang, CultureOf(action.Lang), user, NewRandom(), time.GetUtcNow());
+    public MountContext ForSocket(ClientAction action, ClaimsPrincipal user, Random random) =>
+        new(string.Empty, action.Lang, CultureOf(action.Lang), user, random, time.GetUtcNow());
 
     /// <summary>The context of one action (or of one effect's result).</summary>
-    public ActionContext ForAction(ClientAction action, ClaimsPrincipal user) =>
-        new(action, CultureOf(action.Lang), user, NewRandom(), time.GetUtcNow());
+    public ActionContext ForAction(ClientAction action, ClaimsPrincipal user, Random random) =>
+        new(action, CultureOf(action.Lang), user, random, time.GetUtcNow());
 
     /// <summary>The language a page is rendered in, for <c>html[lang]</c>.</summary>
     public string LanguageOf(MountContext mount) => mount.Lang?.Value ?? defaultLanguage;
 
-    private static Random NewRandom() => new(Random.Shared.Next());
-
-    private static CultureInfo CultureOf(FSharpOption<string>? lang)
-    {
-        if (lang?.Value is { Length: > 0 } name)
-        {
-            try
-            {
-                return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
-            }
-            catch (CultureNotFoundException)
-            {
-                // An unknown language from the client is not an error: the action runs in the invariant culture.
-            }
-        }
-
-        return CultureInfo.InvariantCulture;
-    }
+    /// <summary>The culture named by the client's <c>lang</c>; the invariant culture when it names none.</summary>
+    public static CultureInfo CultureOf(FSharpOption<string>? lang) =>
+        lang?.Value is { } name && Cultures.TryGetValue(name, out var culture) ? culture : CultureInfo.InvariantCulture;
 }

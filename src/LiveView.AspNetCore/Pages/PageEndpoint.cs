@@ -1,4 +1,3 @@
-using Giraffe.ViewEngine;
 using Microsoft.AspNetCore.Http;
 using static Giraffe.ViewEngine.HtmlElements;
 
@@ -25,6 +24,7 @@ internal sealed class PageEndpoint(ContextFactory contexts, ClientScript client)
             LayoutModule.clientScript(client.Url, SocketPath)));
 
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(RenderView.AsString.htmlDocument(document));
+        Render.documentToUtf8(document, http.Response.BodyWriter);
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     };
 }

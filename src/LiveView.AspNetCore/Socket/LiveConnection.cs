@@ -24,6 +24,9 @@ internal sealed class LiveConnection
     private readonly CancellationTokenSource lifetime = new();
     private readonly Dictionary<string, object> states = new(StringComparer.Ordinal);
 
+    // One generator per connection, seeded once: handlers draw from it through their context.
+    private readonly Random random = ContextFactory.NewRandom();
+
     public LiveConnection(WebSocket socket, ClaimsPrincipal user, bool extendedProtocol, SocketEndpoint host)
     {
         this.socket = socket;
@@ -35,6 +38,9 @@ internal sealed class LiveConnection
             SingleReader = true,
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
+            // The owner loop continues right on the writer's thread (the receive loop, or an effect that just
+            // finished) instead of being queued to the thread pool: one hop less per event.
+            AllowSynchronousContinuations = true,
         });
     }
 
@@ -91,7 +97,7 @@ internal sealed class LiveConnection
                 await SendErrorAsync(new WireError(
                     WireErrorCodes.EffectFailed,
                     $"Effect '{failed.Effect}' failed; the page's state is unchanged.",
-                    failed.Origin.Name.ToString()));
+                    failed.Origin.Name));
                 break;
         }
     }
@@ -102,7 +108,7 @@ internal sealed class LiveConnection
         if (!host.Pages.TryGet(name.Page, out var page))
         {
             await SendErrorAsync(new WireError(
-                WireErrorCodes.UnknownPage, $"There is no page named '{name.Page}'.", name.ToString()));
+                WireErrorCodes.UnknownPage, $"There is no page named '{name.Page}'.", name));
             return;
         }
 
@@ -112,7 +118,7 @@ internal sealed class LiveConnection
             return;
         }
 
-        var result = Page.update(page, state, host.Contexts.ForAction(action, user));
+        var result = Page.update(page, state, host.Contexts.ForAction(action, user, random));
         await CommitAsync(page, action, result);
     }
 
@@ -120,7 +126,7 @@ internal sealed class LiveConnection
     {
         var page = host.Pages.Get(done.Origin.Name.Page);
         var state = states[page.Name];
-        var result = Page.apply(done.Fold, state, host.Contexts.ForAction(done.Origin, user));
+        var result = Page.apply(done.Fold, state, host.Contexts.ForAction(done.Origin, user, random));
         await CommitAsync(page, done.Origin, result);
     }
 
@@ -134,13 +140,13 @@ internal sealed class LiveConnection
 
         try
         {
-            state = page.Init.Invoke(host.Contexts.ForSocket(action, user));
+            state = page.Init.Invoke(host.Contexts.ForSocket(action, user, random));
         }
         catch (Exception ex)
         {
             Log.HandlerFailed(host.Logger, ex, $"{page.Name}->mount");
             await SendErrorAsync(new WireError(
-                WireErrorCodes.HandlerFailed, $"Page '{page.Name}' failed to mount.", action.Name.ToString()));
+                WireErrorCodes.HandlerFailed, $"Page '{page.Name}' failed to mount.", action.Name));
             return (false, null!);
         }
 
@@ -191,7 +197,7 @@ internal sealed class LiveConnection
             code = WireErrorCodes.HandlerFailed;
         }
 
-        return SendErrorAsync(new WireError(code, error.Message, error.Action.ToString()));
+        return SendErrorAsync(new WireError(code, error.Message, error.Action));
     }
 
     private async Task SendErrorAsync(WireError error)
@@ -241,46 +247,60 @@ internal sealed class LiveConnection
     private async Task ReceiveLoopAsync()
     {
         var limit = host.Options.MaxMessageBytes;
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
         try
         {
             while (true)
             {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length)
-                    {
-                        buffer = Grow(buffer, count, limit + 1);
-                    }
-
-                    result = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
-                    count += result.Count;
-                    if (count > limit)
-                    {
-                        Log.MessageTooBig(host.Logger, limit);
-                        await mailbox.Writer.WriteAsync(
-                            new Inbound.Close(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {limit} bytes."),
-                            lifetime.Token);
-                        await DiscardUntilCloseAsync(buffer);
-                        return;
-                    }
-                }
-                while (!result.EndOfMessage);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                // A zero-byte read waits for data without holding a buffer: an idle socket costs no buffer at all.
+                var ready = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+                if (ready.MessageType == WebSocketMessageType.Close)
                 {
                     return;
                 }
 
-                await mailbox.Writer.WriteAsync(Decode(buffer.AsSpan(0, count), result.MessageType), lifetime.Token);
-
-                if (buffer.Length > InitialReceiveBuffer)
+                if (ready.EndOfMessage)
                 {
-                    // A large message was a one-off: give its buffer back rather than hold it while idle.
+                    // The whole message was empty.
+                    await mailbox.Writer.WriteAsync(Decode([], ready.MessageType), lifetime.Token);
+                    continue;
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
+                try
+                {
+                    var count = 0;
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        if (count == buffer.Length)
+                        {
+                            buffer = Grow(buffer, count, limit + 1);
+                        }
+
+                        result = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
+                        count += result.Count;
+                        if (count > limit)
+                        {
+                            Log.MessageTooBig(host.Logger, limit);
+                            await mailbox.Writer.WriteAsync(
+                                new Inbound.Close(WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {limit} bytes."),
+                                lifetime.Token);
+                            await DiscardUntilCloseAsync(buffer);
+                            return;
+                        }
+                    }
+                    while (!result.EndOfMessage);
+
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    await mailbox.Writer.WriteAsync(Decode(buffer.AsSpan(0, count), result.MessageType), lifetime.Token);
+                }
+                finally
+                {
                     ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBuffer);
                 }
             }
         }
@@ -290,7 +310,6 @@ internal sealed class LiveConnection
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             mailbox.Writer.TryComplete();
         }
     }

@@ -64,7 +64,7 @@ internal static class ActionDecoder
             else if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                var problem = ReadData(ref reader, ref data);
+                var problem = ReadData(ref reader, ref data, ref lang);
                 if (problem is not null)
                 {
                     ReadToEnd(ref reader);
@@ -101,12 +101,6 @@ internal static class ActionDecoder
             return new WireError(WireErrorCodes.InvalidAction, $"Invalid action: {name.ErrorValue}.");
         }
 
-        if (data.TryGetValue("lang", out var langValue))
-        {
-            lang = langValue;
-            data = data.Remove("lang");
-        }
-
         action = new ClientAction(
             name.ResultValue,
             data,
@@ -125,7 +119,8 @@ internal static class ActionDecoder
 
     private static WireError Invalid(string message) => new(WireErrorCodes.InvalidMessage, message);
 
-    private static WireError? ReadData(ref Utf8JsonReader reader, ref FSharpMap<string, string> data)
+    /// <summary>Reads <c>data</c>; its <c>lang</c> goes to <paramref name="lang"/>, not into the map.</summary>
+    private static WireError? ReadData(ref Utf8JsonReader reader, ref FSharpMap<string, string> data, ref string? lang)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -139,7 +134,8 @@ internal static class ActionDecoder
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var isLang = reader.ValueTextEquals("lang"u8);
+            var key = isLang ? "lang" : reader.GetString()!;
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
@@ -151,7 +147,14 @@ internal static class ActionDecoder
                 return Invalid($"'data.{Shorten(key)}' must be a string, a number or a boolean.");
             }
 
-            data = data.Add(key, value);
+            if (isLang)
+            {
+                lang = value;
+            }
+            else
+            {
+                data = data.Add(key, value);
+            }
         }
 
         return null;

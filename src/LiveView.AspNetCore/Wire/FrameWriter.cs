@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Giraffe.ViewEngine;
 using Microsoft.FSharp.Collections;
 using static Giraffe.ViewEngine.HtmlElements;
 
@@ -22,6 +21,7 @@ internal sealed class FrameWriter
     };
 
     private readonly ArrayBufferWriter<byte> buffer = new(256);
+    private readonly ArrayBufferWriter<byte> html = new(256);
     private readonly List<int> ends = [];
     private readonly Utf8JsonWriter json;
     private readonly bool extended;
@@ -82,9 +82,9 @@ internal sealed class FrameWriter
     {
         json.Reset(buffer);
         json.WriteStartObject();
-        if (error.Action is not null)
+        if (error.Action is { } action)
         {
-            json.WriteString("action"u8, error.Action);
+            WriteAction(action);
         }
 
         json.WriteStartObject("error"u8);
@@ -99,7 +99,7 @@ internal sealed class FrameWriter
     {
         json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteString("action"u8, action.ToString());
+        WriteAction(action);
         if (frame.Selector is not null)
         {
             json.WriteString("selector"u8, frame.Selector);
@@ -107,7 +107,9 @@ internal sealed class FrameWriter
 
         if (frame.Nodes is not null)
         {
-            json.WriteString("html"u8, RenderView.AsString.htmlNodes(frame.Nodes));
+            html.ResetWrittenCount();
+            Render.toUtf8(frame.Nodes, html);
+            json.WriteString("html"u8, html.WrittenSpan);
         }
 
         if (frame.Append)
@@ -142,6 +144,15 @@ internal sealed class FrameWriter
 
         json.WriteEndObject();
         EndFrame();
+    }
+
+    /// <summary>Writes <c>"action":"page-&gt;handler"</c> without building the joined string.</summary>
+    private void WriteAction(ActionName action)
+    {
+        json.WritePropertyName("action"u8);
+        json.WriteStringValueSegment(action.Page, isFinalSegment: false);
+        json.WriteStringValueSegment(LiveView.Protocol.ActionSeparator, isFinalSegment: false);
+        json.WriteStringValueSegment(action.Handler, isFinalSegment: true);
     }
 
     private void EndFrame()

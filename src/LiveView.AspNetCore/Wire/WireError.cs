@@ -7,7 +7,7 @@ namespace LiveView.AspNetCore;
 /// <param name="Code">A stable, machine-readable code (see <see cref="WireErrorCodes"/>).</param>
 /// <param name="Message">A sentence for the developer; never the list of pages or handlers, never a stack trace.</param>
 /// <param name="Action">The <c>page-&gt;handler</c> the error is about, when it is known.</param>
-internal sealed record WireError(string Code, string Message, string? Action = null);
+internal sealed record WireError(string Code, string Message, ActionName? Action = null);
 
 /// <summary>The codes of the error frames.</summary>
 public static class WireErrorCodes
