@@ -33,8 +33,17 @@ public static class BenchmarkRun
         foreach (var connections in plan.Connections)
         {
             log.WriteLine($"Round trips at {connections} connection(s)...");
-            var lv = await LoadGenerator.RunAsync(liveView, liveViewSocket, RandomNumberRequest, connections, plan.Warmup, plan.Duration);
-            var ec = await LoadGenerator.RunAsync(echo, echoSocket, RandomNumberRequest, connections, plan.Warmup, plan.Duration);
+            var window = plan.Duration / plan.Rounds;
+            var lvRounds = new List<LoadResult>();
+            var ecRounds = new List<LoadResult>();
+            for (var round = 0; round < plan.Rounds; round++)
+            {
+                lvRounds.Add(await LoadGenerator.RunAsync(liveView, liveViewSocket, RandomNumberRequest, connections, plan.Warmup, window));
+                ecRounds.Add(await LoadGenerator.RunAsync(echo, echoSocket, RandomNumberRequest, connections, plan.Warmup, window));
+            }
+
+            var lv = LoadResult.Combine(lvRounds);
+            var ec = LoadResult.Combine(ecRounds);
             log.WriteLine($"  LiveView {lv.EventsPerSecond:F0}/s p50 {lv.Latency.P50:F3} ms; echo {ec.EventsPerSecond:F0}/s p50 {ec.Latency.P50:F3} ms");
             load.Add(new LoadPair(lv, ec));
         }

@@ -14,6 +14,7 @@ public static class BenchServer
         builder.Services.AddLiveView().AddPage(Home.Page).AddPage(CounterPage.page);
 
         var app = builder.Build();
+        app.UseCrossOriginIsolation();
         app.MapLiveView();
         app.MapLivePage("/", Home.Page, Layout.Base);
         app.MapLivePage("/counter", CounterPage.page, Layout.Base);

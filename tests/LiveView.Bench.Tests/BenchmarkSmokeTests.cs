@@ -49,7 +49,8 @@ public sealed class BenchmarkSmokeTests
         {
             Assert.Equal(plan.IdleConnections, idle.Connections);
             Assert.Equal(idle.Connections, idle.StillOpen);
-            Assert.True(idle.BaselineRss > 0 && idle.LoadedRss > 0);
+            Assert.True(idle.Baseline.Rss > 0 && idle.Loaded.Rss > 0);
+            Assert.True(idle.Baseline.ManagedHeap > 0 && idle.Loaded.ManagedHeap > 0);
         }
 
         foreach (var browser in new[] { results.BrowserLiveView!, results.BrowserBlazor! })
@@ -60,7 +61,7 @@ public sealed class BenchmarkSmokeTests
             Assert.True(browser.TcpBytesSentPerClick > 0 && browser.TcpBytesReceivedPerClick > 0);
             Assert.True(browser.ScriptBytes > 0 && browser.ScriptBytesGzip > 0 && browser.ScriptBytesGzip < browser.ScriptBytes);
             Assert.Equal(plan.Pages, browser.Pages);
-            Assert.False(double.IsNaN(browser.MemoryPerPage));
+            Assert.False(double.IsNaN(browser.MemoryPerPage) || double.IsNaN(browser.HeapPerPage));
         }
 
         var report = MarkdownReport.Render(results);

@@ -14,13 +14,14 @@ namespace LiveView.Bench.Browser;
 /// <param name="TcpBytesReceivedPerClick">TCP payload the server received per click.</param>
 /// <param name="Pages">Pages held open for the memory figure.</param>
 /// <param name="MemoryPerPage">Server RSS growth per open page, after full GCs.</param>
+/// <param name="HeapPerPage">Server managed heap growth per open page, after full GCs.</param>
 /// <param name="ScriptBytes">JavaScript the page downloads, uncompressed.</param>
 /// <param name="ScriptBytesGzip">The same, gzip-compressed (level: smallest).</param>
 public sealed record BrowserResult(
     string Name, Percentiles ClickLatency,
     double MessageBytesSentPerClick, double MessageBytesReceivedPerClick,
     double TcpBytesSentPerClick, double TcpBytesReceivedPerClick,
-    int Pages, double MemoryPerPage, long ScriptBytes, long ScriptBytesGzip);
+    int Pages, double MemoryPerPage, double HeapPerPage, long ScriptBytes, long ScriptBytesGzip);
 
 /// <summary>Drives a framework's counter page in headless Chromium.</summary>
 public sealed class BrowserComparison(IBrowser browser)
@@ -64,7 +65,7 @@ public sealed class BrowserComparison(IBrowser browser)
         var memory = await MeasureMemoryAsync(server, target, pages);
         return new BrowserResult(
             target.Name, latency, sent, received, (double)tcp.Sent / clicks, (double)tcp.Received / clicks,
-            pages, memory, scripts, gzipped);
+            pages, (double)(memory.Rss) / pages, (double)memory.ManagedHeap / pages, scripts, gzipped);
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context, ServerProcess server, BrowserTarget target, Action<IPage>? before = null)
@@ -87,9 +88,10 @@ public sealed class BrowserComparison(IBrowser browser)
             socket.FrameReceived += (_, frame) => { if (counting) { received += FrameBytes(frame); } };
         });
 
-        // Warm up both ends (JIT, first render) before measuring.
-        await page.EvaluateAsync<double[]>(ClickLoop, new object[] { target.Button, target.Output, Math.Min(50, clicks) });
-        await Task.Delay(200);
+        // Warm up both ends before measuring: enough clicks for the servers' tiered JIT to promote the hot path,
+        // and a pause for the background compilation to finish.
+        await page.EvaluateAsync<double[]>(ClickLoop, new object[] { target.Button, target.Output, Math.Min(300, clicks * 2) });
+        await Task.Delay(1000);
 
         counting = true;
         var before = server.Tcp();
@@ -133,11 +135,11 @@ public sealed class BrowserComparison(IBrowser browser)
         return (raw, gzip);
     }
 
-    private async Task<double> MeasureMemoryAsync(ServerProcess server, BrowserTarget target, int pages)
+    /// <summary>How much the server's memory grows with <paramref name="pages"/> pages open.</summary>
+    private async Task<MemoryReading> MeasureMemoryAsync(ServerProcess server, BrowserTarget target, int pages)
     {
         await using var context = await browser.NewContextAsync();
-        await server.CollectGarbageAsync();
-        var baseline = server.Stats().RssBytes;
+        var baseline = await server.ReadMemoryAsync();
         var open = new List<IPage>();
         for (var i = 0; i < pages; i++)
         {
@@ -147,8 +149,7 @@ public sealed class BrowserComparison(IBrowser browser)
             open.Add(page);
         }
 
-        await server.CollectGarbageAsync();
-        var loaded = server.Stats().RssBytes;
-        return (double)(loaded - baseline) / pages;
+        var loaded = await server.ReadMemoryAsync();
+        return new MemoryReading(loaded.Rss - baseline.Rss, loaded.ManagedHeap - baseline.ManagedHeap);
     }
 }

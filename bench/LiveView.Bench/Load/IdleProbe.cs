@@ -6,11 +6,15 @@ namespace LiveView.Bench.Load;
 /// <summary>The server's memory per idle connection.</summary>
 /// <param name="Connections">Sockets opened, each of which did one round trip (so a LiveView page is mounted) and then idled.</param>
 /// <param name="StillOpen">How many were still open when the memory was read.</param>
-/// <param name="BaselineRss">Server RSS after a full GC, before the sockets opened.</param>
-/// <param name="LoadedRss">Server RSS after a full GC, with every socket open.</param>
-public sealed record IdleResult(int Connections, int StillOpen, long BaselineRss, long LoadedRss)
+/// <param name="Baseline">Server memory after a full GC, before the sockets opened.</param>
+/// <param name="Loaded">Server memory after a full GC, with every socket open.</param>
+public sealed record IdleResult(int Connections, int StillOpen, MemoryReading Baseline, MemoryReading Loaded)
 {
-    public double BytesPerConnection => Connections == 0 ? 0 : (double)(LoadedRss - BaselineRss) / Connections;
+    /// <summary>RSS growth per connection.</summary>
+    public double BytesPerConnection => Connections == 0 ? 0 : (double)(Loaded.Rss - Baseline.Rss) / Connections;
+
+    /// <summary>Managed heap growth per connection.</summary>
+    public double HeapPerConnection => Connections == 0 ? 0 : (double)(Loaded.ManagedHeap - Baseline.ManagedHeap) / Connections;
 }
 
 /// <summary>Opens N sockets that do one round trip each and then sit idle; reads the server's RSS per socket.</summary>
@@ -18,8 +22,7 @@ public static class IdleProbe
 {
     public static async Task<IdleResult> RunAsync(ServerProcess server, Uri socket, byte[] request, int connections)
     {
-        await server.CollectGarbageAsync();
-        var baseline = server.Stats().RssBytes;
+        var baseline = await server.ReadMemoryAsync();
 
         var sockets = await LoadGenerator.OpenAsync(socket, connections);
         try
@@ -40,8 +43,7 @@ public static class IdleProbe
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
-            await server.CollectGarbageAsync();
-            var loaded = server.Stats().RssBytes;
+            var loaded = await server.ReadMemoryAsync();
             var open = sockets.Count(s => s.State == WebSocketState.Open);
             return new IdleResult(connections, open, baseline, loaded);
         }

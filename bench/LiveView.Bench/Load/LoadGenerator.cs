@@ -16,10 +16,30 @@ namespace LiveView.Bench.Load;
 /// <param name="Server">The server's CPU and memory over the window.</param>
 /// <param name="Tcp">What the server's sockets sent and received over the window (TCP payload).</param>
 /// <param name="ServerRssAfter">The server's RSS at the end of the window.</param>
+/// <param name="Samples">Every round trip measured, in ms.</param>
 public sealed record LoadResult(
     int Connections, long Requests, long Replies, double Seconds, Percentiles Latency,
-    int RequestBytes, double ReplyBytes, ProcStats Server, TcpCounters Tcp, long ServerRssAfter)
+    int RequestBytes, double ReplyBytes, ProcStats Server, TcpCounters Tcp, long ServerRssAfter, double[] Samples)
 {
+    /// <summary>Several windows of the same load as one: samples pooled, counters added up.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> rounds)
+    {
+        var samples = rounds.SelectMany(r => r.Samples).ToArray();
+        var replies = rounds.Sum(r => r.Replies);
+        return new LoadResult(
+            rounds[0].Connections,
+            rounds.Sum(r => r.Requests),
+            replies,
+            rounds.Sum(r => r.Seconds),
+            Percentiles.Of(samples),
+            rounds[0].RequestBytes,
+            replies == 0 ? 0 : rounds.Sum(r => r.ReplyBytes * r.Replies) / replies,
+            rounds.Select(r => r.Server).Aggregate((a, b) => new ProcStats(a.CpuSeconds + b.CpuSeconds, Math.Max(a.RssBytes, b.RssBytes))),
+            rounds.Select(r => r.Tcp).Aggregate((a, b) => new TcpCounters(a.Sent + b.Sent, a.Received + b.Received)),
+            rounds[^1].ServerRssAfter,
+            samples);
+    }
+
     public double EventsPerSecond => Replies / Seconds;
 
     public double CpuMillisecondsPerEvent => Replies == 0 ? 0 : Server.CpuSeconds * 1000 / Replies;
@@ -109,7 +129,8 @@ public static class LoadGenerator
                 replies == 0 ? 0 : (double)replyBytes.Sum() / replies,
                 after - before,
                 tcpAfter - tcpBefore,
-                after.RssBytes);
+                after.RssBytes,
+                latencies);
         }
         finally
         {

@@ -19,6 +19,9 @@ public sealed record ServerBinaries(string Echo, string LiveView, string Blazor,
         "Production");
 }
 
+/// <summary>A server's memory after a full GC: resident set and managed heap.</summary>
+public readonly record struct MemoryReading(long Rss, long ManagedHeap);
+
 /// <summary>A server under benchmark, started as its own process so that its CPU and memory can be read alone.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -83,17 +86,27 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Asks the server for a full, compacting GC and lets the memory settle.</summary>
-    public async Task CollectGarbageAsync()
+    /// <summary>Asks the server for a full, compacting GC, lets the memory settle, and returns the managed heap size.</summary>
+    public async Task<long> CollectGarbageAsync()
     {
         using var http = new HttpClient { BaseAddress = Http };
+        var heap = 0L;
         for (var i = 0; i < 2; i++)
         {
             using var response = await http.PostAsync(BenchEndpoints.GcPath, null);
             response.EnsureSuccessStatusCode();
+            heap = long.Parse(await response.Content.ReadAsStringAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await Task.Delay(500);
+        return heap;
+    }
+
+    /// <summary>Full GC, then the server's RSS and managed heap.</summary>
+    public async Task<MemoryReading> ReadMemoryAsync()
+    {
+        var heap = await CollectGarbageAsync();
+        return new MemoryReading(Stats().RssBytes, heap);
     }
 
     private async Task WaitUntilListeningAsync(string dll)

@@ -9,7 +9,7 @@ namespace LiveView.AspNetCore;
 
 /// <summary>
 /// Builds the contexts pages receive: the clock is read here, once per mount or action, and randomness comes from
-/// a generator seeded once per connection, so that page functions stay pure and a test can replay them.
+/// the connection's generator, so that page functions stay pure (a test replays them with seeded contexts).
 /// </summary>
 internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions> options)
 {
@@ -22,9 +22,6 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
 
     private readonly string defaultLanguage = options.Value.DefaultLanguage;
 
-    /// <summary>A generator for one connection, seeded from the shared one.</summary>
-    public static Random NewRandom() => new(Random.Shared.Next());
-
     /// <summary>The mount context of a page rendered over HTTP.</summary>
     public MountContext ForRequest(HttpContext http)
     {
@@ -35,7 +32,7 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
             FSharpOption<string>.Some(lang),
             culture,
             http.User,
-            NewRandom(),
+            new Random(),
             time.GetUtcNow());
     }
 

@@ -24,8 +24,8 @@ internal sealed class LiveConnection
     private readonly CancellationTokenSource lifetime = new();
     private readonly Dictionary<string, object> states = new(StringComparer.Ordinal);
 
-    // One generator per connection, seeded once: handlers draw from it through their context.
-    private readonly Random random = ContextFactory.NewRandom();
+    // One generator per connection: handlers draw from it through their context.
+    private readonly Random random = new();
 
     public LiveConnection(WebSocket socket, ClaimsPrincipal user, bool extendedProtocol, SocketEndpoint host)
     {
@@ -164,23 +164,19 @@ internal sealed class LiveConnection
         }
 
         var reply = result.ResultValue;
-        frames.Clear();
         try
         {
             frames.WritePatches(action.Name, reply.Patches);
         }
         catch (Exception ex)
         {
-            frames.Clear();
+            frames.Release();
             await ReportAsync(PageError.NewHandlerFailed(action.Name, ex));
             return;
         }
 
         states[page.Name] = reply.State;
-        foreach (var frame in frames.Frames)
-        {
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
-        }
+        await SendFramesAsync();
 
         foreach (var effect in reply.Effects)
         {
@@ -203,11 +199,23 @@ internal sealed class LiveConnection
     private async Task SendErrorAsync(WireError error)
     {
         Log.ClientError(host.Logger, error.Code, error.Message);
-        frames.Clear();
         frames.WriteError(error);
-        foreach (var frame in frames.Frames)
+        await SendFramesAsync();
+    }
+
+    /// <summary>Sends the frames just written, then gives their memory back.</summary>
+    private async Task SendFramesAsync()
+    {
+        try
         {
-            await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+            for (var i = 0; i < frames.Count; i++)
+            {
+                await socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+            }
+        }
+        finally
+        {
+            frames.Release();
         }
     }
 

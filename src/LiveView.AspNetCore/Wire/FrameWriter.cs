@@ -10,6 +10,8 @@ namespace LiveView.AspNetCore;
 /// Encodes patches as wire frames, one JSON object per WebSocket message, with the fields of Django LiveView v1:
 /// <c>{"action":"home-&gt;random_number","selector":"#output","html":"7"}</c>. A URL, a title or a scroll that
 /// follows an HTML patch rides in the same frame, as a v1 client expects. Owned by one connection; not thread-safe.
+/// Between replies it holds no memory: the frames' buffer is rented per reply, and the JSON writer and the HTML
+/// scratch buffer belong to the thread (they are only used synchronously, within one call).
 /// </summary>
 internal sealed class FrameWriter
 {
@@ -20,46 +22,41 @@ internal sealed class FrameWriter
         SkipValidation = true,
     };
 
-    private readonly ArrayBufferWriter<byte> buffer = new(256);
-    private readonly ArrayBufferWriter<byte> html = new(256);
-    private readonly List<int> ends = [];
-    private readonly Utf8JsonWriter json;
+    [ThreadStatic]
+    private static Utf8JsonWriter? threadJson;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadHtml;
+
+    private readonly PooledBufferWriter buffer = new();
     private readonly bool extended;
+    private int[] ends = [];
+    private Utf8JsonWriter json = null!;
 
     /// <param name="extended">
     /// True for our own client, which understands the extensions (<c>remove</c>). A Django LiveView v1 client gets a
     /// removed element emptied instead.
     /// </param>
-    public FrameWriter(bool extended)
-    {
-        this.extended = extended;
-        json = new Utf8JsonWriter(buffer, WriterOptions);
-    }
+    public FrameWriter(bool extended) => this.extended = extended;
 
-    /// <summary>The frames written since the last <see cref="Clear"/>.</summary>
-    public IEnumerable<ReadOnlyMemory<byte>> Frames
-    {
-        get
-        {
-            var start = 0;
-            foreach (var end in ends)
-            {
-                yield return buffer.WrittenMemory[start..end];
-                start = end;
-            }
-        }
-    }
+    /// <summary>How many frames were written since the last <see cref="Release"/>.</summary>
+    public int Count { get; private set; }
 
-    /// <summary>Forgets the frames written so far, keeping the buffer's memory for the next ones.</summary>
-    public void Clear()
+    /// <summary>Frame <paramref name="index"/> of those written.</summary>
+    public ReadOnlyMemory<byte> Frame(int index) =>
+        buffer.WrittenMemory[(index == 0 ? 0 : ends[index - 1])..ends[index]];
+
+    /// <summary>Forgets the frames written so far and gives their memory back.</summary>
+    public void Release()
     {
-        buffer.ResetWrittenCount();
-        ends.Clear();
+        buffer.Release();
+        Count = 0;
     }
 
     /// <summary>Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>.</summary>
     public void WritePatches(ActionName action, FSharpList<Patch> patches)
     {
+        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
         var frame = new FrameParts();
         foreach (var patch in patches)
         {
@@ -80,6 +77,7 @@ internal sealed class FrameWriter
     /// <summary>Encodes one error frame.</summary>
     public void WriteError(WireError error)
     {
+        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
         json.Reset(buffer);
         json.WriteStartObject();
         if (error.Action is { } action)
@@ -107,6 +105,7 @@ internal sealed class FrameWriter
 
         if (frame.Nodes is not null)
         {
+            var html = threadHtml ??= new ArrayBufferWriter<byte>(256);
             html.ResetWrittenCount();
             Render.toUtf8(frame.Nodes, html);
             json.WriteString("html"u8, html.WrittenSpan);
@@ -158,7 +157,12 @@ internal sealed class FrameWriter
     private void EndFrame()
     {
         json.Flush();
-        ends.Add(buffer.WrittenCount);
+        if (Count == ends.Length)
+        {
+            Array.Resize(ref ends, Math.Max(4, ends.Length * 2));
+        }
+
+        ends[Count++] = buffer.WrittenCount;
     }
 
     /// <summary>The fields of one frame, gathered before it is written.</summary>
