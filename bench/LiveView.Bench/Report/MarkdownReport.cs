@@ -37,8 +37,8 @@ public static class MarkdownReport
         Line($"Each row pools {r.Plan.Rounds} measured window(s) of {(r.Plan.Duration / r.Plan.Rounds).TotalSeconds:F1} s, LiveView and the echo taking turns,");
         Line($"each after {r.Plan.Warmup.TotalSeconds:F1} s of warm-up.");
         Line();
-        Line("| connections | server | events/s | p50 ms | p90 ms | p99 ms | max ms | request B | reply B | TCP sent B/event | TCP received B/event | server CPU µs/event |");
-        Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line("| connections | server | events/s | p50 ms | p90 ms | p99 ms | max ms | request B | reply B | TCP sent B/event | TCP received B/event | server CPU s | server CPU µs/event | server RSS |");
+        Line("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var pair in r.Load)
         {
             LoadRow(md, "LiveView", pair.LiveView);
@@ -46,7 +46,7 @@ public static class MarkdownReport
             Line($"| {pair.LiveView.Connections:N0} | **ratio** | **{Ratio(pair.LiveView.EventsPerSecond, pair.Echo.EventsPerSecond)}** | " +
                  $"**{Ratio(pair.LiveView.Latency.P50, pair.Echo.Latency.P50)}** | {Ratio(pair.LiveView.Latency.P90, pair.Echo.Latency.P90)} | " +
                  $"**{Ratio(pair.LiveView.Latency.P99, pair.Echo.Latency.P99)}** | {Ratio(pair.LiveView.Latency.Max, pair.Echo.Latency.Max)} | | | " +
-                 $"{Ratio(pair.LiveView.ServerSentPerEvent, pair.Echo.ServerSentPerEvent)} | {Ratio(pair.LiveView.ServerReceivedPerEvent, pair.Echo.ServerReceivedPerEvent)} | {Ratio(pair.LiveView.CpuMillisecondsPerEvent, pair.Echo.CpuMillisecondsPerEvent)} |");
+                 $"{Ratio(pair.LiveView.ServerSentPerEvent, pair.Echo.ServerSentPerEvent)} | {Ratio(pair.LiveView.ServerReceivedPerEvent, pair.Echo.ServerReceivedPerEvent)} | | {Ratio(pair.LiveView.CpuMillisecondsPerEvent, pair.Echo.CpuMillisecondsPerEvent)} | {Ratio(pair.LiveView.ServerRssAfter, pair.Echo.ServerRssAfter)} |");
         }
 
         Line();
@@ -122,7 +122,7 @@ public static class MarkdownReport
 
     private static void LoadRow(StringBuilder md, string name, LoadResult x) =>
         md.Append($"| {x.Connections:N0} | {name} | {x.EventsPerSecond:N0} | {F(x.Latency.P50)} | {F(x.Latency.P90)} | {F(x.Latency.P99)} | {F(x.Latency.Max)} | " +
-                  $"{x.RequestBytes} | {x.ReplyBytes:F0} | {x.ServerSentPerEvent:F1} | {x.ServerReceivedPerEvent:F1} | {x.CpuMillisecondsPerEvent * 1000:F1} |\n");
+                  $"{x.RequestBytes} | {x.ReplyBytes:F0} | {x.ServerSentPerEvent:F1} | {x.ServerReceivedPerEvent:F1} | {x.Server.CpuSeconds:F1} | {x.CpuMillisecondsPerEvent * 1000:F1} | {Mb(x.ServerRssAfter)} |\n");
 
     private static void IdleRow(StringBuilder md, string name, IdleResult x) =>
         md.Append($"| {name} | {x.Connections:N0} | {x.StillOpen:N0} | {Mb(x.Baseline.Rss)} | {Mb(x.Loaded.Rss)} | {Kb(x.BytesPerConnection)} | {Kb(x.HeapPerConnection)} |\n");
