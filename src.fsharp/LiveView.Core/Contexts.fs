@@ -9,8 +9,11 @@ open System.Threading
 /// culture and user, so that mounting stays a pure function of its input.
 type MountContext =
     {
-        /// Path and query of the page's URL (e.g. `/blog?page=2`); empty when the host does not know it.
+        /// Path and query of the page's URL (e.g. `/blog/hello?page=2`); empty when the host does not know it.
         Url: string
+        /// The page's parameters: route values of its URL (`slug` of `/blog/{slug}`) or, when the page is reached by
+        /// navigation over the socket, the `data-*` attributes of the link.
+        Params: Map<string, string>
         /// The page's language, if known.
         Lang: string option
         /// The culture to render with.
@@ -64,6 +67,7 @@ module Context =
     let mount (url: string) (seed: int) : MountContext =
         {
             Url = url
+            Params = Map.empty
             Lang = None
             Culture = CultureInfo.InvariantCulture
             User = anonymous

@@ -1,6 +1,7 @@
 namespace LiveView
 
 open System
+open System.Collections.Generic
 open Giraffe.ViewEngine
 
 /// Why a page could not fold an action. A value, not an exception: the host turns it into an error frame.
@@ -39,10 +40,16 @@ type Page<'S> =
         Name: string
         /// Mount: the state of a freshly opened page.
         Init: MountContext -> 'S
+        /// Runs right after `Init`, before the first render: its effects (a database read...) complete and fold
+        /// into the state before the page is shown, over HTTP and over the socket alike.
+        AfterMount: ('S -> ActionContext -> Reply<'S>) option
         /// The page's content (what goes into `#main`) for a state.
         View: 'S -> XmlNode
         /// The document title for a state.
         Title: 'S -> string
+        /// `<meta>` tags for a state (`description`, `og:title`, `og:image`...): rendered in the first paint and
+        /// updated on navigation.
+        Meta: 'S -> (string * string) list
         /// The handlers by name.
         Handlers: Map<string, 'S -> ActionContext -> Reply<'S>>
     }
@@ -59,6 +66,14 @@ type Page<'S> =
     /// Sets a fixed document title (C#).
     member x.WithTitle(title: string) = { x with Title = fun _ -> title }
 
+    /// Sets the `<meta>` tags from the state (C#): `.WithMeta(s => new Dictionary<string, string> { ... })`.
+    member x.WithMeta(meta: Func<'S, IEnumerable<KeyValuePair<string, string>>>) =
+        { x with Meta = fun s -> [ for pair in meta.Invoke s -> pair.Key, pair.Value ] }
+
+    /// Runs `load` right after mount, before the first render; its effects complete first (C#).
+    member x.OnMount(load: Func<'S, ActionContext, Reply<'S>>) =
+        { x with AfterMount = Some(fun s ctx -> load.Invoke(s, ctx)) }
+
 /// Building and running pages.
 [<RequireQualifiedAccess>]
 module Page =
@@ -68,8 +83,10 @@ module Page =
         {
             Name = PageNames.check "page" name
             Init = init
+            AfterMount = None
             View = view
             Title = fun _ -> name
+            Meta = fun _ -> []
             Handlers = Map.empty
         }
 
@@ -91,6 +108,12 @@ module Page =
 
     /// Sets the document title from the state.
     let withTitle (title: 'S -> string) (page: Page<'S>) = { page with Title = title }
+
+    /// Sets the `<meta>` tags from the state.
+    let withMeta (meta: 'S -> (string * string) list) (page: Page<'S>) = { page with Meta = meta }
+
+    /// Runs `load` right after mount, before the first render; its effects complete and fold in first.
+    let onMount (load: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = { page with AfterMount = Some load }
 
     /// A handler written in C# can return null; that is its failure, reported like an exception.
     let private notNullReply (reply: Reply<'S>) =
@@ -125,19 +148,34 @@ module Page =
         {
             Name = page.Name
             Init = page.Init >> wrap
+            AfterMount = page.AfterMount |> Option.map lift
             View = unwrap >> page.View
             Title = unwrap >> page.Title
+            Meta = unwrap >> page.Meta
             Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler)
         }
 
-    /// Mounts the page and folds `actions` through it in order, each with a deterministic context (seed = its
-    /// position). Returns the final state, every patch sent and every error, in order. Effects are not run.
+    /// The action name under which a page's `AfterMount` runs: `page->mount`.
+    let mountAction (page: Page<'S>) =
+        ClientAction.create { Page = page.Name; Handler = Protocol.MountHandler }
+
+    /// Mounts the page (`Init`, then `AfterMount` without its effects) and folds `actions` through it in order, each
+    /// with a deterministic context (seed = its position). Returns the final state, every patch sent and every
+    /// error, in order. Effects are not run.
     let run (page: Page<'S>) (actions: ClientAction list) : 'S * Patch list * PageError list =
         let folder (state, patches, errors) (i, action) =
             match update page state (Context.action i action) with
             | Ok reply -> reply.State, patches @ reply.Patches, errors
             | Error e -> state, patches, errors @ [ e ]
 
-        actions
-        |> List.indexed
-        |> List.fold folder (page.Init(Context.mount "" 0), [], [])
+        let initial = page.Init(Context.mount "" 0)
+
+        let mounted =
+            match page.AfterMount with
+            | None -> initial, [], []
+            | Some load ->
+                match apply load initial (Context.action -1 (mountAction page)) with
+                | Ok reply -> reply.State, reply.Patches, []
+                | Error e -> initial, [], [ e ]
+
+        actions |> List.indexed |> List.fold folder mounted

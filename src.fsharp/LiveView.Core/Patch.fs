@@ -17,6 +17,12 @@ type Patch =
     | PushUrl of Url: string
     /// Set the document title.
     | SetTitle of Title: string
+    /// Set `<meta>` tags of the document's head: `description`, `og:title`... (names starting with `og:` are
+    /// written as `property`, others as `name`).
+    | SetMeta of Meta: (string * string) list
+    /// Show a toast in `#notifications` that dismisses itself after `Timeout` milliseconds. `Kind` is a CSS
+    /// modifier (`success`, `info`, `warning`, `error`): the toast gets `notification notification--{kind}`.
+    | Toast of Kind: string * Text: string * Timeout: int
 
     /// Replaces the content of `selector` with `nodes`.
     static member Html(selector: string, [<System.ParamArray>] nodes: XmlNode array) =
@@ -44,6 +50,14 @@ type Patch =
 
     /// Sets the document title.
     static member Title(title: string) = SetTitle title
+
+    /// Shows a toast in `#notifications` (`kind`: success, info, warning, error) for `timeout` ms (default 4 s).
+    static member Notify(text: string, ?kind: string, ?timeout: int) =
+        Toast(defaultArg kind "info", text, defaultArg timeout Protocol.NotificationTimeout)
+
+    /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
+    static member Meta(meta: System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>) =
+        SetMeta [ for pair in meta -> pair.Key, pair.Value ]
 
 /// Patch constructors for F# pipelines.
 [<RequireQualifiedAccess>]
@@ -76,3 +90,10 @@ module Patch =
 
     /// Sets the document title.
     let title (title: string) = SetTitle title
+
+    /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
+    let meta (meta: (string * string) list) = SetMeta meta
+
+    /// Shows a toast of `kind` (success, info, warning, error) in `#notifications` for the default 4 s.
+    let notify (kind: string) (text: string) =
+        Toast(kind, text, Protocol.NotificationTimeout)

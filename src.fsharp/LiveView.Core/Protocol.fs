@@ -16,6 +16,15 @@ module Protocol =
     [<Literal>]
     let SendPageHandler = "send_page"
 
+    /// The handler name our client sends when it connects on a page rendered over HTTP (`blog_post->mount`, with
+    /// the page's parameters as data): the server mounts the page without sending it again.
+    [<Literal>]
+    let MountHandler = "mount"
+
+    /// How long a notification stays, in milliseconds, unless the patch says otherwise.
+    [<Literal>]
+    let NotificationTimeout = 4000
+
     /// Separator between the page and the handler in an action name (`home->random_number`).
     [<Literal>]
     let ActionSeparator = "->"

@@ -12,8 +12,11 @@ public sealed class EffectTests : HostedTests
     {
         await using var socket = await Host.ConnectAsync();
         await socket.SendAsync("""{"action":"effects->load","data":{"name":"Ada","lang":"en"}}""");
-        Assert.Equal("loading", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        var first = await socket.ReceiveAsync();
+        Assert.Equal("loading", first.GetProperty("html").GetString());
+        Assert.True(first.GetProperty("loading").GetBoolean(), "the effect is still running");
         var done = await socket.ReceiveAsync();
+        Assert.False(done.TryGetProperty("loading", out _));
         Assert.Equal("#greeting", done.GetProperty("selector").GetString());
         Assert.Equal("Hello, Ada! (1)", done.GetProperty("html").GetString());
         Assert.Equal("effects->load", done.GetProperty("action").GetString());
@@ -40,14 +43,20 @@ public sealed class EffectTests : HostedTests
     {
         await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->scopes");
+        var ack = await socket.ReceiveAsync();
+        Assert.True(ack.GetProperty("loading").GetBoolean(), "the handler sent nothing but started effects");
+
         var ids = new Dictionary<string, string>();
+        var stillLoading = 0;
         for (var i = 0; i < 2; i++)
         {
             var frame = await socket.ReceiveAsync();
             ids[frame.GetProperty("selector").GetString()!] = frame.GetProperty("html").GetString()!;
+            stillLoading += frame.TryGetProperty("loading", out _) ? 1 : 0;
         }
 
         Assert.NotEqual(ids["#first"], ids["#second"]);
+        Assert.Equal(1, stillLoading); // the first result to arrive says the other effect still runs; the last does not
     }
 
     [Fact]
@@ -55,6 +64,7 @@ public sealed class EffectTests : HostedTests
     {
         await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->fail");
+        Assert.True((await socket.ReceiveAsync()).GetProperty("loading").GetBoolean());
         var reply = await socket.ReceiveAsync();
         Assert.Equal(WireErrorCodes.EffectFailed, reply.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("explode", reply.GetProperty("error").GetProperty("message").GetString());
@@ -69,6 +79,9 @@ public sealed class EffectTests : HostedTests
     {
         await using var socket = await Host.ConnectAsync();
         await socket.SendActionAsync("effects->fail_folded");
-        Assert.Equal("failed: the database is down", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        Assert.True((await socket.ReceiveAsync()).GetProperty("loading").GetBoolean());
+        var folded = await socket.ReceiveAsync();
+        Assert.Equal("failed: the database is down", folded.GetProperty("html").GetString());
+        Assert.False(folded.TryGetProperty("loading", out _));
     }
 }

@@ -76,7 +76,9 @@ public sealed class RoundTripTests : HostedTests
             Assert.Contains(landmark, html);
         }
 
-        Assert.Matches("<script src=\"/_liveview/liveview.js\\?v=[0-9a-f]{16}\" defer data-socket=\"/ws/liveview/\"></script>", html);
+        Assert.Matches(
+            "<script src=\"/_liveview/liveview.js\\?v=[0-9a-f]{16}\" defer data-socket=\"/ws/liveview/\" data-page=\"home\" data-params=\"{}\"></script>",
+            html);
     }
 
     [Fact]

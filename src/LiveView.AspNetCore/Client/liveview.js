@@ -11,6 +11,8 @@
  *
  * The connection state is on <html data-liveview="connecting|connected|disconnected"> and is announced with
  * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error.
+ * The <script> tag configures it: data-socket (path), data-page and data-params (the page on screen),
+ * data-history="off", data-loading-delay (ms before #loading shows).
  */
 (() => {
   "use strict";
@@ -18,23 +20,44 @@
   if (window.LiveView) return; // loaded twice
 
   const script = document.currentScript;
-  const socketPath = (script && script.dataset.socket) || "/ws/liveview/";
+  const config = (script && script.dataset) || {};
+  const socketPath = config.socket || "/ws/liveview/";
+  const historyOn = config.history !== "off";
+  const loadingDelay = Number(config.loadingDelay || 200);
   const root = document.documentElement;
 
   const MAX_QUEUE = 100; // events kept while offline, oldest dropped first
   const BACKOFF_BASE_MS = 250;
   const BACKOFF_CAP_MS = 10000;
+  const TOAST_MS = 4000;
 
   // Attributes that steer the client and are therefore not sent as data (as in Django LiveView).
-  const OMITTED_DATA = new Set(["action", "controller", "page", "liveviewAction", "liveviewFunction"]);
+  const OMITTED_DATA = new Set(["action", "controller", "page", "liveviewAction", "liveviewFunction", "debounce", "loading"]);
   const DEFAULT_EVENTS = { A: "click", BUTTON: "click", FORM: "submit", INPUT: "input", SELECT: "change", TEXTAREA: "input", DETAILS: "toggle" };
   const KEYS = { enter: "Enter", esc: "Escape", escape: "Escape", space: " ", tab: "Tab", up: "ArrowUp", down: "ArrowDown", left: "ArrowLeft", right: "ArrowRight" };
   const EVENTS = ["click", "dblclick", "submit", "input", "change", "keydown", "keyup", "focus", "blur", "toggle", "mouseenter", "mouseleave"];
+  const DEBOUNCED = new Set(["input", "keyup", "keydown", "change"]);
 
   let socket = null;
   let retry = null; // the pending reconnect timer
   let attempts = 0;
+  let everConnected = false;
   let queue = [];
+
+  // The page on screen and its parameters; the pages this connection has mounted.
+  let current = { page: config.page || null, params: parseJson(config.params) };
+  const mounted = new Set();
+  let navigating = {}; // page -> data of the last send_page for it
+  let recovering = null; // form values to put back after a reconnect re-render
+  let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
+
+  function parseJson(text) {
+    try {
+      return text ? JSON.parse(text) : {};
+    } catch {
+      return {};
+    }
+  }
 
   // ---- connection ---------------------------------------------------------------------------------------
 
@@ -66,6 +89,19 @@
     socket = ws;
     ws.onopen = () => {
       attempts = 0;
+      mounted.clear();
+      if (current.page) {
+        if (everConnected) {
+          // The server may have lost this page: mount it again at its URL, re-render it, keep what was typed.
+          recovering = formValues(main());
+          transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
+        } else {
+          // The page came over HTTP: the server only needs to mount it.
+          transmit({ action: `${current.page}->mount`, data: { ...current.params } });
+        }
+        mounted.add(current.page);
+      }
+      everConnected = true;
       setState("connected");
       const pending = queue;
       queue = [];
@@ -83,10 +119,8 @@
     };
   }
 
-  /** Sends one action; while offline it waits in a queue and goes out once connected. */
-  function send(action, data = {}, form = undefined) {
-    const message = { action, data: { ...data, lang: root.getAttribute("lang") || "" } };
-    if (form && Object.keys(form).length > 0) message.form = form;
+  function transmit(message) {
+    message.data = { ...message.data, lang: root.getAttribute("lang") || "" };
     const text = JSON.stringify(message);
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(text);
@@ -96,7 +130,92 @@
     }
   }
 
+  /** Sends one action; while offline it waits in a queue and goes out once connected. */
+  function send(action, data = {}, form = undefined, options = {}) {
+    const page = action.split("->")[0];
+    if (page === current.page && !mounted.has(page) && !action.endsWith("->send_page") && socket && socket.readyState === WebSocket.OPEN) {
+      // A page restored from history was never mounted on this connection: mount it before its first action.
+      transmit({ action: `${page}->mount`, data: { ...current.params } });
+      mounted.add(page);
+    }
+    if (action.endsWith("->send_page")) navigating[page] = { ...data };
+    const message = { action, data };
+    if (form && Object.keys(form).length > 0) message.form = form;
+    if (options.loading !== false) loading.start(action);
+    transmit(message);
+  }
+
+  // ---- loading indicator ----------------------------------------------------------------------------------
+
+  // #loading shows when a reply takes longer than the delay, and hides when every pending action has its answer
+  // (or an error). A reply that says "loading": true means the server is still working (its effects run).
+  const loading = (() => {
+    const pending = new Map(); // action -> count
+    let timer = null;
+    function element() {
+      return document.querySelector("#loading");
+    }
+    function show(visible) {
+      const el = element();
+      root.toggleAttribute("data-liveview-loading", visible);
+      if (!el) return;
+      el.classList.toggle("loading--show", visible);
+      el.hidden = !visible;
+      el.setAttribute("aria-busy", String(visible));
+    }
+    function settle() {
+      if (pending.size > 0) {
+        if (!timer) timer = setTimeout(() => show(true), loadingDelay);
+        return;
+      }
+      clearTimeout(timer);
+      timer = null;
+      show(false);
+    }
+    return {
+      start(action) {
+        pending.set(action, (pending.get(action) || 0) + 1);
+        settle();
+      },
+      stillWorking(action) {
+        if (!pending.has(action)) pending.set(action, 1);
+        settle();
+      },
+      done(action) {
+        const count = pending.get(action);
+        if (count > 1) pending.set(action, count - 1);
+        else pending.delete(action);
+        settle();
+      },
+      clear() {
+        pending.clear();
+        settle();
+      },
+    };
+  })();
+
+  // ---- notifications ------------------------------------------------------------------------------------
+
+  function notify(kind, text, timeout = TOAST_MS) {
+    let box = document.querySelector("#notifications");
+    if (!box) {
+      box = document.createElement("section");
+      box.id = "notifications";
+      document.body.appendChild(box);
+    }
+    const toast = document.createElement("div");
+    toast.className = `notification notification--${kind}`;
+    toast.setAttribute("role", kind === "error" ? "alert" : "status");
+    toast.textContent = text;
+    box.appendChild(toast);
+    setTimeout(() => toast.remove(), timeout);
+  }
+
   // ---- patches --------------------------------------------------------------------------------------------
+
+  function main() {
+    return document.querySelector("#main");
+  }
 
   function receive(text) {
     let message;
@@ -108,14 +227,23 @@
     }
     if (message.error) {
       console.error(`LiveView: ${message.error.code}: ${message.error.message}`);
+      if (message.action) loading.done(message.action);
+      else loading.clear();
+      notify("error", message.error.message);
       document.dispatchEvent(new CustomEvent("liveview:error", { detail: message }));
       return;
+    }
+    if (message.action) {
+      if (message.loading === true) loading.stillWorking(message.action);
+      else loading.done(message.action);
     }
     apply(message);
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
 
   function apply(message) {
+    const navigation = message.url && message.action && message.action.endsWith("->send_page");
+    if (navigation && historyOn && !restoring && message.url !== here()) snapshot();
     if (message.selector) {
       const target = document.querySelector(message.selector);
       if (!target) {
@@ -127,18 +255,74 @@
         if (message.append) target.insertAdjacentHTML("beforeend", message.html);
         else target.innerHTML = message.html;
         target.querySelectorAll("script").forEach((old) => before.has(old) || runScript(old));
-        if (message.url && !message.scroll) window.scrollTo({ top: 0 });
+        if (message.url && !message.scroll && !recovering && message.url !== here()) window.scrollTo({ top: 0 });
       }
     }
-    if (message.url && message.url !== location.pathname + location.search + location.hash) {
-      history.pushState({}, "", message.url);
-    }
     if (message.title) document.title = message.title;
+    if (message.meta) setMeta(message.meta);
+    if (navigation) arrive(message);
+    else if (message.url && message.url !== here()) history.pushState(history.state, "", message.url);
+    if (message.notify) notify(message.notify.kind || "info", message.notify.text || "", message.notify.timeout || TOAST_MS);
     if (message.scroll) {
       const anchor = document.querySelector(message.scroll);
       if (anchor) anchor.scrollIntoView({ behavior: "smooth" });
     }
     if (message.scrollTop) window.scrollTo({ top: 0, behavior: "smooth" });
+  }
+
+  /** A navigation frame arrived: the page it names is now on screen. */
+  function arrive(message) {
+    const page = message.action.split("->")[0];
+    current = { page, params: navigating[page] || (restoring && restoring.params) || {} };
+    mounted.add(page);
+    markActive(page);
+    if (restoring || message.url === here()) {
+      history.replaceState(entryState(restoring ? restoring.key : entryKey), "", message.url);
+      restoring = null;
+    } else {
+      entryKey = newKey();
+      history.pushState(entryState(entryKey), "", message.url);
+    }
+    if (recovering) {
+      restoreForms(main(), recovering);
+      recovering = null;
+    }
+  }
+
+  function here() {
+    return location.pathname + location.search + location.hash;
+  }
+
+  function setMeta(meta) {
+    for (const [name, content] of Object.entries(meta)) {
+      const key = name.startsWith("og:") ? "property" : "name";
+      let tag = document.head.querySelector(`meta[${key}="${CSS.escape(name)}"]`);
+      if (!tag) {
+        tag = document.createElement("meta");
+        tag.setAttribute(key, name);
+        document.head.appendChild(tag);
+      }
+      tag.setAttribute("content", content);
+    }
+  }
+
+  function currentMeta() {
+    const meta = {};
+    document.head.querySelectorAll("meta[name], meta[property]").forEach((tag) => {
+      const name = tag.getAttribute("name") || tag.getAttribute("property");
+      if (name !== "viewport" && name !== "theme-color") meta[name] = tag.getAttribute("content") || "";
+    });
+    return meta;
+  }
+
+  /** Links to pages get class "active" and aria-current when their page is on screen (Django's active_nav). */
+  function markActive(page) {
+    document.querySelectorAll("[data-page]").forEach((link) => {
+      const active = link.dataset.page === page;
+      link.classList.toggle("active", active);
+      if (active) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    });
   }
 
   /** Scripts put in with innerHTML do not run; a fresh copy of the element does. */
@@ -147,6 +331,144 @@
     for (const { name, value } of old.attributes) fresh.setAttribute(name, value);
     fresh.textContent = old.textContent;
     old.replaceWith(fresh);
+  }
+
+  // ---- history ------------------------------------------------------------------------------------------
+
+  // Each page shown gets a history entry whose rendering is kept in sessionStorage: back and forward show it
+  // again with no round trip, at the scroll position it had. An entry not kept (forward after a reload) is asked
+  // from the server; a reload at any URL is the server's first paint.
+  const STORE = "liveview:";
+  let entryKey = (history.state && history.state.liveview) || newKey();
+
+  function newKey() {
+    return Math.random().toString(36).slice(2) + Date.now().toString(36);
+  }
+
+  function entryState(key) {
+    return { liveview: key, page: current.page, params: current.params };
+  }
+
+  function snapshot() {
+    const content = main();
+    if (!content) return;
+    try {
+      sessionStorage.setItem(STORE + entryKey, JSON.stringify({
+        html: content.innerHTML, title: document.title, meta: currentMeta(), scroll: window.scrollY,
+        page: current.page, params: current.params,
+      }));
+    } catch {
+      // Storage full or unavailable: that entry will come from the server instead.
+    }
+  }
+
+  function onPopState(event) {
+    const state = event.state;
+    if (!state || !state.liveview) return;
+    snapshot();
+    const saved = parseJson(sessionStorage.getItem(STORE + state.liveview));
+    entryKey = state.liveview;
+    if (saved.html !== undefined && main()) {
+      main().innerHTML = saved.html;
+      main().querySelectorAll("script").forEach(runScript);
+      document.title = saved.title;
+      setMeta(saved.meta || {});
+      current = { page: saved.page, params: saved.params || {} };
+      markActive(current.page);
+      requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));
+      document.dispatchEvent(new CustomEvent("liveview:restored", { detail: { url: here() } }));
+    } else if (state.page) {
+      restoring = { key: state.liveview, params: state.params || {} };
+      navigating[state.page] = state.params || {};
+      transmit({ action: `${state.page}->send_page`, data: { ...(state.params || {}) } });
+    } else {
+      location.reload();
+    }
+  }
+
+  if (historyOn) {
+    history.scrollRestoration = "manual";
+    history.replaceState({ ...(history.state || {}), ...entryState(entryKey) }, "");
+    window.addEventListener("popstate", onPopState);
+  } else {
+    // History switched off: back and forward load the page at that URL from the server.
+    window.addEventListener("popstate", () => location.reload());
+  }
+
+  // ---- forms ----------------------------------------------------------------------------------------------
+
+  function isField(element) {
+    return ["INPUT", "SELECT", "TEXTAREA"].includes(element.tagName);
+  }
+
+  function addValue(values, name, value) {
+    if (!(name in values)) values[name] = value;
+    else if (Array.isArray(values[name])) values[name].push(value);
+    else values[name] = [values[name], value];
+  }
+
+  function addField(values, field) {
+    if (!field.name || field.disabled) return;
+    const type = (field.type || "").toLowerCase();
+    if (["submit", "button", "reset", "image", "file"].includes(type)) return;
+    if ((type === "checkbox" || type === "radio") && !field.checked) return;
+    if (field.tagName === "SELECT" && field.multiple) {
+      values[field.name] = Array.from(field.selectedOptions, (option) => option.value);
+      return;
+    }
+    addValue(values, field.name, field.value);
+  }
+
+  function fieldsIn(container) {
+    return Array.from(container.querySelectorAll("input, select, textarea"));
+  }
+
+  /** The element's own value if it is a field, else the fields of its form (its own or the one around it). */
+  function formOf(element) {
+    const values = {};
+    if (isField(element)) {
+      addField(values, element);
+      return values;
+    }
+    const form = element.tagName === "FORM" ? element : element.closest("form");
+    if (form) Array.from(form.elements).filter(isField).forEach((field) => addField(values, field));
+    return values;
+  }
+
+  /** What the user typed into the fields of a container, to put back after a re-render. */
+  function formValues(container) {
+    const values = {};
+    if (!container) return values;
+    fieldsIn(container).forEach((field) => {
+      if (!field.name) return;
+      const type = (field.type || "").toLowerCase();
+      if (type === "checkbox" || type === "radio") {
+        (values[field.name] = values[field.name] || { checked: [] }).checked.push(...(field.checked ? [field.value] : []));
+      } else if (field.tagName === "SELECT" && field.multiple) {
+        values[field.name] = { selected: Array.from(field.selectedOptions, (o) => o.value) };
+      } else if (!["submit", "button", "reset", "image", "file", "hidden"].includes(type)) {
+        values[field.name] = { value: field.value };
+      }
+    });
+    return values;
+  }
+
+  /** Puts typed values back and tells each form's handlers, as a change, so the server catches up. */
+  function restoreForms(container, values) {
+    if (!container) return;
+    const changed = new Set();
+    fieldsIn(container).forEach((field) => {
+      const saved = values[field.name];
+      if (!saved) return;
+      if (saved.checked) field.checked = saved.checked.includes(field.value);
+      else if (saved.selected) Array.from(field.options).forEach((o) => (o.selected = saved.selected.includes(o.value)));
+      else if (saved.value !== undefined) field.value = saved.value;
+      changed.add(field.form || field);
+    });
+    changed.forEach((target) => {
+      const first = target.tagName === "FORM" ? Array.from(target.elements).find((f) => values[f.name]) : target;
+      if (first) first.dispatchEvent(new Event("change", { bubbles: true }));
+    });
   }
 
   // ---- events -----------------------------------------------------------------------------------------
@@ -200,39 +522,22 @@
     return data;
   }
 
-  function isField(element) {
-    return ["INPUT", "SELECT", "TEXTAREA"].includes(element.tagName);
-  }
+  // data-debounce="300": input, key and change events wait that long for a pause; a submit or a click goes at once.
+  const debounced = new Map(); // element -> timer
 
-  function addValue(values, name, value) {
-    if (!(name in values)) values[name] = value;
-    else if (Array.isArray(values[name])) values[name].push(value);
-    else values[name] = [values[name], value];
-  }
-
-  function addField(values, field) {
-    if (!field.name || field.disabled) return;
-    const type = (field.type || "").toLowerCase();
-    if (["submit", "button", "reset", "image", "file"].includes(type)) return;
-    if ((type === "checkbox" || type === "radio") && !field.checked) return;
-    if (field.tagName === "SELECT" && field.multiple) {
-      const selected = Array.from(field.selectedOptions, (option) => option.value);
-      values[field.name] = selected;
+  function dispatch(element, action, event) {
+    const wantsLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+    const go = () => send(action, dataOf(element), formOf(element), { loading: wantsLoading });
+    const delay = Number(element.dataset.debounce || 0);
+    if (delay > 0 && DEBOUNCED.has(event.type)) {
+      clearTimeout(debounced.get(element));
+      debounced.set(element, setTimeout(() => {
+        debounced.delete(element);
+        go();
+      }, delay));
       return;
     }
-    addValue(values, field.name, field.value);
-  }
-
-  /** The element's own value if it is a field, else the fields of its form (its own or the one around it). */
-  function formOf(element) {
-    const values = {};
-    if (isField(element)) {
-      addField(values, element);
-      return values;
-    }
-    const form = element.tagName === "FORM" ? element : element.closest("form");
-    if (form) Array.from(form.elements).filter(isField).forEach((field) => addField(values, field));
-    return values;
+    go();
   }
 
   function onEvent(event) {
@@ -250,7 +555,7 @@
           event.preventDefault();
         }
         if (descriptor.modifiers.includes("stop")) event.stopPropagation();
-        send(action, dataOf(element), formOf(element));
+        dispatch(element, action, event);
       }
     }
   }
@@ -266,6 +571,10 @@
     /** "connecting", "connected" or "disconnected". */
     get state() {
       return root.dataset.liveview;
+    },
+    /** The page on screen and its parameters. */
+    get page() {
+      return { ...current };
     },
   };
 

@@ -23,6 +23,8 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PageRegistry>();
         services.TryAddSingleton<ContextFactory>();
+        services.TryAddSingleton<PageMounter>();
+        services.TryAddSingleton<PageRoutes>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<ClientScript>();
         services.TryAddSingleton<SocketEndpoint>();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
@@ -22,13 +23,23 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
 
     private readonly string defaultLanguage = options.Value.DefaultLanguage;
 
-    /// <summary>The mount context of a page rendered over HTTP.</summary>
+    /// <summary>The mount context of a page rendered over HTTP: its route values are its parameters.</summary>
     public MountContext ForRequest(HttpContext http)
     {
         var culture = CultureInfo.CurrentCulture;
         var lang = culture.Equals(CultureInfo.InvariantCulture) ? defaultLanguage : culture.Name;
+        var parameters = MapModule.Empty<string, string>();
+        foreach (var (key, value) in http.Request.RouteValues)
+        {
+            if (value is not null)
+            {
+                parameters = parameters.Add(key, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+        }
+
         return new MountContext(
             http.Request.Path.Value + http.Request.QueryString.Value,
+            parameters,
             FSharpOption<string>.Some(lang),
             culture,
             http.User,
@@ -36,9 +47,12 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
             time.GetUtcNow());
     }
 
-    /// <summary>The mount context of a page first reached over the socket.</summary>
-    public MountContext ForSocket(ClientAction action, ClaimsPrincipal user, Random random) =>
-        new(string.Empty, action.Lang, CultureOf(action.Lang), user, random, time.GetUtcNow());
+    /// <summary>
+    /// The mount context of a page reached over the socket: by navigation (<paramref name="url"/> known, the link's
+    /// data as parameters) or by a first action on a page that was never mounted (no URL, no parameters).
+    /// </summary>
+    public MountContext ForSocket(ClientAction action, string url, ClaimsPrincipal user, Random random) =>
+        new(url, url.Length == 0 ? MapModule.Empty<string, string>() : action.Data, action.Lang, CultureOf(action.Lang), user, random, time.GetUtcNow());
 
     /// <summary>The context of one action (or of one effect's result).</summary>
     public ActionContext ForAction(ClientAction action, ClaimsPrincipal user, Random random) =>

@@ -21,6 +21,12 @@ internal abstract record Inbound
     /// <summary>An effect's work threw.</summary>
     public sealed record EffectFailed(ClientAction Origin, string Effect, Exception Error) : Inbound;
 
+    /// <summary>
+    /// A page mounted off the loop for navigation number <paramref name="Sequence"/>; <paramref name="Silent"/> when
+    /// it was the client's <c>page-&gt;mount</c> (the page is on screen already: keep the state, send nothing).
+    /// </summary>
+    public sealed record Navigated(int Sequence, Page<object> Page, ClientAction Origin, string Url, Mounted Mounted, bool Silent) : Inbound;
+
     /// <summary>The socket must close with this status (e.g. 1009 for an oversized message).</summary>
     public sealed record Close(WebSocketCloseStatus Status, string Description) : Inbound;
 }

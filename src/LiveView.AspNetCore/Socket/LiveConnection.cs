@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
@@ -26,6 +27,15 @@ internal sealed class LiveConnection
 
     // One generator per connection: handlers draw from it through their context.
     private readonly Random random = new();
+
+    // Numbers navigations, so that a slow one finishing after a later one is dropped.
+    private int navigation;
+
+    // Effects still running, by the action that started them: while any runs, that action's frames say "loading".
+    private readonly Dictionary<ActionName, int> working = [];
+
+    // Pages being mounted off the loop, with the actions for them that arrived meanwhile (replayed once mounted).
+    private readonly Dictionary<string, List<ClientAction>> mounting = new(StringComparer.Ordinal);
 
     public LiveConnection(WebSocket socket, ClaimsPrincipal user, bool extendedProtocol, SocketEndpoint host)
     {
@@ -92,7 +102,11 @@ internal sealed class LiveConnection
             case Inbound.EffectDone done:
                 await HandleEffectDoneAsync(done);
                 break;
+            case Inbound.Navigated navigated:
+                await HandleNavigatedAsync(navigated);
+                break;
             case Inbound.EffectFailed failed:
+                EffectsDone(failed.Origin.Name, 1, 0);
                 Log.EffectFailed(host.Logger, failed.Error, failed.Effect, failed.Origin.Name.ToString());
                 await SendErrorAsync(new WireError(
                     WireErrorCodes.EffectFailed,
@@ -112,6 +126,19 @@ internal sealed class LiveConnection
             return;
         }
 
+        var navigates = name.Handler is LiveView.Protocol.SendPageHandler or LiveView.Protocol.MountHandler;
+        if (navigates && !page.Handlers.ContainsKey(name.Handler))
+        {
+            await NavigateAsync(page, action, silent: name.Handler == LiveView.Protocol.MountHandler);
+            return;
+        }
+
+        if (mounting.TryGetValue(page.Name, out var waiting))
+        {
+            waiting.Add(action);
+            return;
+        }
+
         var (mounted, state) = await StateOfAsync(page, action);
         if (!mounted)
         {
@@ -119,7 +146,7 @@ internal sealed class LiveConnection
         }
 
         var result = Page.update(page, state, host.Contexts.ForAction(action, user, random));
-        await CommitAsync(page, action, result);
+        await CommitAsync(page, action, result, Source.Client);
     }
 
     private async Task HandleEffectDoneAsync(Inbound.EffectDone done)
@@ -127,7 +154,87 @@ internal sealed class LiveConnection
         var page = host.Pages.Get(done.Origin.Name.Page);
         var state = states[page.Name];
         var result = Page.apply(done.Fold, state, host.Contexts.ForAction(done.Origin, user, random));
-        await CommitAsync(page, done.Origin, result);
+        await CommitAsync(page, done.Origin, result, Source.Effect);
+    }
+
+    /// <summary>
+    /// <c>page-&gt;send_page</c>: mounts the page afresh at its URL (the link's data filling the route) and shows it
+    /// in <c>#main</c>. <c>page-&gt;mount</c> (<paramref name="silent"/>): the same without sending anything, for a
+    /// page the client already shows (its first paint came over HTTP). A page whose mount runs effects is mounted
+    /// off the loop, which keeps answering meanwhile; actions for that page wait for it.
+    /// </summary>
+    private async Task NavigateAsync(Page<object> page, ClientAction action, bool silent)
+    {
+        if (!host.Routes.TryGetUrl(page.Name, action.Data, out var url, out var problem))
+        {
+            await SendErrorAsync(new WireError(WireErrorCodes.NoRoute, problem, action.Name));
+            return;
+        }
+
+        var sequence = ++navigation;
+        if (PageMounter.IsSynchronous(page))
+        {
+            var mount = host.Contexts.ForSocket(action, url, user, random);
+            var mounted = await host.Mounter.MountAsync(page, mount, user, random, lifetime.Token);
+            await HandleNavigatedAsync(new Inbound.Navigated(sequence, page, action, url, mounted, silent));
+            return;
+        }
+
+        mounting.TryAdd(page.Name, []);
+        _ = MountInBackgroundAsync(new Inbound.Navigated(sequence, page, action, url, null!, silent));
+    }
+
+    /// <summary>Mounts off the loop and posts the result back to it.</summary>
+    private async Task MountInBackgroundAsync(Inbound.Navigated request)
+    {
+        try
+        {
+            // The connection's generator belongs to the loop; this task gets its own.
+            var own = new Random();
+            var mount = host.Contexts.ForSocket(request.Origin, request.Url, user, own);
+            var mounted = await host.Mounter.MountAsync(request.Page, mount, user, own, lifetime.Token);
+            await mailbox.Writer.WriteAsync(request with { Mounted = mounted }, lifetime.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The connection ended while the page was mounting.
+        }
+    }
+
+    /// <summary>Keeps the mounted page (unless a later navigation overtook it), shows it, replays waiting actions.</summary>
+    private async Task HandleNavigatedAsync(Inbound.Navigated navigated)
+    {
+        var (sequence, page, action, url, mounted, silent) = navigated;
+        mounting.Remove(page.Name, out var waiting);
+        if (sequence == navigation)
+        {
+            if (mounted.Error is { } error)
+            {
+                await ReportAsync(error);
+            }
+            else if (silent)
+            {
+                states[page.Name] = mounted.State;
+            }
+            else
+            {
+                var patches = ListModule.Append(Navigation.patches(page, mounted.State, url), mounted.Patches);
+                var result = FSharpResult<Reply<object>, PageError>.NewOk(
+                    new Reply<object>(mounted.State, patches, FSharpList<Effect<object>>.Empty));
+                await CommitAsync(page, action, result, Source.Navigation);
+            }
+        }
+        else if (!silent)
+        {
+            // A later navigation overtook this one: answer it, so the client's loading indicator does not wait.
+            frames.WriteAck(action.Name, stillWorking: false);
+            await SendFramesAsync();
+        }
+
+        foreach (var next in waiting ?? [])
+        {
+            await HandleActionAsync(next);
+        }
     }
 
     /// <summary>The page's current state, mounting the page the first time an action reaches it.</summary>
@@ -140,7 +247,7 @@ internal sealed class LiveConnection
 
         try
         {
-            state = page.Init.Invoke(host.Contexts.ForSocket(action, user, random));
+            state = page.Init.Invoke(host.Contexts.ForSocket(action, string.Empty, user, random));
         }
         catch (Exception ex)
         {
@@ -155,33 +262,69 @@ internal sealed class LiveConnection
     }
 
     /// <summary>Encodes the reply, and only then keeps its state: a reply that cannot be sent changes nothing.</summary>
-    private async Task CommitAsync(Page<object> page, ClientAction action, FSharpResult<Reply<object>, PageError> result)
+    private async Task CommitAsync(
+        Page<object> page, ClientAction action, FSharpResult<Reply<object>, PageError> result, Source source)
     {
+        var name = action.Name;
         if (result.IsError)
         {
+            EffectsDone(name, source == Source.Effect ? 1 : 0, 0);
             await ReportAsync(result.ErrorValue);
             return;
         }
 
         var reply = result.ResultValue;
+        var running = Running(name) - (source == Source.Effect ? 1 : 0) + reply.Effects.Length;
         try
         {
-            frames.WritePatches(action.Name, reply.Patches);
+            frames.WritePatches(name, reply.Patches, stillWorking: running > 0);
+            if (frames.Count == 0 && (source == Source.Client || running == 0))
+            {
+                // Nothing changed on screen: still tell the client the action is answered (or still working).
+                frames.WriteAck(name, stillWorking: running > 0);
+            }
         }
         catch (Exception ex)
         {
             frames.Release();
-            await ReportAsync(PageError.NewHandlerFailed(action.Name, ex));
+            EffectsDone(name, source == Source.Effect ? 1 : 0, 0);
+            await ReportAsync(PageError.NewHandlerFailed(name, ex));
             return;
         }
 
         states[page.Name] = reply.State;
+        EffectsDone(name, source == Source.Effect ? 1 : 0, reply.Effects.Length);
         await SendFramesAsync();
 
         foreach (var effect in reply.Effects)
         {
             _ = RunEffectAsync(action, effect);
         }
+    }
+
+    /// <summary>Effects still running for the action that started them.</summary>
+    private int Running(ActionName action) => working.GetValueOrDefault(action);
+
+    /// <summary>Accounts for <paramref name="finished"/> effects of an action ending and <paramref name="started"/> starting.</summary>
+    private void EffectsDone(ActionName action, int finished, int started)
+    {
+        var running = Running(action) - finished + started;
+        if (running > 0)
+        {
+            working[action] = running;
+        }
+        else
+        {
+            working.Remove(action);
+        }
+    }
+
+    /// <summary>Where a fold comes from: it decides how the loading indicator is kept.</summary>
+    private enum Source
+    {
+        Client,
+        Effect,
+        Navigation,
     }
 
     private Task ReportAsync(PageError error)

@@ -12,6 +12,8 @@ namespace LiveView.AspNetCore;
 /// </summary>
 internal sealed class SocketEndpoint(
     PageRegistry pages,
+    PageRoutes routes,
+    PageMounter mounter,
     ContextFactory contexts,
     OriginPolicy origins,
     IServiceScopeFactory scopeFactory,
@@ -23,6 +25,10 @@ internal sealed class SocketEndpoint(
     public const string ProtocolQuery = "protocol";
 
     public PageRegistry Pages { get; } = pages;
+
+    public PageRoutes Routes { get; } = routes;
+
+    public PageMounter Mounter { get; } = mounter;
 
     public ContextFactory Contexts { get; } = contexts;
 

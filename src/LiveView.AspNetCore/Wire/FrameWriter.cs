@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LiveView.CSharp;
 using Microsoft.FSharp.Collections;
 using static Giraffe.ViewEngine.HtmlElements;
 
@@ -53,17 +54,21 @@ internal sealed class FrameWriter
         Count = 0;
     }
 
-    /// <summary>Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>.</summary>
-    public void WritePatches(ActionName action, FSharpList<Patch> patches)
+    /// <summary>
+    /// Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>. With
+    /// <paramref name="stillWorking"/>, each frame says <c>"loading":true</c> (our client only): the action's effects
+    /// are still running, so the loading indicator stays.
+    /// </summary>
+    public void WritePatches(ActionName action, FSharpList<Patch> patches, bool stillWorking = false)
     {
         json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
-        var frame = new FrameParts();
+        var frame = new FrameParts { Loading = stillWorking && extended };
         foreach (var patch in patches)
         {
             if (!frame.TryAdd(patch, extended))
             {
                 WriteFrame(action, frame);
-                frame = new FrameParts();
+                frame = new FrameParts { Loading = stillWorking && extended };
                 frame.TryAdd(patch, extended);
             }
         }
@@ -72,6 +77,22 @@ internal sealed class FrameWriter
         {
             WriteFrame(action, frame);
         }
+    }
+
+    /// <summary>
+    /// Encodes <c>{"action":"page-&gt;handler","loading":...}</c> (our client only): the answer to an action that
+    /// changed nothing on screen, so that the client knows it is done (or, with <paramref name="stillWorking"/>,
+    /// that its effects run).
+    /// </summary>
+    public void WriteAck(ActionName action, bool stillWorking)
+    {
+        if (!extended)
+        {
+            return;
+        }
+
+        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
+        WriteFrame(action, new FrameParts { Loading = stillWorking });
     }
 
     /// <summary>Encodes one error frame.</summary>
@@ -141,6 +162,31 @@ internal sealed class FrameWriter
             json.WriteString("title"u8, frame.Title);
         }
 
+        if (frame.Notify is { } toast)
+        {
+            json.WriteStartObject("notify"u8);
+            json.WriteString("kind"u8, toast.Kind);
+            json.WriteString("text"u8, toast.Text);
+            json.WriteNumber("timeout"u8, toast.Timeout);
+            json.WriteEndObject();
+        }
+
+        if (frame.Loading)
+        {
+            json.WriteBoolean("loading"u8, true);
+        }
+
+        if (frame.Meta is not null)
+        {
+            json.WriteStartObject("meta"u8);
+            foreach (var (name, content) in frame.Meta)
+            {
+                json.WriteString(name, content);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         EndFrame();
     }
@@ -165,6 +211,9 @@ internal sealed class FrameWriter
         ends[Count++] = buffer.WrittenCount;
     }
 
+    private static XmlNode ToastNode(Patch.Toast toast) =>
+        H.Div(toast.Text).Class($"notification notification--{toast.Kind}").Attr("role", "status");
+
     /// <summary>The fields of one frame, gathered before it is written.</summary>
     private struct FrameParts
     {
@@ -176,9 +225,12 @@ internal sealed class FrameWriter
         public bool ScrollTop;
         public string? Url;
         public string? Title;
+        public FSharpList<Tuple<string, string>>? Meta;
+        public Patch.Toast? Notify;
+        public bool Loading;
 
         public readonly bool IsEmpty =>
-            Selector is null && Scroll is null && !ScrollTop && Url is null && Title is null;
+            Selector is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null;
 
         /// <summary>Adds the patch to this frame, or returns false when it needs a frame of its own.</summary>
         public bool TryAdd(Patch patch, bool extended)
@@ -213,6 +265,21 @@ internal sealed class FrameWriter
                     return true;
                 case Patch.SetTitle title when Title is null:
                     Title = title.Title;
+                    return true;
+                case Patch.SetMeta when !extended:
+                    // A v1 client has no use for it; the title and the URL already changed.
+                    return true;
+                case Patch.SetMeta meta when Meta is null:
+                    Meta = meta.Meta;
+                    return true;
+                case Patch.Toast toast when extended && Notify is null:
+                    Notify = toast;
+                    return true;
+                case Patch.Toast toast when !extended && Selector is null:
+                    // A v1 client gets the toast appended to #notifications; it will not dismiss itself.
+                    Selector = "#notifications";
+                    Nodes = ListModule.OfArray([ToastNode(toast)]);
+                    Append = true;
                     return true;
                 default:
                     return false;

@@ -27,6 +27,9 @@ public static class WireErrorCodes
     /// <summary>The page has no handler of that name.</summary>
     public const string UnknownHandler = "unknown_handler";
 
+    /// <summary>Navigation to a page that has no URL (not mapped with <c>MapLivePage</c>, or a route value missing).</summary>
+    public const string NoRoute = "no_route";
+
     /// <summary>The handler (or the page's mount) threw; the state is unchanged.</summary>
     public const string HandlerFailed = "handler_failed";
 

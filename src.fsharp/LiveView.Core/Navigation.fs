@@ -1,0 +1,79 @@
+namespace LiveView
+
+open System
+open System.Text
+
+/// Moving between pages without a reload: what a `page->send_page` answers with, and the URLs of routes.
+[<RequireQualifiedAccess>]
+module Navigation =
+
+    /// Where a page's view goes.
+    [<Literal>]
+    let MainSelector = "#main"
+
+    /// The patches that show `page` in `state` at `url`: its view into `#main`, the URL pushed, the title and the
+    /// `<meta>` tags set. A Django LiveView v1 client applies the first four from one frame.
+    let patches (page: Page<'S>) (state: 'S) (url: string) : Patch list =
+        [
+            Swap(MainSelector, [ page.View state ], false)
+            PushUrl url
+            SetTitle(page.Title state)
+            match page.Meta state with
+            | [] -> ()
+            | meta -> SetMeta meta
+        ]
+
+    /// The path of a route template (`/blog/{slug}`, `/docs/{*path}`, `/list/{page:int?}`) with its parameters
+    /// taken from `values`, each percent-encoded (a catch-all keeps its slashes). A missing optional parameter drops
+    /// its segment; a missing required one is an `Error` naming it.
+    let url (template: string) (values: Map<string, string>) : Result<string, string> =
+        let escapePath (value: string) =
+            value.Split('/') |> Array.map Uri.EscapeDataString |> String.concat "/"
+
+        let segment (text: string) : Result<string option, string> =
+            let built = StringBuilder()
+            let mutable i = 0
+            let mutable missingOptional = false
+            let mutable error = None
+
+            while error.IsNone && i < text.Length do
+                match text.[i] with
+                | '{' ->
+                    let close = text.IndexOf('}', i)
+
+                    if close < 0 then
+                        error <- Some $"the route '{template}' has an unclosed '{{'"
+                    else
+                        let inside = text.Substring(i + 1, close - i - 1)
+                        let catchAll = inside.StartsWith('*')
+                        let optional = inside.EndsWith('?')
+                        let name = inside.TrimStart('*').TrimEnd('?').Split(':', '=').[0]
+
+                        match Map.tryFind name values with
+                        | Some value when catchAll -> built.Append(escapePath value) |> ignore
+                        | Some value -> built.Append(Uri.EscapeDataString value) |> ignore
+                        | None when optional || catchAll -> missingOptional <- true
+                        | None -> error <- Some $"the route '{template}' needs a value for '{name}'"
+
+                        i <- close + 1
+                | c ->
+                    built.Append(c) |> ignore
+                    i <- i + 1
+
+            match error with
+            | Some message -> Error message
+            | None when missingOptional && built.Length = 0 -> Ok None
+            | None -> Ok(Some(built.ToString()))
+
+        let segments = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)
+
+        let folder (acc: Result<string list, string>) (text: string) =
+            match acc, segment text with
+            | Error e, _
+            | _, Error e -> Error e
+            | Ok parts, Ok None -> Ok parts
+            | Ok parts, Ok(Some part) -> Ok(parts @ [ part ])
+
+        segments
+        |> Array.fold folder (Ok [])
+        |> Result.map (fun parts -> "/" + String.concat "/" parts)
