@@ -22,6 +22,12 @@ public sealed class LiveViewOptions
     /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Cultures (<c>en</c>, <c>es</c>...) an action may run in, from the <c>lang</c> the client sends; the first is
+    /// the default for any other. Empty (the default): any culture the platform knows.
+    /// </summary>
+    public IList<string> SupportedCultures { get; } = [];
+
     /// <summary>The language of a page when the request's culture does not name one. Default <c>en</c>.</summary>
     public string DefaultLanguage { get; set; } = "en";
 }

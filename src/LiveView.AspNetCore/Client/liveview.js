@@ -548,6 +548,11 @@
         if (descriptor.key && event.key !== (KEYS[descriptor.key] || descriptor.key)) continue;
         // Non-bubbling events (focus, blur, mouseenter...) belong to their own element only.
         if (!event.bubbles && element !== event.target) continue;
+        if (descriptor.controller === "page" && descriptor.method === "changeLanguage") {
+          event.preventDefault();
+          changeLanguage(element.dataset.lang);
+          continue;
+        }
         const action = actionOf(element, descriptor.controller, descriptor.method);
         if (!action) continue;
         const follows = element.tagName === "A" && element.hasAttribute("href");
@@ -558,6 +563,18 @@
         dispatch(element, action, event);
       }
     }
+  }
+
+  /**
+   * page#changeLanguage with data-lang="es": remembers the language in ASP.NET Core's culture cookie (so the
+   * server's first paint uses it too) and loads the page again in it.
+   */
+  function changeLanguage(lang) {
+    if (!lang) return console.error("LiveView: data-lang is not defined");
+    const value = encodeURIComponent(`c=${lang}|uic=${lang}`);
+    document.cookie = `.AspNetCore.Culture=${value}; path=/; max-age=31536000; samesite=lax`;
+    root.setAttribute("lang", lang);
+    location.reload();
   }
 
   EVENTS.forEach((type) => document.addEventListener(type, onEvent, true));

@@ -23,6 +23,11 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
 
     private readonly string defaultLanguage = options.Value.DefaultLanguage;
 
+    // The cultures actions may run in; empty: any culture the platform knows.
+    private readonly FrozenDictionary<string, CultureInfo> supported = options.Value.SupportedCultures
+        .Select(name => CultureInfo.GetCultureInfo(name))
+        .ToFrozenDictionary(culture => culture.Name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The mount context of a page rendered over HTTP: its route values are its parameters.</summary>
     public MountContext ForRequest(HttpContext http)
     {
@@ -61,7 +66,29 @@ internal sealed class ContextFactory(TimeProvider time, IOptions<LiveViewOptions
     /// <summary>The language a page is rendered in, for <c>html[lang]</c>.</summary>
     public string LanguageOf(MountContext mount) => mount.Lang?.Value ?? defaultLanguage;
 
-    /// <summary>The culture named by the client's <c>lang</c>; the invariant culture when it names none.</summary>
-    public static CultureInfo CultureOf(FSharpOption<string>? lang) =>
-        lang?.Value is { } name && Cultures.TryGetValue(name, out var culture) ? culture : CultureInfo.InvariantCulture;
+    /// <summary>
+    /// The culture named by the client's <c>lang</c>. With <see cref="LiveViewOptions.SupportedCultures"/>, only those
+    /// (<c>es-MX</c> falls back to <c>es</c>), else the first of them; without, any known culture, else the invariant one.
+    /// </summary>
+    public CultureInfo CultureOf(FSharpOption<string>? lang)
+    {
+        var name = lang?.Value;
+        if (supported.Count == 0)
+        {
+            return name is not null && Cultures.TryGetValue(name, out var any) ? any : CultureInfo.InvariantCulture;
+        }
+
+        if (name is not null && Cultures.TryGetValue(name, out var requested))
+        {
+            for (var culture = requested; !culture.Equals(CultureInfo.InvariantCulture); culture = culture.Parent)
+            {
+                if (supported.TryGetValue(culture.Name, out var match))
+                {
+                    return match;
+                }
+            }
+        }
+
+        return supported.Values[0];
+    }
 }

@@ -145,7 +145,9 @@ internal sealed class LiveConnection
             return;
         }
 
-        var result = Page.update(page, state, host.Contexts.ForAction(action, user, random));
+        var context = host.Contexts.ForAction(action, user, random);
+        UseCulture(context.Culture);
+        var result = Page.update(page, state, context);
         await CommitAsync(page, action, result, Source.Client);
     }
 
@@ -153,7 +155,9 @@ internal sealed class LiveConnection
     {
         var page = host.Pages.Get(done.Origin.Name.Page);
         var state = states[page.Name];
-        var result = Page.apply(done.Fold, state, host.Contexts.ForAction(done.Origin, user, random));
+        var context = host.Contexts.ForAction(done.Origin, user, random);
+        UseCulture(context.Culture);
+        var result = Page.apply(done.Fold, state, context);
         await CommitAsync(page, done.Origin, result, Source.Effect);
     }
 
@@ -165,6 +169,7 @@ internal sealed class LiveConnection
     /// </summary>
     private async Task NavigateAsync(Page<object> page, ClientAction action, bool silent)
     {
+        UseCulture(host.Contexts.CultureOf(action.Lang));
         if (!host.Routes.TryGetUrl(page.Name, action.Data, out var url, out var problem))
         {
             await SendErrorAsync(new WireError(WireErrorCodes.NoRoute, problem, action.Name));
@@ -205,6 +210,7 @@ internal sealed class LiveConnection
     private async Task HandleNavigatedAsync(Inbound.Navigated navigated)
     {
         var (sequence, page, action, url, mounted, silent) = navigated;
+        UseCulture(host.Contexts.CultureOf(action.Lang));
         mounting.Remove(page.Name, out var waiting);
         if (sequence == navigation)
         {
@@ -300,6 +306,16 @@ internal sealed class LiveConnection
         {
             _ = RunEffectAsync(action, effect);
         }
+    }
+
+    /// <summary>
+    /// Makes the action's culture the current one for the rest of this call (it flows with the async call, and
+    /// ends with it), so that views and texts (<c>IStringLocalizer</c>, formatting) follow the client's language.
+    /// </summary>
+    private static void UseCulture(System.Globalization.CultureInfo culture)
+    {
+        System.Globalization.CultureInfo.CurrentCulture = culture;
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
     }
 
     /// <summary>Effects still running for the action that started them.</summary>
