@@ -1,7 +1,9 @@
 namespace LiveView
 
 open System
+open System.Net
 open System.Text
+open Giraffe.ViewEngine
 
 /// Moving between pages without a reload: what a `page->send_page` answers with, and the URLs of routes.
 [<RequireQualifiedAccess>]
@@ -11,13 +13,31 @@ module Navigation =
     [<Literal>]
     let MainSelector = "#main"
 
-    /// The patches that show `page` in `state` at `url`: its view into `#main`, the URL pushed, the title and the
-    /// `<meta>` tags set. A Django LiveView v1 client applies the first four from one frame.
-    let patches (page: Page<'S>) (state: 'S) (url: string) : Patch list =
+    /// The text of a document's `<title>` (the layout's, decorations included), decoded, if it has one.
+    let titleOf (document: XmlNode) : string option =
+        let rec find node =
+            match node with
+            | ParentNode(("title", _), children) ->
+                children
+                |> List.map (function
+                    | Text text -> text
+                    | _ -> "")
+                |> String.concat ""
+                |> WebUtility.HtmlDecode
+                |> Option.ofObj
+            | ParentNode(_, children) -> List.tryPick find children
+            | _ -> None
+
+        find document
+
+    /// The patches that show `page` in `state` at `url` under the document title `title` (the layout's, see
+    /// `titleOf`): its view into `#main`, the URL pushed, the title and the `<meta>` tags set. A Django LiveView v1
+    /// client applies the first four from one frame.
+    let patches (page: Page<'S>) (state: 'S) (url: string) (title: string) : Patch list =
         [
             Swap(MainSelector, [ page.View state ], false)
             PushUrl url
-            SetTitle(page.Title state)
+            SetTitle title
             match page.Meta state with
             | [] -> ()
             | meta -> SetMeta meta

@@ -68,11 +68,15 @@ type Page<'S> =
 
     /// Sets the `<meta>` tags from the state (C#): `.WithMeta(s => new Dictionary<string, string> { ... })`.
     member x.WithMeta(meta: Func<'S, IEnumerable<KeyValuePair<string, string>>>) =
-        { x with Meta = fun s -> [ for pair in meta.Invoke s -> pair.Key, pair.Value ] }
+        { x with
+            Meta = fun s -> [ for pair in meta.Invoke s -> pair.Key, pair.Value ]
+        }
 
     /// Runs `load` right after mount, before the first render; its effects complete first (C#).
     member x.OnMount(load: Func<'S, ActionContext, Reply<'S>>) =
-        { x with AfterMount = Some(fun s ctx -> load.Invoke(s, ctx)) }
+        { x with
+            AfterMount = Some(fun s ctx -> load.Invoke(s, ctx))
+        }
 
 /// Building and running pages.
 [<RequireQualifiedAccess>]
@@ -157,7 +161,11 @@ module Page =
 
     /// The action name under which a page's `AfterMount` runs: `page->mount`.
     let mountAction (page: Page<'S>) =
-        ClientAction.create { Page = page.Name; Handler = Protocol.MountHandler }
+        ClientAction.create
+            {
+                Page = page.Name
+                Handler = Protocol.MountHandler
+            }
 
     /// Mounts the page (`Init`, then `AfterMount` without its effects) and folds `actions` through it in order, each
     /// with a deterministic context (seed = its position). Returns the final state, every patch sent and every

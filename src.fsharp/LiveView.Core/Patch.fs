@@ -51,12 +51,21 @@ type Patch =
     /// Sets the document title.
     static member Title(title: string) = SetTitle title
 
-    /// Shows a toast in `#notifications` (`kind`: success, info, warning, error) for `timeout` ms (default 4 s).
-    static member Notify(text: string, ?kind: string, ?timeout: int) =
-        Toast(defaultArg kind "info", text, defaultArg timeout Protocol.NotificationTimeout)
+    /// Shows a toast in `#notifications` (`kind`: success, info, warning, error) for `timeout` milliseconds.
+    static member Notify(text: string, kind: string, timeout: int) = Toast(kind, text, timeout)
+
+    /// Shows a toast of `kind` (success, info, warning, error) in `#notifications` for 4 seconds.
+    static member Notify(text: string, kind: string) =
+        Toast(kind, text, Protocol.NotificationTimeout)
+
+    /// Shows an `info` toast in `#notifications` for 4 seconds.
+    static member Notify(text: string) =
+        Toast("info", text, Protocol.NotificationTimeout)
 
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
-    static member Meta(meta: System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>) =
+    static member Meta
+        (meta: System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>>)
+        =
         SetMeta [ for pair in meta -> pair.Key, pair.Value ]
 
 /// Patch constructors for F# pipelines.

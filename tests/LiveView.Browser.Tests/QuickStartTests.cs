@@ -7,7 +7,7 @@ namespace LiveView.Browser.Tests;
 /// <summary>The QuickStart in a real browser: click, patch, no reload; a server restart and the reconnect.</summary>
 public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
-    private QuickStartServer server = null!;
+    private ExampleServer<QuickStart.Pages.HomeState> server = null!;
     private IBrowserContext context = null!;
 
     [GeneratedRegex("^(10|[0-9])$")]
@@ -15,7 +15,7 @@ public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<C
 
     public async Task InitializeAsync()
     {
-        server = QuickStartServer.Start();
+        server = ExampleServer<QuickStart.Pages.HomeState>.Start();
         context = await chromium.Browser.NewContextAsync();
         context.SetDefaultTimeout(15_000);
     }
@@ -26,17 +26,11 @@ public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<C
         await server.DisposeAsync();
     }
 
-    private async Task<IPage> OpenAsync(string path, Action<IPage>? before = null)
-    {
-        var page = await context.NewPageAsync();
-        before?.Invoke(page);
-        await page.GotoAsync(new Uri(server.Address, path).ToString());
-        await WaitForConnectionAsync(page, "connected");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path, Action<IPage>? before = null) =>
+        context.OpenLiveAsync(new Uri(server.Address, path), before);
 
     private static Task WaitForConnectionAsync(IPage page, string state, float timeout = 15_000) =>
-        page.WaitForSelectorAsync($"html[data-liveview={state}]", new() { State = WaitForSelectorState.Attached, Timeout = timeout });
+        page.WaitForLiveViewAsync(state, timeout);
 
     [Fact]
     public async Task Clicking_the_button_shows_a_number_from_0_to_10_without_a_reload()

@@ -56,7 +56,7 @@ public static class LiveViewEndpointRouteBuilderExtensions
         EnsureLiveViewServices(endpoints);
 
         var registered = endpoints.ServiceProvider.GetRequiredService<PageRegistry>().Get(page.Name);
-        endpoints.ServiceProvider.GetRequiredService<PageRoutes>().Add(page.Name, pattern);
+        endpoints.ServiceProvider.GetRequiredService<PageRoutes>().Add(page.Name, pattern, layout);
         var handler = endpoints.ServiceProvider.GetRequiredService<PageEndpoint>().For(registered, layout);
         return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler)
             .WithDisplayName($"LiveView page '{page.Name}'");

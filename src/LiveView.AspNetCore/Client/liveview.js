@@ -527,7 +527,10 @@
 
   function dispatch(element, action, event) {
     const wantsLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
-    const go = () => send(action, dataOf(element), formOf(element), { loading: wantsLoading });
+    const data = dataOf(element);
+    // Which field the event came from, when it bubbled up from one (the form's "change" names the changed field).
+    if (event.target !== element && event.target.name && isField(event.target)) data.target = event.target.name;
+    const go = () => send(action, data, formOf(element), { loading: wantsLoading });
     const delay = Number(element.dataset.debounce || 0);
     if (delay > 0 && DEBOUNCED.has(event.type)) {
       clearTimeout(debounced.get(element));

@@ -224,7 +224,8 @@ internal sealed class LiveConnection
             }
             else
             {
-                var patches = ListModule.Append(Navigation.patches(page, mounted.State, url), mounted.Patches);
+                var title = host.Routes.DocumentTitle(page, mounted.State, action.Lang?.Value ?? host.Options.DefaultLanguage);
+                var patches = ListModule.Append(Navigation.patches(page, mounted.State, url, title), mounted.Patches);
                 var result = FSharpResult<Reply<object>, PageError>.NewOk(
                     new Reply<object>(mounted.State, patches, FSharpList<Effect<object>>.Empty));
                 await CommitAsync(page, action, result, Source.Navigation);

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Website.Data;
+
+namespace Website.Pages;
+
+/// <summary>The blog list's state: the posts shown so far, and whether the database has more.</summary>
+public sealed record BlogState(IReadOnlyList<PostLink> Posts, bool HasMore);
+
+/// <summary>One page of posts from the database.</summary>
+public sealed record PostBatch(IReadOnlyList<PostLink> Posts, bool HasMore);
+
+/// <summary>The blog: the newest posts from SQLite, then more on demand, appended to the list.</summary>
+public static class BlogPage
+{
+    /// <summary>How many posts a batch holds.</summary>
+    public const int BatchSize = 4;
+
+    /// <summary>Mounting loads the first batch (before the first paint); <c>blog-&gt;load_more</c> appends the next.</summary>
+    public static readonly Page<BlogState> Page =
+        LivePage.Create("blog", initial: new BlogState([], false), view: View)
+            .WithTitle(_ => Texts.Get("Blog.Title"))
+            .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Blog.Lead"), ["og:title"] = Texts.Get("Blog.Title") })
+            .OnMount((state, _) => Reply.With(state).Perform("load_posts", fx => LoadAsync(fx, 0), (s, batch, _) =>
+                s with { Posts = batch.Posts, HasMore = batch.HasMore }))
+            .On("load_more", (state, _) => Reply.With(state).Perform("load_more", fx => LoadAsync(fx, state.Posts.Count), (s, batch, _) =>
+            {
+                var patches = batch.Posts.Select(post => Patch.Append("#posts", Item(post))).ToList();
+                if (!batch.HasMore)
+                {
+                    patches.Add(Patch.Remove("#load-more"));
+                }
+
+                return (s with { Posts = [.. s.Posts, .. batch.Posts], HasMore = batch.HasMore }, patches.ToArray());
+            }));
+
+    /// <summary>Posts <paramref name="skip"/> to <paramref name="skip"/> + <see cref="BatchSize"/>, newest first.</summary>
+    public static async Task<PostBatch> LoadAsync(EffectContext fx, int skip)
+    {
+        var posts = await fx.Services.GetRequiredService<SiteDb>().Posts
+            .OrderByDescending(post => post.Published)
+            .Skip(skip)
+            .Take(BatchSize + 1)
+            .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
+            .ToListAsync(fx.Cancellation);
+        return new PostBatch([.. posts.Take(BatchSize)], posts.Count > BatchSize);
+    }
+
+    private static XmlNode View(BlogState state) =>
+        H.Section(
+            H.H1(Texts.Get("Blog.Title")),
+            H.P(Texts.Get("Blog.Lead")),
+            H.Ul([.. state.Posts.Select(Item)]).Id("posts").Class("posts"),
+            state.HasMore
+                ? H.Button(Texts.Get("Blog.LoadMore")).Id("load-more").Class("button").Action("click->blog#loadMore")
+                : H.Text(""));
+
+    private static XmlNode Item(PostLink post) =>
+        H.Li(
+            H.H3(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))),
+            H.Small(post.Published.ToString("d", CultureInfo.CurrentCulture)),
+            H.P(post.Summary)).Class("post");
+}

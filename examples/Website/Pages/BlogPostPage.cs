@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Website.Data;
+
+namespace Website.Pages;
+
+/// <summary>A post's page state: the slug asked for, and the post once loaded (null when there is none).</summary>
+public sealed record PostState(string Slug, Post? Post);
+
+/// <summary>One post, opened by its slug (<c>/blog/{slug}</c>, or a link's <c>data-slug</c> over the socket).</summary>
+public static class BlogPostPage
+{
+    /// <summary>Mounting reads the post from the database before the first paint, so crawlers see it.</summary>
+    public static readonly Page<PostState> Page =
+        LivePage.Create("blog_post", init: ctx => new PostState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "", null), view: View)
+            .WithTitle(state => state.Post?.Title ?? Texts.Get("Post.NotFound"))
+            .WithMeta(state => state.Post is { } post
+                ? new Dictionary<string, string>
+                {
+                    ["description"] = post.Summary,
+                    ["og:title"] = post.Title,
+                    ["og:description"] = post.Summary,
+                    ["og:type"] = "article",
+                }
+                : new Dictionary<string, string> { ["description"] = Texts.Get("Post.NotFound") })
+            .OnMount((state, _) => Reply.With(state).Perform(
+                "load_post",
+                fx => fx.Services.GetRequiredService<SiteDb>().Posts.AsNoTracking()
+                    .SingleOrDefaultAsync(post => post.Slug == state.Slug, fx.Cancellation),
+                (s, post, _) => s with { Post = post }));
+
+    private static XmlNode View(PostState state) =>
+        state.Post is not { } post
+            ? H.Section(H.H1(Texts.Get("Post.NotFound")), Back())
+            : H.Article(
+                H.H1(post.Title),
+                H.Small(post.Published.ToString("D", CultureInfo.CurrentCulture)).Id("published"),
+                H.P(post.Body).Id("body"),
+                Back());
+
+    private static XmlNode Back() => H.P(Layout.PageLink(Texts.Get("Post.Back"), "/blog", "blog"));
+}

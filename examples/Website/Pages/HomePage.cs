@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Website.Data;
+
+namespace Website.Pages;
+
+/// <summary>The home page's state: the last search and its results.</summary>
+public sealed record HomeState(string Query, IReadOnlyList<PostLink> Results);
+
+/// <summary>A post as a link: enough to show and open it.</summary>
+public sealed record PostLink(string Slug, string Title, string Summary, DateTime Published);
+
+/// <summary>The home page, with a deliberately slow search (one second) that shows the loading indicator.</summary>
+public static class HomePage
+{
+    /// <summary><c>home-&gt;search</c> looks up posts whose title holds the query, as an effect.</summary>
+    public static readonly Page<HomeState> Page =
+        LivePage.Create("home", initial: new HomeState("", []), view: View)
+            .WithTitle(_ => Texts.Get("Home.Title"))
+            .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Home.Lead") })
+            .On("search", (state, ctx) =>
+            {
+                var query = (ctx.Form("q") ?? "").Trim();
+                return Reply.With(state with { Query = query }, Patch.Html("#results", H.P(Texts.Get("Home.Searching"))))
+                    .Perform("search_posts", fx => SearchAsync(fx, query), (s, results, _) =>
+                        (s with { Results = results }, Patch.Html("#results", Results(results))));
+            });
+
+    private static async Task<IReadOnlyList<PostLink>> SearchAsync(EffectContext fx, string query)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), fx.Cancellation); // slow on purpose: the loading indicator shows
+        var db = fx.Services.GetRequiredService<SiteDb>();
+        return await db.Posts
+            .Where(post => EF.Functions.Like(post.Title, $"%{query}%"))
+            .OrderByDescending(post => post.Published)
+            .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
+            .ToListAsync(fx.Cancellation);
+    }
+
+    private static XmlNode View(HomeState state) =>
+        H.Section(
+            H.H1(Texts.Get("Home.Title")),
+            H.P(Texts.Get("Home.Lead")),
+            H.Form(
+                H.Label(Texts.Get("Home.Search")).Attr("for", "q"),
+                H.Input().Type("text").Id("q").Name("q").Value(state.Query).Attr("autocomplete", "off"),
+                H.Small(Texts.Get("Home.SearchHint")))
+                .Id("search").Action("input->home#search submit->home#search").Data("debounce", "300"),
+            H.Div(state.Query.Length > 0 ? Results(state.Results) : H.Text("")).Id("results"));
+
+    private static XmlNode Results(IReadOnlyList<PostLink> results) =>
+        results.Count == 0
+            ? H.P(Texts.Get("Home.NoResults"))
+            : H.Div(
+                H.P(Texts.Format("Home.Results", results.Count)),
+                H.Ul([.. results.Select(post => H.Li(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))))]));
+}

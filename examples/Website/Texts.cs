@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Website;
+
+/// <summary>
+/// The site's texts, from Resources/Texts.resx (English) and Texts.es.resx (Spanish), through ASP.NET Core
+/// localization. The language is the current UI culture: the request's over HTTP, the action's over the socket.
+/// </summary>
+public static class Texts
+{
+    private static readonly IStringLocalizer Localizer =
+        new ResourceManagerStringLocalizerFactory(
+                Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
+            .Create(typeof(Texts));
+
+    /// <summary>The text <paramref name="key"/> in the current language.</summary>
+    public static string Get(string key) => Localizer[key];
+
+    /// <summary>The text <paramref name="key"/> with <paramref name="values"/> put in.</summary>
+    public static string Format(string key, params object[] values) => Localizer[key, values];
+}
