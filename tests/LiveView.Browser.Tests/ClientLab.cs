@@ -30,7 +30,15 @@ public sealed class ClientLab : IAsyncDisposable
             .On("save", (s, ctx) => (s, Patch.Html("#log", string.Join("|",
                 ctx.Form("title"), string.Join(",", ctx.Action.FormValues("tags")), ctx.Form("size"), ctx.Form("body"), ctx.Culture.Name))))
             .On("search", (s, ctx) => (s, Patch.Html("#log", "search:" + ctx.Form("q"))))
-            .On("echo_data", (s, ctx) => (s, Patch.Html("#log", "data:" + ctx.Data("itemId"))));
+            .On("echo_data", (s, ctx) => (s, Patch.Html("#log", "data:" + ctx.Data("itemId"))))
+            .On("slow", (s, _) => Reply.With(s).Perform(
+                "wait", async _ => { await Task.Delay(600); return "slow done"; }, (s, text, _) => (s, Patch.Html("#log", text))))
+            .On("slow_fail", (s, _) => Reply.With(s).Perform<int, string>(
+                "explode", async _ => { await Task.Delay(600); throw new InvalidOperationException("boom"); }, (s, _, _) => s))
+            .On("toast", (s, _) => (s, Patch.Notify("Hello", "success", 700)))
+            .On("fields", (s, ctx) => (s, Patch.Html("#log", string.Join(";",
+                ctx.Action.Form.Select(field => $"{field.Key}={string.Join(",", field.Value)}")))))
+            .On("typed", (n, ctx) => (n + 1, Patch.Html("#typed", $"{n + 1}:{ctx.Form("text")}")));
 
     private static XmlNode View(int _) =>
         H.Div(
@@ -52,6 +60,23 @@ public sealed class ClientLab : IAsyncDisposable
                 H.Button("Save").Type("submit").Id("save"))
                 .Id("form").Action("page#run").Data("liveview-action", "lab").Data("liveview-function", "save"),
             H.Input().Id("search").Name("q").Action("keydown.enter->lab#search"),
+            H.Button("Slow").Id("slow").Action("click->lab#slow"),
+            H.Button("Slow and failing").Id("slow-fail").Action("click->lab#slowFail"),
+            H.Button("Toast").Id("toast").Action("click->lab#toast"),
+            H.Form(
+                H.Input().Type("checkbox").Name("c").Value("a").Flag("checked"),
+                H.Input().Type("checkbox").Name("c").Value("b"),
+                H.Input().Type("checkbox").Name("c").Value("c"),
+                H.Select(H.Option("one").Value("1"), H.Option("two").Value("2")).Name("s"),
+                H.Select(H.Option("red").Value("red"), H.Option("green").Value("green"), H.Option("blue").Value("blue"))
+                    .Name("m").Flag("multiple"),
+                H.Textarea("").Name("t"),
+                H.Input().Type("radio").Name("r").Value("x"),
+                H.Input().Type("radio").Name("r").Value("y"),
+                H.Input().Type("number").Name("n").Value("0"))
+                .Id("fields").Action("change->lab#fields"),
+            H.Input().Id("typed-input").Name("text").Action("input->lab#typed").Data("debounce", "200"),
+            H.Output("0").Id("typed"),
             H.A("About").Id("about").Href("/about").Action("page#changePage").Data("page", "about"));
 
     public static async Task<ClientLab> StartAsync()

@@ -97,4 +97,69 @@ public sealed class ClientTests(Chromium chromium) : IClassFixture<Chromium>, IA
         Assert.Equal("about->send_page unknown_page", await error);
         await Expect(page).ToHaveURLAsync(new Uri(lab.Address, "/lab").ToString());
     }
+
+    [Fact]
+    public async Task Loading_shows_for_a_slow_action_and_hides_when_it_is_done()
+    {
+        var loading = page.Locator("#loading");
+        await page.ClickAsync("#slow");
+        await Expect(loading).ToBeVisibleAsync();
+        await Expect(page.Locator("#log")).ToHaveTextAsync("slow done");
+        await Expect(loading).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Loading_hides_after_a_failing_action_and_the_error_shows()
+    {
+        var loading = page.Locator("#loading");
+        await page.ClickAsync("#slow-fail");
+        await Expect(loading).ToBeVisibleAsync();
+        await Expect(page.Locator("#notifications .notification--error")).ToContainTextAsync("explode");
+        await Expect(loading).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_fast_action_never_shows_loading()
+    {
+        await page.EvaluateAsync("""
+            window.__loadingSeen = false;
+            new MutationObserver(() => { if (!document.querySelector('#loading').hidden) window.__loadingSeen = true; })
+              .observe(document.querySelector('#loading'), { attributes: true });
+            """);
+        await page.ClickAsync("#append");
+        await Expect(page.Locator("#list li")).ToHaveCountAsync(2);
+        await page.WaitForTimeoutAsync(400); // longer than the delay: had it started, it would have shown by now
+        Assert.False(await page.EvaluateAsync<bool>("window.__loadingSeen"));
+    }
+
+    [Fact]
+    public async Task A_notification_shows_and_dismisses_itself()
+    {
+        await page.ClickAsync("#toast");
+        var toast = page.Locator("#notifications .notification--success");
+        await Expect(toast).ToHaveTextAsync("Hello");
+        await Expect(toast).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_field_round_trips()
+    {
+        await page.CheckAsync("#fields input[name=c][value=c]");
+        await page.SelectOptionAsync("#fields select[name=s]", "2");
+        await page.SelectOptionAsync("#fields select[name=m]", new[] { "red", "blue" });
+        await page.FillAsync("#fields textarea[name=t]", "line one\nline \"two\" <b>");
+        await page.CheckAsync("#fields input[name=r][value=y]");
+        await page.FillAsync("#fields input[name=n]", "-3.5");
+        await page.PressAsync("#fields input[name=n]", "Tab");
+        await Expect(page.Locator("#log")).ToHaveTextAsync("c=a,c;m=red,blue;n=-3.5;r=y;s=2;t=line one\nline \"two\" <b>");
+    }
+
+    [Fact]
+    public async Task Debounce_sends_once_after_typing_stops()
+    {
+        await page.Locator("#typed-input").PressSequentiallyAsync("hello", new() { Delay = 20 });
+        await Expect(page.Locator("#typed")).ToHaveTextAsync("1:hello");
+        await page.WaitForTimeoutAsync(400);
+        await Expect(page.Locator("#typed")).ToHaveTextAsync("1:hello"); // one action for five keystrokes
+    }
 }

@@ -12,7 +12,7 @@ public static class Layout
                 H.Title(page.Title + " · LiveView QuickStart"),
                 H.Style(H.Raw(Styles))),
             H.Body(
-                H.Section().Id("loading"),
+                H.Section(H.Text("Loading…")).Id("loading").Flag("hidden"),
                 H.Section().Id("notifications").Class("notifications"),
                 H.Section(H.Text("Connection lost. Reconnecting…")).Id("no_connection").Class("no-connection no-connection--hide"),
                 H.Div(
@@ -42,5 +42,10 @@ public static class Layout
         footer { color: #667; font-size: .9rem; }
         .no-connection { position: fixed; top: 0; left: 0; right: 0; padding: .5rem; text-align: center; background: #b3261e; color: #fff; }
         .no-connection--hide { display: none; }
+        #loading { position: fixed; top: .5rem; right: .5rem; background: #1d2330; color: #fff; padding: .3rem .8rem; border-radius: 1rem; }
+        #loading[hidden] { display: none; }
+        .notifications { position: fixed; bottom: 1rem; right: 1rem; display: grid; gap: .5rem; }
+        .notification { padding: .6rem 1rem; border-radius: .3rem; background: #1d2330; color: #fff; }
+        .notification--success { background: #1b7f3b; } .notification--error { background: #b3261e; }
         """;
 }

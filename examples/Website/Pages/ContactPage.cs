@@ -133,6 +133,7 @@ public static class ContactPage
             H.Span(Error("message")).Id("error-message").Class("error"),
             H.Label(form.Newsletter ? newsletter.Flag("checked") : newsletter, H.Text(" " + Texts.Get("Contact.Newsletter"))),
             H.P(H.Button(Texts.Get("Contact.Send")).Type("submit").Id("send").Class("button")))
+            .Flag("novalidate") // the page function validates; the browser's own checks would stop the submit
             .Action("change->contact#validate submit->contact#send");
     }
 }
