@@ -7,7 +7,7 @@
 #                      docs/benchmarks.md (about 5 minutes; --quick: under 2)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
-# Debian's chromium for the browser tests when it is missing. Safe to run again and again.
+# Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -19,19 +19,22 @@ restore() {
   dotnet restore LiveView.sln -v quiet -nologo
 }
 
-ensure_chromium() {
-  local chromium="${LIVEVIEW_CHROMIUM:-/usr/bin/chromium}"
-  if [ -x "$chromium" ]; then return; fi
-  echo "Installing Debian's chromium for the browser tests..."
+# Installs the Debian packages the browser tests drive: chromium, and nginx for the deployment test.
+ensure_packages() {
+  local missing=()
+  [ -x "${LIVEVIEW_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+  if [ ${#missing[@]} -eq 0 ]; then return; fi
+  echo "Installing Debian packages for the browser tests: ${missing[*]}..."
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null; then sudo="sudo"; else
-      echo "chromium is missing and this user cannot install it: run 'apt-get install -y chromium' as root" >&2
+      echo "missing ${missing[*]} and this user cannot install them: run 'apt-get install -y ${missing[*]}' as root" >&2
       exit 1
     fi
   fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 run() {
@@ -41,7 +44,7 @@ run() {
 
 bench() {
   restore
-  ensure_chromium
+  ensure_packages
   local project
   for project in EchoServer LiveView.BenchServer BlazorPeer; do
     dotnet publish "bench/$project" -c Release -o "bench/.out/$project" --no-restore -v quiet -nologo
@@ -88,7 +91,7 @@ count_trx() {
 
 test_all() {
   restore
-  ensure_chromium
+  ensure_packages
   dotnet build LiveView.sln --no-restore
 
   check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples
