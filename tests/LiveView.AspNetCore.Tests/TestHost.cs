@@ -50,12 +50,14 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Faulty)
             .AddPage(TestPages.Effects)
             .AddPage(TestPages.Patches)
-            .AddPage(TestPages.BrokenMount);
+            .AddPage(TestPages.BrokenMount)
+            .AddPage(TestPages.Article);
 
         var app = builder.Build();
         app.MapLiveView();
         app.MapLivePage("/", Home.Page, Layout.Base);
         app.MapLivePage("/counter", CounterPage.page, Layout.Base);
+        app.MapLivePage("/articles/{slug}", TestPages.Article, TestPages.Layout);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

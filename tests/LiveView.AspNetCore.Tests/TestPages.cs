@@ -16,6 +16,8 @@ public sealed class Greeter
 
 public sealed record EffectsState(string? Greeting, int Loads);
 
+public sealed record ArticleState(string Slug, string? Loaded);
+
 /// <summary>Pages that exercise the host's failure paths, effects and patch encoding.</summary>
 public static class TestPages
 {
@@ -23,6 +25,8 @@ public static class TestPages
     public static readonly Page<int> Faulty =
         LivePage.Create("faulty", initial: 0, view: n => H.Output(n.ToString()).Id("n"))
             .On("inc", (n, _) => (n + 1, Patch.Html("#n", (n + 1).ToString())))
+            .On("noop", (n, _) => n)
+            .On("toast", (n, _) => (n, Patch.Notify("Saved <ok>", "success")))
             .On("boom", (_, _) => throw new InvalidOperationException("kaboom"));
 
     /// <summary>Effects: a greeting loaded from a scoped service, a failing load, and a failure folded by the page.</summary>
@@ -62,6 +66,27 @@ public static class TestPages
             .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
             .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.Action.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
+
+    /// <summary>A routed page (<c>/articles/{slug}</c>) whose mount loads its title through an effect.</summary>
+    public static readonly Page<ArticleState> Article =
+        LivePage.Create("article", init: ctx => new ArticleState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "?", null), view: View)
+            .WithTitle(s => $"Article {s.Slug}")
+            .WithMeta(s => new Dictionary<string, string> { ["description"] = $"About {s.Slug}" })
+            .OnMount((state, _) => Reply.With(state).Perform(
+                "load",
+                async fx =>
+                {
+                    await Task.Delay(state.Slug == "slow" ? 500 : 0);
+                    return await fx.Services.GetRequiredService<Greeter>().GreetAsync(state.Slug);
+                },
+                (s, greeting, _) => s with { Loaded = greeting }))
+            .On("show", (s, _) => (s, Patch.Html("#loaded", s.Loaded ?? "not loaded")));
+
+    private static XmlNode View(ArticleState state) => H.P($"Loaded: {state.Loaded}").Id("loaded");
+
+    /// <summary>A layout that decorates the title, as a site's would.</summary>
+    public static XmlNode Layout(LayoutContext page) =>
+        H.Html(H.Head([H.Title(page.Title + " | Test"), .. page.MetaTags]), H.Body(H.Main(page.Content).Id("main"), page.ClientScript));
 
     /// <summary>A page whose mount throws.</summary>
     public static readonly Page<int> BrokenMount =

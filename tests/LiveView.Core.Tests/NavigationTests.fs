@@ -1,0 +1,84 @@
+module LiveView.Core.Tests.NavigationTests
+
+open System
+open Expecto
+open FsCheck
+open FsCheck.FSharp
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.Core.Tests.Support
+
+/// A page whose view, title and meta all show its state, so that the patches can be checked against it.
+let private page =
+    Page.create "doc" (fun _ -> "") (fun s -> p [] [ str s ])
+    |> Page.withTitle (fun s -> "Title " + s)
+    |> Page.withMeta (fun s -> if s = "" then [] else [ "description", s; "og:title", s ])
+
+let private genValue =
+    genAnyString |> Gen.filter (fun s -> not (hasLoneSurrogate s))
+
+// Protects what a navigation sends (one #main swap, the URL, the title, the meta) and the URLs of routes.
+[<Tests>]
+let tests =
+    testList
+        "Navigation"
+        [
+            testProperty "patches show the view in #main, push the URL, set the title and the meta, in that order"
+            <| Prop.forAll (Arb.fromGen (Gen.zip3 genValue genValue genValue)) (fun (state, url, title) ->
+                let expected =
+                    [
+                        Swap("#main", [ page.View state ], false)
+                        PushUrl url
+                        SetTitle title
+                        if state <> "" then
+                            SetMeta [ "description", state; "og:title", state ]
+                    ]
+
+                Expect.equal (Navigation.patches page state url title) expected "the navigation patches")
+
+            testProperty "a route's parameters come back from the URL, decoded"
+            <| Prop.forAll (Arb.fromGen (Gen.zip genValue genValue)) (fun (slug, id) ->
+                let values = Map [ "slug", slug; "id", id ]
+
+                match Navigation.url "/blog/{slug}/comments/{id:int}" values with
+                | Error e -> failtestf "no URL: %s" e
+                | Ok url ->
+                    let parts = url.Split('/')
+                    Expect.equal parts.Length 5 "a slash in a value stays encoded, so the segments stay put"
+                    Expect.equal (Uri.UnescapeDataString parts[2]) slug "the slug"
+                    Expect.equal (Uri.UnescapeDataString parts[4]) id "the id")
+
+            testCase "optional and catch-all parameters"
+            <| fun () ->
+                Expect.equal (Navigation.url "/list/{page?}" Map.empty) (Ok "/list") "optional, missing"
+                Expect.equal (Navigation.url "/list/{page?}" (Map [ "page", "2" ])) (Ok "/list/2") "optional, given"
+                Expect.equal (Navigation.url "/docs/{*path}" (Map [ "path", "a b/c" ])) (Ok "/docs/a%20b/c") "catch-all"
+                Expect.equal (Navigation.url "/" Map.empty) (Ok "/") "the root"
+                Expect.equal (Navigation.url "/about" (Map [ "extra", "x" ])) (Ok "/about") "unused values"
+
+            testCase "a missing required parameter is an error naming it"
+            <| fun () ->
+                match Navigation.url "/blog/{slug}" Map.empty with
+                | Error message -> Expect.stringContains message "'slug'" "names the parameter"
+                | Ok url -> failtestf "got %s" url
+
+            testProperty "the title of a layout's document is found, decoded"
+            <| Prop.forAll (Arb.fromGen genValue) (fun title ->
+                let document =
+                    html
+                        []
+                        [
+                            head
+                                []
+                                [
+                                    meta [ _charset "utf-8" ]
+                                    Giraffe.ViewEngine.HtmlElements.title [] [ str title ]
+                                ]
+                            body [] []
+                        ]
+
+                Expect.equal (Navigation.titleOf document) (Some title) "the title")
+
+            testCase "a document without a title has none"
+            <| fun () -> Expect.equal (Navigation.titleOf (html [] [ body [] [] ])) None "no title"
+        ]
