@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # LiveView for .NET: the two commands of the README.
 #
-#   ./build.sh run     runs the QuickStart example at http://localhost:5000 (URLS=... to change)
+#   ./build.sh run     runs the Website example at http://localhost:5000 (URLS=... to change; `run quickstart`
+#                      runs the QuickStart instead)
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
 #   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo and Blazor Server, rewrites
 #                      docs/benchmarks.md (about 5 minutes; --quick: under 2)
@@ -38,8 +39,12 @@ ensure_packages() {
 }
 
 run() {
+  local example=Website
+  if [ "${1:-}" = "quickstart" ]; then example=QuickStart; fi
   restore
-  dotnet run --project examples/QuickStart --no-restore --urls "${URLS:-http://localhost:5000}"
+  # Run from the example's folder: its SQLite file (Website) is created there on first run.
+  cd "examples/$example"
+  dotnet run --no-restore --urls "${URLS:-http://localhost:5000}"
 }
 
 bench() {
@@ -132,14 +137,17 @@ test_all() {
 }
 
 case "${1:-}" in
-  run) run ;;
+  run)
+    shift
+    run "$@"
+    ;;
   test) test_all ;;
   bench)
     shift
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run | test | bench [--quick]" >&2
+    echo "usage: ./build.sh run [quickstart] | test | bench [--quick]" >&2
     exit 2
     ;;
 esac

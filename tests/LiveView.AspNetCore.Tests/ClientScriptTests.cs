@@ -38,4 +38,29 @@ public sealed partial class ClientScriptTests : HostedTests
         var revalidated = await http.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_script_is_sent_compressed_when_the_browser_accepts_it(string encoding)
+    {
+        using var http = Host.Http();
+        var plain = await http.GetByteArrayAsync(LiveView.Protocol.ClientScriptPath);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, LiveView.Protocol.ClientScriptPath);
+        request.Headers.AcceptEncoding.ParseAdd($"{encoding}, deflate");
+        var response = await http.SendAsync(request);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < plain.Length / 2, $"{compressed.Length} of {plain.Length} bytes");
+        using var input = new MemoryStream(compressed);
+        using Stream decompressing = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        await decompressing.CopyToAsync(output);
+        Assert.Equal(plain, output.ToArray());
+    }
 }

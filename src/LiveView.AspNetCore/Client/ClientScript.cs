@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace LiveView.AspNetCore;
 
@@ -18,9 +20,17 @@ internal sealed class ClientScript
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         Content = copy.ToArray();
+        Brotli = Compress(Content, stream => new BrotliStream(stream, CompressionLevel.SmallestSize));
+        Gzip = Compress(Content, stream => new GZipStream(stream, CompressionLevel.SmallestSize));
         Version = Convert.ToHexStringLower(SHA256.HashData(Content))[..16];
         ETag = $"\"{Version}\"";
     }
+
+    /// <summary>The script compressed with Brotli, once, at startup.</summary>
+    public byte[] Brotli { get; }
+
+    /// <summary>The script compressed with gzip, once, at startup.</summary>
+    public byte[] Gzip { get; }
 
     /// <summary>The script's bytes (UTF-8).</summary>
     public byte[] Content { get; }
@@ -47,11 +57,32 @@ internal sealed class ClientScript
             return;
         }
 
+        headers.Vary = HeaderNames.AcceptEncoding;
+        var accepted = http.Request.Headers.AcceptEncoding.ToString();
+        var (body, encoding) = accepted.Contains("br", StringComparison.OrdinalIgnoreCase) ? (Brotli, "br")
+            : accepted.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (Gzip, "gzip")
+            : (Content, null);
+        if (encoding is not null)
+        {
+            headers.ContentEncoding = encoding;
+        }
+
         http.Response.ContentType = "text/javascript; charset=utf-8";
-        http.Response.ContentLength = Content.Length;
+        http.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(http.Request.Method))
         {
-            await http.Response.Body.WriteAsync(Content);
+            await http.Response.Body.WriteAsync(body);
         }
+    }
+
+    private static byte[] Compress(byte[] content, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var compressing = compressor(output))
+        {
+            compressing.Write(content);
+        }
+
+        return output.ToArray();
     }
 }
