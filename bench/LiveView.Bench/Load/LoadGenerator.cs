@@ -63,70 +63,27 @@ public static class LoadGenerator
         var sockets = await OpenAsync(socket, connections);
         try
         {
-            var measuring = false;
-            var stop = false;
-            var perSocket = new List<double>[connections];
-            var replyBytes = new long[connections];
-            var requests = new long[connections];
-
-            async Task LoopAsync(int index)
-            {
-                var ws = sockets[index];
-                var buffer = new byte[64 * 1024];
-                var samples = perSocket[index] = new List<double>(4096);
-                while (!Volatile.Read(ref stop))
-                {
-                    // A request belongs to the window if it was sent inside it; its reply is then awaited and
-                    // counted even if it lands after the window closed, so requests and replies must match.
-                    var counted = Volatile.Read(ref measuring);
-                    if (counted)
-                    {
-                        requests[index]++;
-                    }
-
-                    var started = Stopwatch.GetTimestamp();
-                    await ws.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-                    var received = 0;
-                    ValueWebSocketReceiveResult result;
-                    do
-                    {
-                        result = await ws.ReceiveAsync(buffer.AsMemory(received), CancellationToken.None);
-                        received += result.Count;
-                    }
-                    while (!result.EndOfMessage);
-
-                    if (counted)
-                    {
-                        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        replyBytes[index] += received;
-                    }
-                }
-            }
-
-            var loops = Enumerable.Range(0, connections).Select(i => Task.Run(() => LoopAsync(i))).ToArray();
-            await Task.Delay(warmup);
+            // Warm-up, then a pause with every socket quiet while the counters are read, then the measured run:
+            // the server's CPU and TCP counters cover exactly the requests counted.
+            await RunPhaseAsync(sockets, request, warmup);
             var before = server.Stats();
             var tcpBefore = server.Tcp();
             var clock = Stopwatch.StartNew();
-            Volatile.Write(ref measuring, true);
-            await Task.Delay(duration);
-            Volatile.Write(ref measuring, false);
+            var measured = await RunPhaseAsync(sockets, request, duration);
             var seconds = clock.Elapsed.TotalSeconds;
-            Volatile.Write(ref stop, true);
-            await Task.WhenAll(loops);
             var after = server.Stats();
             var tcpAfter = server.Tcp();
 
-            var latencies = perSocket.SelectMany(s => s).ToArray();
+            var latencies = measured.SelectMany(m => m.Samples).ToArray();
             var replies = latencies.LongLength;
             return new LoadResult(
                 connections,
-                requests.Sum(),
+                measured.Sum(m => m.Requests),
                 replies,
                 seconds,
                 Percentiles.Of(latencies),
                 request.Length,
-                replies == 0 ? 0 : (double)replyBytes.Sum() / replies,
+                replies == 0 ? 0 : (double)measured.Sum(m => m.ReplyBytes) / replies,
                 after - before,
                 tcpAfter - tcpBefore,
                 after.RssBytes,
@@ -136,6 +93,58 @@ public static class LoadGenerator
         {
             await CloseAsync(sockets);
         }
+    }
+
+    /// <summary>What one socket did in a phase.</summary>
+    private sealed record SocketRun(long Requests, long ReplyBytes, List<double> Samples);
+
+    /// <summary>
+    /// Every socket sends, waits for the reply, and again, until <paramref name="duration"/> is over. A reply that
+    /// has not come 10 s after the end is given up: that socket's requests then outnumber its replies.
+    /// </summary>
+    private static async Task<SocketRun[]> RunPhaseAsync(ClientWebSocket[] sockets, byte[] request, TimeSpan duration)
+    {
+        var stop = false;
+        using var abandon = new CancellationTokenSource();
+
+        async Task<SocketRun> LoopAsync(ClientWebSocket ws)
+        {
+            var buffer = new byte[64 * 1024];
+            var samples = new List<double>(4096);
+            long requests = 0, replyBytes = 0;
+            while (!Volatile.Read(ref stop))
+            {
+                requests++;
+                var started = Stopwatch.GetTimestamp();
+                await ws.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                var received = 0;
+                ValueWebSocketReceiveResult result;
+                try
+                {
+                    do
+                    {
+                        result = await ws.ReceiveAsync(buffer.AsMemory(received), abandon.Token);
+                        received += result.Count;
+                    }
+                    while (!result.EndOfMessage);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                replyBytes += received;
+            }
+
+            return new SocketRun(requests, replyBytes, samples);
+        }
+
+        var loops = sockets.Select(ws => Task.Run(() => LoopAsync(ws))).ToArray();
+        await Task.Delay(duration);
+        Volatile.Write(ref stop, true);
+        abandon.CancelAfter(TimeSpan.FromSeconds(10));
+        return await Task.WhenAll(loops);
     }
 
     /// <summary>Opens <paramref name="count"/> sockets, a few hundred at a time.</summary>
