@@ -121,7 +121,8 @@ test_all() {
   # Host and browser: xunit under dotnet test, counted from the TRX files.
   rm -rf "$RESULTS"
   local before=$failed
-  if ! dotnet test LiveView.sln --no-build --logger trx --results-directory "$RESULTS"; then
+  # One test project at a time (-m:1): the benchmark smoke run and the browser tests must not share the cores.
+  if ! dotnet test LiveView.sln --no-build -m:1 --logger trx --results-directory "$RESULTS"; then
     count_trx
     if [ "$failed" -eq "$before" ]; then
       echo "FAIL dotnet test: it failed without a failed test (a crashed test host?)"

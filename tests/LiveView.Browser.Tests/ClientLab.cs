@@ -32,9 +32,9 @@ public sealed class ClientLab : IAsyncDisposable
             .On("search", (s, ctx) => (s, Patch.Html("#log", "search:" + ctx.Form("q"))))
             .On("echo_data", (s, ctx) => (s, Patch.Html("#log", "data:" + ctx.Data("itemId"))))
             .On("slow", (s, _) => Reply.With(s).Perform(
-                "wait", async _ => { await Task.Delay(600); return "slow done"; }, (s, text, _) => (s, Patch.Html("#log", text))))
+                "wait", async _ => { await Task.Delay(1500); return "slow done"; }, (s, text, _) => (s, Patch.Html("#log", text))))
             .On("slow_fail", (s, _) => Reply.With(s).Perform<int, string>(
-                "explode", async _ => { await Task.Delay(600); throw new InvalidOperationException("boom"); }, (s, _, _) => s))
+                "explode", async _ => { await Task.Delay(1500); throw new InvalidOperationException("boom"); }, (s, _, _) => s))
             .On("toast", (s, _) => (s, Patch.Notify("Hello", "success", 700)))
             .On("fields", (s, ctx) => (s, Patch.Html("#log", string.Join(";",
                 ctx.Action.Form.Select(field => $"{field.Key}={string.Join(",", field.Value)}")))))
@@ -84,7 +84,7 @@ public sealed class ClientLab : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddLiveView().AddPage(Page);
+        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page);
         var app = builder.Build();
         app.MapLiveView();
         app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);

@@ -128,7 +128,7 @@ public sealed class ClientTests(Chromium chromium) : IClassFixture<Chromium>, IA
             """);
         await page.ClickAsync("#append");
         await Expect(page.Locator("#list li")).ToHaveCountAsync(2);
-        await page.WaitForTimeoutAsync(400); // longer than the delay: had it started, it would have shown by now
+        await page.WaitForTimeoutAsync(700); // longer than the lab's 500 ms delay: had it started, it would show by now
         Assert.False(await page.EvaluateAsync<bool>("window.__loadingSeen"));
     }
 

@@ -4,8 +4,12 @@ using Website.Data;
 
 namespace LiveView.Browser.Tests;
 
-/// <summary>The Website example on its own SQLite file, and a browser context, fresh for each test.</summary>
-public abstract class WebsiteTest(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+/// <summary>
+/// The Website example on its own SQLite file, and a browser context, fresh for each test; <paramref name="settings"/>
+/// add to its configuration.
+/// </summary>
+public abstract class WebsiteTest(Chromium chromium, IReadOnlyDictionary<string, string>? settings = null)
+    : IClassFixture<Chromium>, IAsyncLifetime
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"liveview-website-{Guid.NewGuid():N}.db");
 
@@ -15,10 +19,11 @@ public abstract class WebsiteTest(Chromium chromium) : IClassFixture<Chromium>, 
 
     public async Task InitializeAsync()
     {
-        Server = ExampleServer<SiteDb>.Start(new Dictionary<string, string>
+        var configuration = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["ConnectionStrings:Site"] = $"Data Source={database}",
-        });
+        };
+        Server = ExampleServer<SiteDb>.Start(configuration);
         Context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
         Context.SetDefaultTimeout(15_000);
     }

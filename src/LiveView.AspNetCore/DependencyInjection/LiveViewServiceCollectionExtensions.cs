@@ -13,7 +13,7 @@ public static class LiveViewServiceCollectionExtensions
     public static ILiveViewBuilder AddLiveView(this IServiceCollection services, Action<LiveViewOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<LiveViewOptions>();
+        services.AddOptions<LiveViewOptions>().BindConfiguration(LiveViewOptions.Section);
         if (configure is not null)
         {
             services.Configure(configure);

@@ -10,8 +10,12 @@ namespace LiveView.AspNetCore;
 /// Renders a page's first paint over plain HTTP (SSR): mount (its effects included), view, layout, one HTML
 /// document. The socket takes over from there.
 /// </summary>
-internal sealed class PageEndpoint(ContextFactory contexts, PageMounter mounter, ClientScript client)
+internal sealed class PageEndpoint(
+    ContextFactory contexts, PageMounter mounter, ClientScript client, Microsoft.Extensions.Options.IOptions<LiveViewOptions> options)
 {
+    private readonly string loadingDelay =
+        ((int)options.Value.LoadingDelay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The socket path the client script connects to; set by <c>MapLiveView</c>.</summary>
     public string SocketPath { get; set; } = LiveView.Protocol.DefaultSocketPath;
 
@@ -45,5 +49,7 @@ internal sealed class PageEndpoint(ContextFactory contexts, PageMounter mounter,
         [
             Tuple.Create("page", page.Name),
             Tuple.Create("params", JsonSerializer.Serialize(mount.Params.ToDictionary(kv => kv.Key, kv => kv.Value))),
+            Tuple.Create("loading-delay", loadingDelay),
+            Tuple.Create("history", options.Value.History ? "on" : "off"),
         ]));
 }
