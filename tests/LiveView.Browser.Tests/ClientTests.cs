@@ -95,6 +95,7 @@ public sealed class ClientTests(Chromium chromium) : IClassFixture<Chromium>, IA
         await page.ClickAsync("#about");
 
         Assert.Equal("about->send_page unknown_page", await error);
+        await Expect(page.Locator("#notifications .notification--error")).ToHaveTextAsync("There is no page named 'about'.");
         await Expect(page).ToHaveURLAsync(new Uri(lab.Address, "/lab").ToString());
     }
 
