@@ -61,8 +61,7 @@ internal sealed class PageMounter(ContextFactory contexts, IServiceScopeFactory 
             FSharpFunc<object, FSharpFunc<ActionContext, Reply<object>>> fold;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                fold = await Task.Run(() => effect.Run.Invoke(new EffectContext(scope.ServiceProvider, cancel)), cancel);
+                fold = await EffectRunner.RunAsync(effect, scopes, cancel);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
             {

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveView.AspNetCore;
 
@@ -37,22 +36,18 @@ internal sealed partial class LiveConnection
     private async Task RunEffectAsync(ClientAction origin, Effect<object> effect)
     {
         Inbound outcome;
-        await using (var scope = host.ScopeFactory.CreateAsyncScope())
+        try
         {
-            try
-            {
-                var context = new EffectContext(scope.ServiceProvider, lifetime.Token);
-                var fold = await Task.Run(() => effect.Run.Invoke(context), lifetime.Token);
-                outcome = new Inbound.EffectDone(origin, effect.Name, fold);
-            }
-            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                outcome = new Inbound.EffectFailed(origin, effect.Name, ex);
-            }
+            var fold = await EffectRunner.RunAsync(effect, host.ScopeFactory, lifetime.Token);
+            outcome = new Inbound.EffectDone(origin, effect.Name, fold);
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            outcome = new Inbound.EffectFailed(origin, effect.Name, ex);
         }
 
         try
