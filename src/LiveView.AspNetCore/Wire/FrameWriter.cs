@@ -32,7 +32,6 @@ internal sealed class FrameWriter
     private readonly PooledBufferWriter buffer = new();
     private readonly bool extended;
     private int[] ends = [];
-    private Utf8JsonWriter json = null!;
 
     /// <param name="extended">
     /// True for our own client, which understands the extensions (<c>remove</c>). A Django LiveView v1 client gets a
@@ -61,7 +60,6 @@ internal sealed class FrameWriter
     /// </summary>
     public void WritePatches(ActionName action, FSharpList<Patch> patches, bool stillWorking = false)
     {
-        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
         var frame = new FrameParts { Loading = stillWorking && extended };
         foreach (var patch in patches)
         {
@@ -91,19 +89,16 @@ internal sealed class FrameWriter
             return;
         }
 
-        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
         WriteFrame(action, new FrameParts { Loading = stillWorking });
     }
 
     /// <summary>Encodes one error frame.</summary>
     public void WriteError(WireError error)
     {
-        json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
-        json.Reset(buffer);
-        json.WriteStartObject();
+        var json = StartFrame();
         if (error.Action is { } action)
         {
-            WriteAction(action);
+            WriteAction(json, action);
         }
 
         json.WriteStartObject("error"u8);
@@ -111,14 +106,13 @@ internal sealed class FrameWriter
         json.WriteString("message"u8, error.Message);
         json.WriteEndObject();
         json.WriteEndObject();
-        EndFrame();
+        EndFrame(json);
     }
 
     private void WriteFrame(ActionName action, FrameParts frame)
     {
-        json.Reset(buffer);
-        json.WriteStartObject();
-        WriteAction(action);
+        var json = StartFrame();
+        WriteAction(json, action);
         if (frame.Selector is not null)
         {
             json.WriteString("selector"u8, frame.Selector);
@@ -188,11 +182,20 @@ internal sealed class FrameWriter
         }
 
         json.WriteEndObject();
-        EndFrame();
+        EndFrame(json);
+    }
+
+    /// <summary>The thread's JSON writer, set to write into this connection's buffer, with a frame's object opened.</summary>
+    private Utf8JsonWriter StartFrame()
+    {
+        var json = threadJson ??= new Utf8JsonWriter(buffer, WriterOptions);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        return json;
     }
 
     /// <summary>Writes <c>"action":"page-&gt;handler"</c> without building the joined string.</summary>
-    private void WriteAction(ActionName action)
+    private static void WriteAction(Utf8JsonWriter json, ActionName action)
     {
         json.WritePropertyName("action"u8);
         json.WriteStringValueSegment(action.Page, isFinalSegment: false);
@@ -200,7 +203,7 @@ internal sealed class FrameWriter
         json.WriteStringValueSegment(action.Handler, isFinalSegment: true);
     }
 
-    private void EndFrame()
+    private void EndFrame(Utf8JsonWriter json)
     {
         json.Flush();
         if (Count == ends.Length)
