@@ -33,7 +33,7 @@ let view (state: State) =
 
 /// Sets the count and shows it.
 let private show count (state: State) =
-    { state with Count = count }, [ Patch.text "#count" (string count) ]
+    Reply.ok { state with Count = count } [ Patch.text "#count" (string count) ]
 
 /// The counter page: `counter->increment`, `counter->decrement`, `counter->reset`.
 let page =

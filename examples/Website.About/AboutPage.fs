@@ -27,4 +27,4 @@ let create (text: Func<string, string>) =
     |> Page.withMeta (fun _ -> [ "description", text "About.Description"; "og:title", text "About.Title" ])
     |> Page.on "wave" (fun state _ ->
         let state = { state with Waves = state.Waves + 1 }
-        state, [ Patch.text "#waves" (string state.Waves) ])
+        Reply.ok state [ Patch.text "#waves" (string state.Waves) ])

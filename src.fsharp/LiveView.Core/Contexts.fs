@@ -1,6 +1,7 @@
 namespace LiveView
 
 open System
+open System.Collections.Generic
 open System.Globalization
 open System.Security.Claims
 open System.Threading
@@ -26,35 +27,56 @@ type MountContext =
         Now: DateTimeOffset
     }
 
-/// What a handler receives besides its state: the client action and the host's clock, randomness, culture and
-/// user. Handlers read impure-but-cheap things only from here, so the same context always gives the same result.
+/// What a fold receives besides its state (a handler, an effect's result, a mount handler): where it comes from,
+/// the client action when it is one, and the host's clock, randomness, culture and user. Folds read
+/// impure-but-cheap things only from here, so the same context always gives the same result.
 type ActionContext =
     {
-        /// The action being handled.
-        Action: ClientAction
-        /// The culture of the action (from its `lang`).
+        /// What this fold is: a client action, an effect's result, a mount.
+        Origin: Origin
+        /// The client action being handled; null when the fold is not a client action's handler (an effect's
+        /// result, a mount handler). `Data`, `Form` and `FormValues` read it safely.
+        Action: ClientAction | null
+        /// The culture of the fold (from the `lang` of the action behind it, or of the page).
         Culture: CultureInfo
         /// The signed-in user (an anonymous principal when nobody is signed in).
         User: ClaimsPrincipal
-        /// A random number generator seeded by the host for this action.
+        /// A random number generator seeded by the host for this fold alone.
         Random: Random
-        /// The host's clock, read once for this action.
+        /// The host's clock, read once for this fold.
         Now: DateTimeOffset
     }
 
-    /// The `data-*` attribute `key` of the element, or null.
-    member x.Data(key: string) = x.Action.DataValue key
+    /// The `data-*` attribute `key` of the element, or null (also when the fold is not a client action's).
+    member x.Data(key: string) : string | null =
+        match x.Action with
+        | null -> null
+        | action -> action.DataValue key
 
-    /// The first value of the form field `name`, or null.
-    member x.Form(name: string) = x.Action.FormValue name
+    /// The first value of the form field `name`, or null (also when the fold is not a client action's).
+    member x.Form(name: string) : string | null =
+        match x.Action with
+        | null -> null
+        | action -> action.FormValue name
 
-/// What an effect's work receives: the services of its own DI scope and a token cancelled when the page goes away.
+    /// Every value of the form field `name` (empty when it was not sent, or the fold is not a client action's).
+    member x.FormValues(name: string) : IReadOnlyList<string> =
+        match x.Action with
+        | null -> [||]
+        | action -> action.FormValues name
+
+/// What an effect's work receives: the services of its own DI scope and two tokens. Work that writes takes
+/// `Cancellation`, so that it finishes even when the user leaves; work whose result only its page needs (a search, a
+/// read) takes `Abandoned`, so that it stops as soon as nobody waits for it.
 type EffectContext =
     {
         /// Services of a DI scope created for this effect alone (a DbContext from here is this effect's own).
         Services: IServiceProvider
-        /// Cancelled when the connection closes.
+        /// Cancelled only when the server stops and can wait no longer (its shutdown timeout has passed).
         Cancellation: CancellationToken
+        /// Cancelled as soon as the effect's result is no longer wanted: its page is gone (the user navigated away or
+        /// closed the tab), a newer effect of the same name replaced it, or the server stops.
+        Abandoned: CancellationToken
     }
 
 /// Contexts built from explicit values, for tests and for hosts.
@@ -75,9 +97,11 @@ module Context =
             Now = DateTimeOffset.UnixEpoch
         }
 
-    /// A deterministic action context: invariant culture, anonymous user, `Random(seed)`, the Unix epoch as `Now`.
+    /// A deterministic context for a handler of `action`: invariant culture, anonymous user, `Random(seed)`, the
+    /// Unix epoch as `Now`.
     let action (seed: int) (action: ClientAction) : ActionContext =
         {
+            Origin = Origin.Client action.Name
             Action = action
             Culture = CultureInfo.InvariantCulture
             User = anonymous

@@ -16,8 +16,9 @@ module Protocol =
     [<Literal>]
     let SendPageHandler = "send_page"
 
-    /// The handler name our client sends when it connects on a page rendered over HTTP (`blog_post->mount`, with
-    /// the page's parameters as data): the server mounts the page without sending it again.
+    /// The mount handler's name. Our client sends `page->mount` (with the page's parameters as data) when it connects
+    /// on a page rendered over HTTP: the server mounts the page without sending it again. A page's handler of this
+    /// name (`Page.onMount`) runs whenever the page is mounted; a client never calls it directly.
     [<Literal>]
     let MountHandler = "mount"
 
@@ -28,3 +29,48 @@ module Protocol =
     /// Separator between the page and the handler in an action name (`home->random_number`).
     [<Literal>]
     let ActionSeparator = "->"
+
+/// The codes of error frames, `{"error":{"code":"...","message":"..."}}`: stable, machine-readable.
+[<RequireQualifiedAccess>]
+module ErrorCode =
+
+    /// The frame is not valid JSON.
+    [<Literal>]
+    let MalformedJson = "malformed_json"
+
+    /// The frame is JSON but not a message: not an object, no `action`, or fields of the wrong type.
+    [<Literal>]
+    let InvalidMessage = "invalid_message"
+
+    /// The `action` is not of the form `page->handler`.
+    [<Literal>]
+    let InvalidAction = "invalid_action"
+
+    /// No page of that name is registered.
+    [<Literal>]
+    let UnknownPage = "unknown_page"
+
+    /// The page has no handler of that name.
+    [<Literal>]
+    let UnknownHandler = "unknown_handler"
+
+    /// Navigation to a page that has no URL (not mapped with `MapLivePage`, or a route value missing or unusable).
+    [<Literal>]
+    let NoRoute = "no_route"
+
+    /// The user may not open the page: its authorization refused the mount. The frame's `redirect` says where the
+    /// browser should go (the page's URL, which the HTTP pipeline turns into the login page or a 403).
+    [<Literal>]
+    let Unauthorized = "unauthorized"
+
+    /// A fold threw (a handler, the page's init or mount handler, an effect's result); the state is unchanged.
+    [<Literal>]
+    let HandlerFailed = "handler_failed"
+
+    /// An effect's work threw; the state is unchanged.
+    [<Literal>]
+    let EffectFailed = "effect_failed"
+
+    /// The frame was binary; the protocol is text.
+    [<Literal>]
+    let BinaryFrame = "binary_frame"

@@ -19,11 +19,43 @@ public sealed class LiveViewOptions
     /// </summary>
     public IList<string> AllowedOrigins { get; } = [];
 
-    /// <summary>How often the server pings an idle socket to keep proxies from closing it. Default 30 s.</summary>
+    /// <summary>How often the server pings a socket, to keep proxies from closing it and to find dead peers. Default 30 s.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the server waits for the answer to a ping before it drops the socket (a peer that is gone, or a client
+    /// that stopped reading). A tab that is idle but alive answers by itself and stays open. Default 30 s;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> never drops.
+    /// </summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a client message may take to arrive once its first bytes have (a message split into fragments that
+    /// stops halfway). Past it the socket is closed with 1008. Default 10 s.
+    /// </summary>
+    public TimeSpan MessageTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long sending one frame may take (a client that stops reading fills the network buffers and the send
+    /// waits). Past it the socket is dropped. Default 30 s.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many messages (client actions, effect results) may wait for one connection's loop. Default 32.</summary>
     public int MailboxCapacity { get; set; } = 32;
+
+    /// <summary>
+    /// How many effects one connection may run at once. At the cap, further effects wait for a free slot and the
+    /// connection stops reading its socket until one ends, so a client can never start unbounded work. Default 16.
+    /// </summary>
+    public int MaxEffectsPerConnection { get; set; } = 16;
+
+    /// <summary>
+    /// Close a socket when the authentication ticket it was opened with expires (its cookie's expiry), as SignalR's
+    /// option of the same name: the client reconnects, and its pages are authorized again with what it has then.
+    /// Default false: a socket keeps the user it was opened with until it closes.
+    /// </summary>
+    public bool CloseOnAuthenticationExpiration { get; set; }
 
     /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 s.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -14,18 +14,28 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "LiveView socket refused: origin '{Origin}' is not allowed for host '{Host}'.")]
     public static partial void OriginRefused(ILogger logger, string origin, string host);
 
-    [LoggerMessage(4, LogLevel.Information, "LiveView client error {Code}: {Message}")]
+    /// <summary>A client's mistake (bad frame, unknown page, refused mount...): the client's business, so Debug.</summary>
+    [LoggerMessage(4, LogLevel.Debug, "LiveView client error {Code}: {Message}")]
     public static partial void ClientError(ILogger logger, string code, string message);
 
-    [LoggerMessage(5, LogLevel.Error, "LiveView handler '{Action}' failed; the page's state is unchanged.")]
-    public static partial void HandlerFailed(ILogger logger, Exception exception, string action);
+    [LoggerMessage(5, LogLevel.Error, "LiveView: {Message}")]
+    public static partial void PageFailed(ILogger logger, Exception exception, string message);
 
-    [LoggerMessage(6, LogLevel.Error, "LiveView effect '{Effect}' of '{Action}' failed; the page's state is unchanged.")]
-    public static partial void EffectFailed(ILogger logger, Exception exception, string effect, string action);
+    [LoggerMessage(6, LogLevel.Error, "LiveView, after the page was gone: {Message}")]
+    public static partial void FaultOnly(ILogger logger, Exception? exception, string message);
 
     [LoggerMessage(7, LogLevel.Warning, "LiveView message of more than {Limit} bytes refused; closing the socket with 1009.")]
     public static partial void MessageTooBig(ILogger logger, int limit);
 
     [LoggerMessage(8, LogLevel.Debug, "LiveView socket lost: {Reason}")]
     public static partial void SocketLost(ILogger logger, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "LiveView message incomplete after {Seconds} s; closing the socket with 1008.")]
+    public static partial void MessageTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(10, LogLevel.Warning, "LiveView client stopped reading: a send took more than {Seconds} s; the socket is dropped.")]
+    public static partial void ClientStalled(ILogger logger, double seconds);
+
+    [LoggerMessage(11, LogLevel.Error, "LiveView could not authorize a mount of page '{Page}'; the mount is refused.")]
+    public static partial void AuthorizationFailed(ILogger logger, Exception exception, string page);
 }

@@ -31,6 +31,12 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Everything the server logged.</summary>
     public TestLogs Logs { get; }
 
+    /// <summary>The server's clock: its readings count the inputs connections have stepped.</summary>
+    public CountingClock Clock => (CountingClock)App.Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The gates the test pages' effects wait at.</summary>
+    public Gates Gates => App.Services.GetRequiredService<Gates>();
+
     public Uri SocketUri(string query = "?protocol=2") =>
         new($"ws://{Address.Authority}{LiveView.Protocol.DefaultSocketPath}{query}");
 
@@ -43,6 +49,8 @@ public sealed class TestHost : IAsyncDisposable
         var logs = new TestLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddScoped<Greeter>();
+        builder.Services.AddSingleton<Gates>();
+        builder.Services.AddSingleton<TimeProvider, CountingClock>();
         services?.Invoke(builder.Services);
         builder.Services.AddLiveView(configure)
             .AddPage(Home.Page)
@@ -51,13 +59,15 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Effects)
             .AddPage(TestPages.Patches)
             .AddPage(TestPages.BrokenMount)
-            .AddPage(TestPages.Article);
+            .AddPage(TestPages.Article)
+            .AddPage(TestPages.Search);
 
         var app = builder.Build();
         app.MapLiveView();
         app.MapLivePage("/", Home.Page, Layout.Base);
         app.MapLivePage("/counter", CounterPage.page, Layout.Base);
         app.MapLivePage("/articles/{slug}", TestPages.Article, TestPages.Layout);
+        app.MapLivePage("/search", TestPages.Search, TestPages.Layout);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

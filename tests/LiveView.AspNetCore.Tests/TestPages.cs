@@ -18,6 +18,8 @@ public sealed record EffectsState(string? Greeting, int Loads);
 
 public sealed record ArticleState(string Slug, string? Loaded);
 
+public sealed record SearchState(string? Results);
+
 /// <summary>Pages that exercise the host's failure paths, effects and patch encoding.</summary>
 public static class TestPages
 {
@@ -51,7 +53,33 @@ public static class TestPages
                     async _ => { await Task.Yield(); throw new TimeoutException("the database is down"); },
                     (s, _, _) => s,
                     (s, ex, _) => (s, Patch.Html("#status", "failed: " + ex.Message))))
-            .On("count", (state, _) => (state, Patch.Html("#loads", state.Loads.ToString())));
+            .On("count", (state, _) => (state, Patch.Html("#loads", state.Loads.ToString())))
+            .On("slow_greet", (state, _) =>
+                Reply.With(state).Perform(
+                    "slow_greet",
+                    async fx =>
+                    {
+                        await fx.Services.GetRequiredService<Gates>().PassAsync("greet", fx.Abandoned);
+                        return "Hello, slowly!";
+                    },
+                    (s, greeting, _) => (s with { Greeting = greeting }, Patch.Html("#greeting", greeting))));
+
+    /// <summary>
+    /// A routed page (<c>/search</c>) whose <c>find</c> effect waits at the gate <c>find</c> and ignores that its page
+    /// is gone (as work that writes would): its result arrives late, whatever happened meanwhile.
+    /// </summary>
+    public static readonly Page<SearchState> Search =
+        LivePage.Create("search", initial: new SearchState(null), view: s => H.Div(s.Results ?? "none").Id("results"))
+            .On("find", (state, ctx) =>
+                Reply.With(state).Perform(
+                    "find",
+                    async fx =>
+                    {
+                        await fx.Services.GetRequiredService<Gates>().PassAsync("find", CancellationToken.None);
+                        return $"found {ctx.Data("q")}";
+                    },
+                    (s, found, _) => (s with { Results = found }, Patch.Html("#results", found))))
+            .On("results", (state, _) => (state, Patch.Html("#results", state.Results ?? "none")));
 
     /// <summary>Each handler answers with a particular combination of patches.</summary>
     public static readonly Page<int> Patches =
@@ -65,9 +93,12 @@ public static class TestPages
             }))
             .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
-            .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.Action.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
+            .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
 
-    /// <summary>A routed page (<c>/articles/{slug}</c>) whose mount loads its title through an effect.</summary>
+    /// <summary>
+    /// A routed page (<c>/articles/{slug}</c>) whose mount loads its title through an effect (for the slug <c>gated</c>,
+    /// one that waits at the gate <c>article</c>).
+    /// </summary>
     public static readonly Page<ArticleState> Article =
         LivePage.Create("article", init: ctx => new ArticleState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "?", null), view: View)
             .WithTitle(s => $"Article {s.Slug}")
@@ -76,7 +107,12 @@ public static class TestPages
                 "load",
                 async fx =>
                 {
-                    await Task.Delay(state.Slug == "slow" ? 500 : 0);
+                    if (state.Slug == "gated")
+                    {
+                        // Waits for the test, and ignores that its page is gone: it ends late, as a write would.
+                        await fx.Services.GetRequiredService<Gates>().PassAsync("article", CancellationToken.None);
+                    }
+
                     return await fx.Services.GetRequiredService<Greeter>().GreetAsync(state.Slug);
                 },
                 (s, greeting, _) => s with { Loaded = greeting }))

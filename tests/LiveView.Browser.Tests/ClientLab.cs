@@ -28,7 +28,7 @@ public sealed class ClientLab : IAsyncDisposable
             .On("navigate", (s, _) => (s, new[] { Patch.Html("#log", "navigated"), Patch.Url("/lab/next"), Patch.Title("Next") }))
             .On("script", (s, _) => (s, Patch.Html("#log", H.Script(H.Raw("window.__ran = (window.__ran || 0) + 1;")), H.Span("scripted"))))
             .On("save", (s, ctx) => (s, Patch.Html("#log", string.Join("|",
-                ctx.Form("title"), string.Join(",", ctx.Action.FormValues("tags")), ctx.Form("size"), ctx.Form("body"), ctx.Culture.Name))))
+                ctx.Form("title"), string.Join(",", ctx.FormValues("tags")), ctx.Form("size"), ctx.Form("body"), ctx.Culture.Name))))
             .On("search", (s, ctx) => (s, Patch.Html("#log", "search:" + ctx.Form("q"))))
             .On("echo_data", (s, ctx) => (s, Patch.Html("#log", "data:" + ctx.Data("itemId"))))
             .On("slow", (s, _) => Reply.With(s).Perform(
@@ -37,7 +37,7 @@ public sealed class ClientLab : IAsyncDisposable
                 "explode", async _ => { await Task.Delay(1500); throw new InvalidOperationException("boom"); }, (s, _, _) => s))
             .On("toast", (s, _) => (s, Patch.Notify("Hello", "success", 700)))
             .On("fields", (s, ctx) => (s, Patch.Html("#log", string.Join(";",
-                ctx.Action.Form.Select(field => $"{field.Key}={string.Join(",", field.Value)}")))))
+                ctx.Action!.Form.Select(field => $"{field.Key}={string.Join(",", field.Value)}")))))
             .On("typed", (n, ctx) => (n + 1, Patch.Html("#typed", $"{n + 1}:{ctx.Form("text")}")));
 
     private static XmlNode View(int _) =>

@@ -13,7 +13,7 @@ let private dicePage =
     Page.create "dice" (fun ctx -> ctx.Random.Next(1, 7)) (fun n -> str (string n))
     |> Page.on "roll" (fun _ ctx ->
         let n = ctx.Random.Next(1, 1_000_000)
-        n, [ Patch.text "#roll" (string n) ])
+        Reply.ok n [ Patch.text "#roll" (string n) ])
 
 let private roll seed =
     let reply =

@@ -141,8 +141,7 @@ let tests =
             <| fun () ->
                 let page =
                     Page.create "posts" (fun _ -> 0) (fun n -> str (string n))
-                    |> Page.handle "load" (fun s _ ->
-                        Reply.ok s [ Patch.text "#n" "loading" ] |> Reply.withEffect (load 5))
+                    |> Page.on "load" (fun s _ -> Reply.ok s [ Patch.text "#n" "loading" ] |> Reply.withEffect (load 5))
 
                 let erased = Page.erase page
 

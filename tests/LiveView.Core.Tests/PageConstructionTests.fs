@@ -10,7 +10,7 @@ open LiveView.Core.Tests.Support
 let private view (n: int) = div [] [ str (string n) ]
 
 let private inc (n: int) =
-    n + 1, [ Patch.text "#n" (string (n + 1)) ]
+    Reply.ok (n + 1) [ Patch.text "#n" (string (n + 1)) ]
 
 let private badNames =
     [ "bad name"; ""; "a->b"; "é"; String('x', 65); Unchecked.defaultof<string> ]
@@ -27,7 +27,7 @@ let private fsPage =
 let private csPage =
     LivePage
         .Create("counter", Func<MountContext, int>(fun _ -> 0), Func<int, XmlNode>(view))
-        .On("inc", Func<int, ActionContext, Reply<int>>(fun n _ -> Reply.ok (fst (inc n)) (snd (inc n))))
+        .On("inc", Func<int, ActionContext, Reply<int>>(fun n _ -> inc n))
         .WithTitle(Func<int, string>(fun n -> $"Count {n}"))
 
 let private sameBehaviour (expected: Page<int>) (actual: Page<int>) =
@@ -55,15 +55,12 @@ let tests =
                 for name in badNames do
                     throwsArgument $"page name %A{name}" (fun () -> Page.create name (fun _ -> 0) view)
 
-            testCase "Page.on and Page.handle reject invalid handler names"
+            testCase "Page.on rejects invalid handler names"
             <| fun () ->
                 let page = Page.create "ok" (fun _ -> 0) view
 
                 for name in badNames do
-                    throwsArgument $"Page.on %A{name}" (fun () -> page |> Page.on name (fun n _ -> n, []))
-
-                    throwsArgument $"Page.handle %A{name}" (fun () ->
-                        page |> Page.handle name (fun n _ -> Reply.state n))
+                    throwsArgument $"Page.on %A{name}" (fun () -> page |> Page.on name (fun n _ -> Reply.state n))
 
             testCase "Page.create titles the page with its name until withTitle"
             <| fun () ->
@@ -73,7 +70,7 @@ let tests =
 
             testCase "Page.on replaces a handler of the same name"
             <| fun () ->
-                let page = fsPage |> Page.on "inc" (fun n _ -> n + 10, [])
+                let page = fsPage |> Page.on "inc" (fun n _ -> Reply.state (n + 10))
                 let state, _, _ = Page.run page [ actionFor "counter" "inc" ]
                 Expect.equal state 10 "the second definition wins"
 
@@ -85,10 +82,7 @@ let tests =
                 let page =
                     LivePage
                         .Create("counter", 0, Func<int, XmlNode>(view))
-                        .On(
-                            "inc",
-                            Func<int, ActionContext, Reply<int>>(fun n _ -> Reply.ok (fst (inc n)) (snd (inc n)))
-                        )
+                        .On("inc", Func<int, ActionContext, Reply<int>>(fun n _ -> inc n))
                         .WithTitle("Counter")
 
                 sameBehaviour (fsPage |> Page.withTitle (fun _ -> "Counter")) page

@@ -15,7 +15,7 @@ let private unknownError (page: Page<int>) handler =
 let private pageWith name handlers =
     handlers
     |> List.fold
-        (fun page handler -> page |> Page.on handler (fun s _ -> s, []))
+        (fun page handler -> page |> Page.on handler (fun s _ -> Reply.state s))
         (Page.create name (fun _ -> 0) (fun _ -> str ""))
 
 // Protects what the client is told: an unknown handler names what was asked, never the handlers that exist.
@@ -50,12 +50,21 @@ let tests =
                     for name in existing do
                         Expect.isFalse (error.Message.Contains name) $"does not contain '{name}'")
 
-            testCase "HandlerFailed names the action, not the exception's text"
+            testCase "HandlerFailed names its origin, not the exception's text"
             <| fun () ->
-                let error =
-                    HandlerFailed({ Page = "shop"; Handler = "pay" }, exn "connection string: secret")
+                let secret = exn "connection string: secret"
 
-                Expect.stringContains error.Message "shop->pay" "names the action"
-                Expect.isFalse (error.Message.Contains "secret") "does not leak the exception's message"
-                Expect.equal error.Action { Page = "shop"; Handler = "pay" } "Action"
+                let messages =
+                    [
+                        HandlerFailed(Origin.Client { Page = "shop"; Handler = "pay" }, secret), "shop->pay"
+                        HandlerFailed(Origin.Mount "shop", secret), "'shop' failed to mount"
+                        HandlerFailed(Origin.Effect("charge", Origin.Client { Page = "shop"; Handler = "pay" }), secret),
+                        "effect 'charge' of shop->pay"
+                        HandlerFailed(Origin.Effect("load", Origin.Mount "shop"), secret),
+                        "effect 'load' of mount of shop"
+                    ]
+
+                for error, named in messages do
+                    Expect.stringContains error.Message named "names the origin"
+                    Expect.isFalse (error.Message.Contains "secret") "does not leak the exception's message"
         ]

@@ -16,10 +16,10 @@ let private config =
 /// A counter page: "inc" and "dec" send one patch each, "boom" throws, "null" returns a null reply.
 let counterPage =
     Page.create "counter" (fun _ -> 0) (fun n -> str (string n))
-    |> Page.on "inc" (fun n _ -> n + 1, [ Patch.text "#count" (string (n + 1)) ])
-    |> Page.on "dec" (fun n _ -> n - 1, [ Patch.text "#count" (string (n - 1)) ])
+    |> Page.on "inc" (fun n _ -> Reply.ok (n + 1) [ Patch.text "#count" (string (n + 1)) ])
+    |> Page.on "dec" (fun n _ -> Reply.ok (n - 1) [ Patch.text "#count" (string (n - 1)) ])
     |> Page.on "boom" (fun _ _ -> failwith "boom")
-    |> Page.handle "null" (fun _ _ -> Unchecked.defaultof<Reply<int>>)
+    |> Page.on "null" (fun _ _ -> Unchecked.defaultof<Reply<int>>)
 
 let private known = set [ "inc"; "dec"; "boom"; "null" ]
 
@@ -47,10 +47,12 @@ let private expectedErrors handlers =
         | "null" -> Some("failed", h)
         | unknown -> Some("unknown", unknown))
 
-let private kind =
-    function
-    | UnknownHandler name -> "unknown", name.Handler
-    | HandlerFailed(name, _) -> "failed", name.Handler
+let private kind error =
+    let handler = actionOf error |> Option.map _.Handler |> Option.defaultValue "?"
+
+    match error with
+    | UnknownHandler _ -> "unknown", handler
+    | HandlerFailed _ -> "failed", handler
 
 // Protects the fold: any sequence of actions gives the counted state, patches and errors, and never throws.
 [<Tests>]
@@ -68,12 +70,12 @@ let tests =
                 Expect.equal (errors |> List.map kind) (expectedErrors handlers) "one error per failure, in order"
 
                 for error in errors do
-                    Expect.equal error.Action.Page "counter" "the error names the page"
+                    Expect.equal (actionOf error |> Option.map _.Page) (Some "counter") "the error names the page"
 
                     match error with
-                    | HandlerFailed(name, ex) when name.Handler = "boom" ->
+                    | HandlerFailed(Origin.Client name, ex) when name.Handler = "boom" ->
                         Expect.equal ex.Message "boom" "the handler's own exception is kept"
-                    | HandlerFailed(name, ex) when name.Handler = "null" ->
+                    | HandlerFailed(Origin.Client name, ex) when name.Handler = "null" ->
                         Expect.isTrue (ex :? InvalidOperationException) "a null reply is an InvalidOperationException"
                     | _ -> ())
 

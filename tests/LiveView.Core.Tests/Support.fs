@@ -27,7 +27,16 @@ let effectContext =
     {
         Services = emptyServices
         Cancellation = CancellationToken.None
+        Abandoned = CancellationToken.None
     }
+
+/// The client action a page error is about: the unknown handler, or the handler that failed (an error of another
+/// origin has none).
+let actionOf (error: PageError) =
+    match error with
+    | UnknownHandler name
+    | HandlerFailed(Origin.Client name, _) -> Some name
+    | HandlerFailed _ -> None
 
 /// Runs an effect's work and waits for the fold it yields.
 let runEffect (effect: Effect<'S>) =

@@ -42,7 +42,7 @@ public static class BlogPage
             .Skip(skip)
             .Take(BatchSize + 1)
             .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
-            .ToListAsync(fx.Cancellation);
+            .ToListAsync(fx.Abandoned);
         return new PostBatch([.. posts.Take(BatchSize)], posts.Count > BatchSize);
     }
 

@@ -26,7 +26,7 @@ public static class BlogPostPage
             .OnMount((state, _) => Reply.With(state).Perform(
                 "load_post",
                 fx => fx.Services.GetRequiredService<SiteDb>().Posts.AsNoTracking()
-                    .SingleOrDefaultAsync(post => post.Slug == state.Slug, fx.Cancellation),
+                    .SingleOrDefaultAsync(post => post.Slug == state.Slug, fx.Abandoned),
                 (s, post, _) => s with { Post = post }));
 
     private static XmlNode View(PostState state) =>

@@ -9,12 +9,12 @@ public sealed record ContactForm(string Name, string Email, string Topic, string
     public static readonly ContactForm Empty = new("", "", "question", "", false);
 
     /// <summary>The fields sent with an action.</summary>
-    public static ContactForm From(ClientAction action) => new(
-        (action.FormValue("name") ?? "").Trim(),
-        (action.FormValue("email") ?? "").Trim(),
-        action.FormValue("topic") ?? "question",
-        (action.FormValue("message") ?? "").Trim(),
-        action.FormValues("newsletter").Contains("yes"));
+    public static ContactForm From(ActionContext ctx) => new(
+        (ctx.Form("name") ?? "").Trim(),
+        (ctx.Form("email") ?? "").Trim(),
+        ctx.Form("topic") ?? "question",
+        (ctx.Form("message") ?? "").Trim(),
+        ctx.FormValues("newsletter").Contains("yes"));
 
     /// <summary>What is wrong, by field name (texts in the current language).</summary>
     public ImmutableDictionary<string, string> Errors()
@@ -61,12 +61,12 @@ public static class ContactPage
             .On("validate", (state, ctx) =>
             {
                 var touched = ctx.Data("target") is { } field ? state.Touched.Add(field) : state.Touched;
-                var next = state with { Form = ContactForm.From(ctx.Action), Touched = touched };
+                var next = state with { Form = ContactForm.From(ctx), Touched = touched };
                 return (next, ErrorPatches(next.Form.Errors(), touched));
             })
             .On("send", (state, ctx) =>
             {
-                var form = ContactForm.From(ctx.Action);
+                var form = ContactForm.From(ctx);
                 var errors = form.Errors();
                 var next = state with { Form = form, Touched = [.. Fields] };
                 if (!errors.IsEmpty)
@@ -88,6 +88,10 @@ public static class ContactPage
                     });
             });
 
+    /// <summary>
+    /// Stores the message. It takes <c>fx.Cancellation</c>, not <c>fx.Abandoned</c>: a message the user sent is stored
+    /// even when they close the tab or leave the page at once.
+    /// </summary>
     private static async Task<int> StoreAsync(EffectContext fx, ContactForm form)
     {
         var db = fx.Services.GetRequiredService<SiteDb>();

@@ -27,13 +27,13 @@ public static class HomePage
 
     private static async Task<IReadOnlyList<PostLink>> SearchAsync(EffectContext fx, string query)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1), fx.Cancellation); // slow on purpose: the loading indicator shows
+        await Task.Delay(TimeSpan.FromSeconds(1), fx.Abandoned); // slow on purpose: the loading indicator shows
         var db = fx.Services.GetRequiredService<SiteDb>();
         return await db.Posts
             .Where(post => EF.Functions.Like(post.Title, $"%{query}%"))
             .OrderByDescending(post => post.Published)
             .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
-            .ToListAsync(fx.Cancellation);
+            .ToListAsync(fx.Abandoned);
     }
 
     private static XmlNode View(HomeState state) =>

@@ -42,6 +42,8 @@ public static class LiveViewEndpointRouteBuilderExtensions
     /// <summary>
     /// Serves <paramref name="page"/>'s first paint at <paramref name="pattern"/>: its mounted state rendered by its
     /// view inside <paramref name="layout"/>. The page must be registered with <c>AddLiveView().AddPage(page)</c>.
+    /// Authorization added to the returned builder (<c>.RequireAuthorization(...)</c>, <c>.AllowAnonymous()</c>) holds
+    /// for the page's first paint and for every mount of it over the socket.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, or the page is not registered.</exception>
     public static IEndpointConventionBuilder MapLivePage<TState>(
@@ -55,11 +57,17 @@ public static class LiveViewEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(layout);
         EnsureLiveViewServices(endpoints);
 
-        var registered = endpoints.ServiceProvider.GetRequiredService<PageRegistry>().Get(page.Name);
-        endpoints.ServiceProvider.GetRequiredService<PageRoutes>().Add(page.Name, pattern, layout);
-        var handler = endpoints.ServiceProvider.GetRequiredService<PageEndpoint>().For(registered, layout);
-        return endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler)
+        var services = endpoints.ServiceProvider;
+        var registered = services.GetRequiredService<PageRegistry>().Get(page.Name);
+        services.GetRequiredService<PageRoutes>().Add(page.Name, pattern, layout);
+        var access = services.GetRequiredService<PageAccess>();
+        var handler = services.GetRequiredService<PageEndpoint>().For(registered, layout);
+        var builder = endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler)
             .WithDisplayName($"LiveView page '{page.Name}'");
+
+        // Once every convention has run (RequireAuthorization included), the socket knows who may mount the page.
+        builder.Finally(endpoint => access.Record(page.Name, endpoint.Metadata));
+        return builder;
     }
 
     private static void EnsureLiveViewServices(IEndpointRouteBuilder endpoints)

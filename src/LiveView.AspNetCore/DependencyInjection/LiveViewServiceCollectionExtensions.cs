@@ -1,5 +1,6 @@
 using LiveView.AspNetCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,9 +23,14 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton<LiveViewMarkerService>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PageRegistry>();
-        services.TryAddSingleton<ContextFactory>();
-        services.TryAddSingleton<PageMounter>();
+        services.TryAddSingleton<Cultures>();
         services.TryAddSingleton<PageRoutes>();
+        services.TryAddSingleton<PageAccess>();
+        services.TryAddSingleton<LiveSite>();
+        services.TryAddSingleton<EffectDrain>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EffectDrain>(provider => provider.GetRequiredService<EffectDrain>()));
+        services.TryAddSingleton<EffectRunner>();
+        services.TryAddSingleton<FirstPaint>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<ClientScript>();
         services.TryAddSingleton<SocketEndpoint>();

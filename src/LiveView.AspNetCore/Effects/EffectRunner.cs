@@ -3,18 +3,41 @@ using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
 
-/// <summary>How the host runs an effect's work: on the thread pool, never on a socket's loop, in a DI scope of its own.</summary>
-internal static class EffectRunner
+/// <summary>How an effect's work ended: the fold of its result, or the exception it threw.</summary>
+/// <param name="Id">The effect, as the runtime numbered it.</param>
+/// <param name="Fold">Applies the result; null when the work threw.</param>
+/// <param name="Error">What the work threw; null when it succeeded.</param>
+internal sealed record EffectEnd(long Id, FSharpFunc<object, FSharpFunc<ActionContext, Reply<object>>>? Fold, Exception? Error)
 {
-    /// <summary>
-    /// Runs <paramref name="effect"/>'s work and returns the fold it yields; the scope (and a DbContext taken from
-    /// it) is disposed when the work ends. Exceptions of the work come out of the returned task.
-    /// </summary>
-    public static async Task<FSharpFunc<object, FSharpFunc<ActionContext, Reply<object>>>> RunAsync(
-        Effect<object> effect, IServiceScopeFactory scopes, CancellationToken cancel)
+    /// <summary>The runtime's input for this end, read with <paramref name="env"/>.</summary>
+    public Input ToInput(Env env) =>
+        Fold is not null ? Input.NewEffectDone(Id, Fold, env) : Input.NewEffectFailed(Id, Error!);
+}
+
+/// <summary>
+/// How the host runs an effect's work: on the thread pool, never on a socket's loop, in a DI scope of its own, with
+/// its two tokens (<c>Cancellation</c> for the server stopping, <c>Abandoned</c> for nobody waiting any more).
+/// </summary>
+internal sealed class EffectRunner(IServiceScopeFactory scopes, EffectDrain drain)
+{
+    /// <summary>Runs the work; never throws: how it ended is the result.</summary>
+    public async Task<EffectEnd> RunAsync(long id, Effect<object> effect, CancellationToken abandoned)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var context = new EffectContext(scope.ServiceProvider, cancel);
-        return await Task.Run(() => effect.Run.Invoke(context), cancel);
+        drain.Enter();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var context = new EffectContext(scope.ServiceProvider, drain.Stopping, abandoned);
+            var fold = await Task.Run(() => effect.Run.Invoke(context), CancellationToken.None);
+            return new EffectEnd(id, fold, null);
+        }
+        catch (Exception ex)
+        {
+            return new EffectEnd(id, null, ex);
+        }
+        finally
+        {
+            drain.Exit();
+        }
     }
 }

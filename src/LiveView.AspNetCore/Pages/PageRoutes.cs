@@ -1,4 +1,6 @@
 using LiveView.CSharp;
+using Microsoft.FSharp.Collections;
+using Microsoft.FSharp.Core;
 using static Giraffe.ViewEngine.HtmlElements;
 
 namespace LiveView.AspNetCore;
@@ -34,23 +36,8 @@ internal sealed class PageRoutes
     }
 
     /// <summary>The URL of <paramref name="page"/> with <paramref name="values"/>, or why there is none.</summary>
-    public bool TryGetUrl(string page, Microsoft.FSharp.Collections.FSharpMap<string, string> values, out string url, out string problem)
-    {
-        url = problem = string.Empty;
-        if (!templates.TryGetValue(page, out var template))
-        {
-            problem = $"Page '{page}' has no URL: map it with 'app.MapLivePage(...)'.";
-            return false;
-        }
-
-        var result = Navigation.url(template, values);
-        if (result.IsError)
-        {
-            problem = $"Page '{page}' cannot be opened: {result.ErrorValue}.";
-            return false;
-        }
-
-        url = result.ResultValue;
-        return true;
-    }
+    public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) =>
+        templates.TryGetValue(page, out var template)
+            ? Navigation.url(template, values)
+            : FSharpResult<string, string>.NewError("it is not mapped to a URL with 'app.MapLivePage(...)'");
 }

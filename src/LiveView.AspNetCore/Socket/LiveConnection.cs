@@ -1,51 +1,47 @@
 using System.Net.WebSockets;
-using System.Security.Claims;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 
 namespace LiveView.AspNetCore;
 
 /// <summary>
-/// One browser tab's socket. A receive loop decodes frames into a bounded mailbox; a single owner loop reads the
-/// mailbox, folds each message through the page functions and sends the patches. The owner loop is the only code
-/// that touches page state or sends, so nothing needs a lock.
+/// One browser tab's socket. A reader decodes frames into a bounded mailbox; this loop takes each message, steps the
+/// core's runtime over it and does what the runtime says: send frames, start and cancel effects, authorize a mount.
+/// The loop is the only code that touches the runtime or sends, so nothing needs a lock.
 /// </summary>
-internal sealed partial class LiveConnection
+internal sealed class LiveConnection
 {
-    private const int InitialReceiveBuffer = 4 * 1024;
-
     private readonly WebSocket socket;
-    private readonly ClaimsPrincipal user;
+    private readonly HttpContext http;
     private readonly SocketEndpoint host;
     private readonly Channel<Inbound> mailbox;
     private readonly FrameWriter frames;
+    private readonly ReadGate gate = new();
     private readonly CancellationTokenSource lifetime = new();
-    private readonly Dictionary<string, object> states = new(StringComparer.Ordinal);
 
-    // One generator per connection: handlers draw from it through their context.
+    // The Abandoned tokens of the effects running, by id.
+    private readonly Dictionary<long, CancellationTokenSource> effects = [];
+
+    // Seeds each input's folds; one generator per connection, used by the loop only.
     private readonly Random random = new();
 
-    // Numbers navigations, so that a slow one finishing after a later one is dropped.
-    private int navigation;
+    private Runtime runtime;
 
-    // Effects still running, by the action that started them: while any runs, that action's frames say "loading".
-    private readonly Dictionary<ActionName, int> working = [];
-
-    // Pages being mounted off the loop, with the actions for them that arrived meanwhile (replayed once mounted).
-    private readonly Dictionary<string, List<ClientAction>> mounting = new(StringComparer.Ordinal);
-
-    public LiveConnection(WebSocket socket, ClaimsPrincipal user, bool extendedProtocol, SocketEndpoint host)
+    public LiveConnection(WebSocket socket, HttpContext http, bool extendedProtocol, SocketEndpoint host)
     {
         this.socket = socket;
-        this.user = user;
+        this.http = http;
         this.host = host;
         frames = new FrameWriter(extendedProtocol);
+        runtime = RuntimeModule.start(http.User, host.Options.MaxEffectsPerConnection);
         mailbox = Channel.CreateBounded<Inbound>(new BoundedChannelOptions(host.Options.MailboxCapacity)
         {
             SingleReader = true,
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
-            // The owner loop continues right on the writer's thread (the receive loop, or an effect that just
-            // finished) instead of being queued to the thread pool: one hop less per event.
+            // The loop continues right on the writer's thread (the reader, or an effect that just ended) instead of
+            // being queued to the thread pool: one hop less per event.
             AllowSynchronousContinuations = true,
         });
     }
@@ -53,20 +49,36 @@ internal sealed partial class LiveConnection
     /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        var receiving = ReceiveLoopAsync();
+        var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Logger).RunAsync(lifetime.Token);
+        using var expiry = CloseWhenAuthenticationExpires();
         var closeStatus = WebSocketCloseStatus.NormalClosure;
         var closeDescription = string.Empty;
         try
         {
             await foreach (var message in mailbox.Reader.ReadAllAsync(stopping))
             {
-                if (message is Inbound.Close close)
+                switch (message)
                 {
-                    (closeStatus, closeDescription) = (close.Status, close.Description);
-                    break;
-                }
+                    case Inbound.Received received:
+                        await StepAsync(Input.NewAction(received.Action, Env()));
+                        break;
+                    case Inbound.EffectEnded ended:
+                        if (effects.Remove(ended.End.Id, out var abandoned))
+                        {
+                            abandoned.Dispose();
+                        }
 
-                await HandleAsync(message);
+                        await StepAsync(ended.End.ToInput(Env()));
+                        break;
+                    case Inbound.Rejected rejected:
+                        Log.ClientError(host.Logger, rejected.Error.Code, rejected.Error.Message);
+                        frames.WriteError(rejected.Error);
+                        await SendFramesAsync();
+                        break;
+                    case Inbound.Close close:
+                        (closeStatus, closeDescription) = (close.Status, close.Description);
+                        return;
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -79,106 +91,179 @@ internal sealed partial class LiveConnection
         }
         finally
         {
+            // The page is gone: nobody waits for its effects' results any more (their work may still finish).
             await lifetime.CancelAsync();
+            gate.Release();
             await CloseAsync(closeStatus, closeDescription, receiving);
+            foreach (var abandoned in effects.Values)
+            {
+                abandoned.Dispose();
+            }
+
             Log.SocketClosed(host.Logger);
         }
     }
 
-    private async Task HandleAsync(Inbound message)
+    private Env Env() => new(host.Time.GetUtcNow(), random.Next());
+
+    /// <summary>Steps the runtime over <paramref name="input"/> and does what it says; an authorization is answered at once.</summary>
+    private async Task StepAsync(Input input)
     {
-        switch (message)
+        for (Input? next = input; next is not null;)
         {
-            case Inbound.Received received:
-                await HandleActionAsync(received.Action);
-                break;
-            case Inbound.Rejected rejected:
-                await SendErrorAsync(rejected.Error);
-                break;
-            case Inbound.EffectDone done:
-                await HandleEffectDoneAsync(done);
-                break;
-            case Inbound.Navigated navigated:
-                await HandleNavigatedAsync(navigated);
-                break;
-            case Inbound.EffectFailed failed:
-                EffectsDone(failed.Origin.Name, 1, 0);
-                Log.EffectFailed(host.Logger, failed.Error, failed.Effect, failed.Origin.Name.ToString());
-                await SendErrorAsync(new WireError(
-                    WireErrorCodes.EffectFailed,
-                    $"Effect '{failed.Effect}' failed; the page's state is unchanged.",
-                    failed.Origin.Name));
-                break;
+            (runtime, var outputs) = RuntimeModule.step(host.Site, next, runtime);
+            next = null;
+            Output.Authorize? authorize = null;
+            foreach (var output in outputs)
+            {
+                switch (output)
+                {
+                    case Output.Frames reply when reply.Patches.IsEmpty:
+                        frames.WriteAck(reply.Answer, reply.Loading);
+                        break;
+                    case Output.Frames reply:
+                        frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
+                        break;
+                    case Output.Fail fail:
+                        Report(fail.Fault);
+                        frames.WriteError(ToWire(fail));
+                        break;
+                    case Output.Log log:
+                        Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
+                        break;
+                    case Output.Start start:
+                        Start(start.Effect, start.Work);
+                        break;
+                    case Output.Cancel cancel:
+                        if (effects.TryGetValue(cancel.Effect, out var abandoned))
+                        {
+                            await abandoned.CancelAsync();
+                        }
+
+                        break;
+                    case Output.Authorize request:
+                        authorize = request;
+                        break;
+                }
+            }
+
+            await SendFramesAsync();
+            if (authorize is not null)
+            {
+                next = Input.NewAuthorized(authorize.Navigation, await AuthorizeAsync(authorize.Page), Env());
+            }
         }
+
+        gate.Set(runtime.Saturated);
     }
 
-    private async Task HandleActionAsync(ClientAction action)
+    /// <summary>May the socket's user mount the page? A failing authorization refuses (and is logged).</summary>
+    private async Task<Verdict> AuthorizeAsync(string page)
     {
-        var name = action.Name;
-        if (!host.Pages.TryGet(name.Page, out var page))
-        {
-            await SendErrorAsync(new WireError(
-                WireErrorCodes.UnknownPage, $"There is no page named '{name.Page}'.", name));
-            return;
-        }
-
-        var navigates = name.Handler is LiveView.Protocol.SendPageHandler or LiveView.Protocol.MountHandler;
-        if (navigates && !page.Handlers.ContainsKey(name.Handler))
-        {
-            await NavigateAsync(page, action, silent: name.Handler == LiveView.Protocol.MountHandler);
-            return;
-        }
-
-        if (mounting.TryGetValue(page.Name, out var waiting))
-        {
-            waiting.Add(action);
-            return;
-        }
-
-        var (mounted, state) = await StateOfAsync(page, action);
-        if (!mounted)
-        {
-            return;
-        }
-
-        var context = host.Contexts.ForAction(action, user, random);
-        UseCulture(context.Culture);
-        var result = Page.update(page, state, context);
-        await CommitAsync(page, action, result, Source.Client);
-    }
-
-    /// <summary>The page's current state, mounting the page the first time an action reaches it.</summary>
-    private async ValueTask<(bool Mounted, object State)> StateOfAsync(Page<object> page, ClientAction action)
-    {
-        if (states.TryGetValue(page.Name, out var state))
-        {
-            return (true, state);
-        }
-
         try
         {
-            state = page.Init.Invoke(host.Contexts.ForSocket(action, string.Empty, user, random));
+            return await host.Access.AuthorizeAsync(page, http);
         }
         catch (Exception ex)
         {
-            Log.HandlerFailed(host.Logger, ex, $"{page.Name}->mount");
-            await SendErrorAsync(new WireError(
-                WireErrorCodes.HandlerFailed, $"Page '{page.Name}' failed to mount.", action.Name));
-            return (false, null!);
+            Log.AuthorizationFailed(host.Logger, ex, page);
+            return Verdict.Forbidden;
         }
-
-        states[page.Name] = state;
-        return (true, state);
     }
 
-    /// <summary>
-    /// Makes the action's culture the current one for the rest of this call (it flows with the async call, and
-    /// ends with it), so that views and texts (<c>IStringLocalizer</c>, formatting) follow the client's language.
-    /// </summary>
-    private static void UseCulture(System.Globalization.CultureInfo culture)
+    /// <summary>Runs an effect off the loop; its end comes back through the mailbox.</summary>
+    private void Start(long id, Effect<object> work)
     {
-        System.Globalization.CultureInfo.CurrentCulture = culture;
-        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        var abandoned = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+        effects[id] = abandoned;
+        _ = RunEffectAsync(id, work, abandoned.Token);
+    }
+
+    private async Task RunEffectAsync(long id, Effect<object> work, CancellationToken abandoned)
+    {
+        var end = await host.Effects.RunAsync(id, work, abandoned);
+        try
+        {
+            await mailbox.Writer.WriteAsync(new Inbound.EffectEnded(end), lifetime.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The connection ended while the effect ran: nobody is left to see its result.
+            if (end.Error is { } error and not OperationCanceledException)
+            {
+                Log.FaultOnly(host.Logger, error, $"An effect's work failed after its connection closed.");
+            }
+        }
+    }
+
+    private void Report(Fault fault)
+    {
+        if (fault.Exception is { } error)
+        {
+            Log.PageFailed(host.Logger, error, fault.Message);
+        }
+        else
+        {
+            Log.ClientError(host.Logger, fault.Code, fault.Message);
+        }
+    }
+
+    private static WireError ToWire(Output.Fail fail) => new(
+        fail.Fault.Code,
+        fail.Fault.Message,
+        fail.Answer.IsSome ? fail.Answer.Value : null,
+        fail.Loading,
+        fail.Fault is Fault.Refused refused ? refused.Redirect : null);
+
+    /// <summary>Sends the frames just written, then gives their memory back; a client that stops reading is dropped.</summary>
+    private async Task SendFramesAsync()
+    {
+        try
+        {
+            for (var i = 0; i < frames.Count; i++)
+            {
+                var send = socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+                if (!send.IsCompletedSuccessfully)
+                {
+                    await WithinSendTimeoutAsync(send);
+                }
+            }
+        }
+        finally
+        {
+            frames.Release();
+        }
+    }
+
+    private async Task WithinSendTimeoutAsync(ValueTask send)
+    {
+        try
+        {
+            await send.AsTask().WaitAsync(host.Options.SendTimeout);
+        }
+        catch (TimeoutException)
+        {
+            Log.ClientStalled(host.Logger, host.Options.SendTimeout.TotalSeconds);
+            socket.Abort();
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The client stopped reading.");
+        }
+    }
+
+    /// <summary>With <see cref="LiveViewOptions.CloseOnAuthenticationExpiration"/>, closes the socket when its ticket expires.</summary>
+    private IDisposable? CloseWhenAuthenticationExpires()
+    {
+        var expires = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+        if (!host.Options.CloseOnAuthenticationExpiration || expires is not { } at)
+        {
+            return null;
+        }
+
+        var due = at - host.Time.GetUtcNow();
+        return host.Time.CreateTimer(
+            _ => mailbox.Writer.TryWrite(new Inbound.Close(WebSocketCloseStatus.PolicyViolation, "The authentication expired.")),
+            null,
+            due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Sends the close frame, gives the client the close timeout to answer, then cuts the socket.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +10,11 @@ namespace LiveView.AspNetCore;
 /// <see cref="LiveConnection"/> for it. Also the bag of services every connection shares.
 /// </summary>
 internal sealed class SocketEndpoint(
-    PageRegistry pages,
-    PageRoutes routes,
-    PageMounter mounter,
-    ContextFactory contexts,
+    LiveSite site,
+    PageAccess access,
+    EffectRunner effects,
     OriginPolicy origins,
-    IServiceScopeFactory scopeFactory,
+    TimeProvider time,
     IHostApplicationLifetime application,
     IOptions<LiveViewOptions> options,
     ILogger<LiveConnection> logger)
@@ -24,15 +22,13 @@ internal sealed class SocketEndpoint(
     /// <summary>The query parameter with which our own client asks for the protocol extensions.</summary>
     public const string ProtocolQuery = "protocol";
 
-    public PageRegistry Pages { get; } = pages;
+    public LiveSite Site { get; } = site;
 
-    public PageRoutes Routes { get; } = routes;
+    public PageAccess Access { get; } = access;
 
-    public PageMounter Mounter { get; } = mounter;
+    public EffectRunner Effects { get; } = effects;
 
-    public ContextFactory Contexts { get; } = contexts;
-
-    public IServiceScopeFactory ScopeFactory { get; } = scopeFactory;
+    public TimeProvider Time { get; } = time;
 
     public LiveViewOptions Options { get; } = options.Value;
 
@@ -58,9 +54,10 @@ internal sealed class SocketEndpoint(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = Options.KeepAliveInterval,
+            KeepAliveTimeout = Options.KeepAliveTimeout,
         });
         Log.SocketOpened(Logger, protocol);
-        var connection = new LiveConnection(socket, http.User, protocol == 2, this);
+        var connection = new LiveConnection(socket, http, protocol == 2, this);
         await connection.RunAsync(application.ApplicationStopping);
     }
 }

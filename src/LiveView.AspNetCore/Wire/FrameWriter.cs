@@ -105,6 +105,16 @@ internal sealed class FrameWriter
         json.WriteString("code"u8, error.Code);
         json.WriteString("message"u8, error.Message);
         json.WriteEndObject();
+        if (extended && error.Loading)
+        {
+            json.WriteBoolean("loading"u8, true);
+        }
+
+        if (extended && error.Redirect is not null)
+        {
+            json.WriteString("redirect"u8, error.Redirect);
+        }
+
         json.WriteEndObject();
         EndFrame(json);
     }

@@ -1,0 +1,135 @@
+namespace LiveView
+
+open System
+open System.Globalization
+open Giraffe.ViewEngine
+
+/// Building, running and testing pages.
+[<RequireQualifiedAccess>]
+module Page =
+
+    /// A page with no handlers yet; its title is its name until `withTitle` says otherwise.
+    let create (name: string) (init: MountContext -> 'S) (view: 'S -> XmlNode) : Page<'S> =
+        {
+            Name = PageNames.check "page" name
+            Init = init
+            View = view
+            Title = fun _ -> name
+            Meta = fun _ -> []
+            Handlers = Map.empty
+        }
+
+    /// Adds (or replaces) the handler `name`: it folds the action into the state and returns a `Reply` (the new
+    /// state, its patches, and effects to run), as C#'s `On`.
+    let on (name: string) (handler: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) =
+        { page with
+            Handlers = Map.add (PageNames.check "handler" name) handler page.Handlers
+        }
+
+    /// Sets the document title from the state; it is followed after every fold.
+    let withTitle (title: 'S -> string) (page: Page<'S>) = { page with Title = title }
+
+    /// Sets the `<meta>` tags from the state.
+    let withMeta (meta: 'S -> (string * string) list) (page: Page<'S>) = { page with Meta = meta }
+
+    /// Sets the mount handler: it runs right after init whenever the page is mounted (first paint, navigation,
+    /// reconnect), and its effects complete and fold in before the page is shown.
+    let onMount (mount: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = on Protocol.MountHandler mount page
+
+    /// Applies one fold (a handler, an effect's result, a mount handler). Never throws: an exception is a
+    /// `HandlerFailed` naming `ctx.Origin`, and the caller keeps the old state.
+    let apply (fold: 'S -> ActionContext -> Reply<'S>) (state: 'S) (ctx: ActionContext) : Result<Reply<'S>, PageError> =
+        PageFold.apply fold state ctx
+
+    /// Folds the client action of `ctx` into the state. Never throws: an unknown handler or a failing one is an
+    /// `Error`, and the caller keeps the old state.
+    let update (page: Page<'S>) (state: 'S) (ctx: ActionContext) : Result<Reply<'S>, PageError> =
+        PageFold.update page state ctx
+
+    /// The same page with its state type hidden (boxed), so one registry can hold pages of any state type.
+    let erase (page: Page<'S>) : Page<obj> =
+        let wrap (state: 'S) : obj = Unchecked.nonNull (box state)
+        let unwrap (state: obj) : 'S = unbox state
+
+        let lift (handler: 'S -> ActionContext -> Reply<'S>) =
+            fun (state: obj) ctx ->
+                Reply.map unwrap (fun _ s -> wrap s) state (handler (unwrap state) ctx |> PageFold.notNullReply)
+
+        {
+            Name = page.Name
+            Init = page.Init >> wrap
+            View = unwrap >> page.View
+            Title = unwrap >> page.Title
+            Meta = unwrap >> page.Meta
+            Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler)
+        }
+
+    /// The page alone as a site: no routes (URLs are empty), no layout, any culture is the invariant one.
+    let private alone (page: Page<obj>) =
+        { new ISite with
+            member _.FindPage name = if name = page.Name then page else null
+            member _.Url(_, _) = Ok ""
+            member _.DocumentTitle(page, state, _) = page.Title state
+            member _.Culture _ = CultureInfo.InvariantCulture
+            member _.IsGuarded _ = false
+        }
+
+    /// Mounts the page and folds `actions` through it in order, with the runtime the host uses, without running
+    /// effects (their results never arrive). Each action's context is deterministic: seeded with its position, the
+    /// Unix epoch as `Now`, the invariant culture, an anonymous user. Returns the final state, every patch sent and
+    /// every error, in order. Throws when the page cannot be mounted at all.
+    let run (page: Page<'S>) (actions: ClientAction list) : 'S * Patch list * PageError list =
+        let site = alone (erase page)
+
+        let env seed =
+            {
+                Now = DateTimeOffset.UnixEpoch
+                Seed = seed
+            }
+
+        let rec drive (runtime, patches, errors) input =
+            let runtime, outputs = Runtime.step site input runtime
+
+            outputs
+            |> List.fold
+                (fun (runtime, patches, errors) output ->
+                    match output with
+                    | Output.Frames(_, sent, _) -> runtime, patches @ sent, errors
+                    | Output.Fail(Fault.Page error, _, _) -> runtime, patches, errors @ [ error ]
+                    | Output.Fail(Fault.UnknownPage _, ValueSome name, _) ->
+                        runtime, patches, errors @ [ UnknownHandler name ]
+                    | Output.Start(id, _, _) -> drive (runtime, patches, errors) (Input.EffectSkipped id)
+                    | _ -> runtime, patches, errors)
+                (runtime, patches, errors)
+
+        let mount =
+            Input.Mount(
+                {
+                    Page = page.Name
+                    Url = ""
+                    Params = Map.empty
+                    Lang = None
+                },
+                env -1
+            )
+
+        let runtime, patches, errors =
+            actions
+            |> List.indexed
+            |> List.fold
+                (fun state (i, action) -> drive state (Input.Action(action, env i)))
+                (drive
+                    (Runtime.start (Security.Claims.ClaimsPrincipal(Security.Claims.ClaimsIdentity())) 1, [], [])
+                    mount)
+
+        match runtime.Instance with
+        | null ->
+            let cause =
+                errors
+                |> List.tryPick (function
+                    | HandlerFailed(_, error) -> Some error
+                    | _ -> None)
+                |> Option.toObj
+
+            raise (InvalidOperationException($"Page '{page.Name}' could not be mounted.", cause))
+        | live -> unbox<'S> live.State, patches, errors

@@ -1,0 +1,18 @@
+namespace LiveView
+
+/// What the runtime asks the host to do after a step, in order.
+[<RequireQualifiedAccess>]
+type Output =
+    /// Send `Patches` as frames answering `Answer`; with no patches, an acknowledgement (our client only).
+    /// `Loading`: the answered action's effects still run.
+    | Frames of Answer: ActionName * Patches: Patch list * Loading: bool
+    /// Send an error frame for `Fault` (answering `Answer` when known) and log it.
+    | Fail of Fault: Fault * Answer: ActionName voption * Loading: bool
+    /// Log `Fault` only: nobody is left to tell (an abandoned effect's work failed).
+    | Log of Fault: Fault
+    /// Run `Work` off the connection's loop as effect `Effect`; post its end back as an input.
+    | Start of Effect: int64 * Work: Effect<obj> * Origin: Origin
+    /// Nobody wants effect `Effect`'s result any more: cancel its `Abandoned` token. It still ends with an input.
+    | Cancel of Effect: int64
+    /// Evaluate whether the connection's user may mount `Page`; answer with `Input.Authorized`.
+    | Authorize of Navigation: int64 * Page: string

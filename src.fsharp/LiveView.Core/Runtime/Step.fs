@@ -1,0 +1,446 @@
+namespace LiveView
+
+open System
+open System.Globalization
+open System.Security.Claims
+
+/// The runtime's rules, as one pure function over a connection's inputs: which page is live, what mounts when,
+/// which navigation wins, which fold an effect's result goes to, when an action's loading ends, and how many effects
+/// run. The host reads the socket, steps, and does what the outputs say.
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module Runtime =
+
+    open Effects
+
+    /// Effects a mount may start (its handler's, and those their results start) before it is given up.
+    [<Literal>]
+    let MaxMountEffects = 64
+
+    /// A connection's runtime before its first input: no page, no effects; at most `maxEffects` effects run at once.
+    let start (user: ClaimsPrincipal) (maxEffects: int) : Runtime =
+        if maxEffects < 1 then
+            invalidArg (nameof maxEffects) "At least one effect must be able to run."
+
+        {
+            User = user
+            MaxEffects = maxEffects
+            Live = ValueNone
+            Mounting = ValueNone
+            Effects = Map.empty
+            Queue = Set.empty
+            Abandoned = Map.empty
+            InFlight = 0
+            Tickets = Map.empty
+            Next = 1L
+        }
+
+    /// Makes `culture` current for the page code that runs next (resource lookups and formatting follow it).
+    let private inCulture (culture: CultureInfo) (run: unit -> 'T) =
+        if not (obj.ReferenceEquals(CultureInfo.CurrentCulture, culture)) then
+            CultureInfo.CurrentCulture <- culture
+
+        if not (obj.ReferenceEquals(CultureInfo.CurrentUICulture, culture)) then
+            CultureInfo.CurrentUICulture <- culture
+
+        run ()
+
+    let private context acc origin (action: ClientAction | null) lang (seed: int) now : ActionContext =
+        {
+            Origin = origin
+            Action = action
+            Culture = acc.Site.Culture lang
+            User = acc.Rt.User
+            Random = Random seed
+            Now = now
+        }
+
+    /// Runs page code that shows a state (title, view, layout); an exception fails the fold of `origin`.
+    let private guard origin (show: unit -> 'T) : Result<'T, PageError> =
+        try
+            Ok(show ())
+        with ex ->
+            Error(HandlerFailed(origin, ex))
+
+    let private setsTitle =
+        List.exists (function
+            | SetTitle _ -> true
+            | _ -> false)
+
+    /// The title after a fold, and its patches with the document title added when the page's title changed.
+    let private followTitle acc (live: Instance) origin lang (reply: Reply<obj>) =
+        guard origin (fun () ->
+            let title = live.Page.Title reply.State
+
+            if title = live.Title || setsTitle reply.Patches then
+                title, reply.Patches
+            else
+                title,
+                reply.Patches
+                @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, lang)) ])
+
+    let private updateMounting (update: Mounting -> Mounting) acc =
+        { acc with
+            Rt =
+                { acc.Rt with
+                    Mounting = ValueOption.map update acc.Rt.Mounting
+                }
+        }
+
+    let private acknowledge (waiting: (ClientAction * Env) list) acc =
+        waiting
+        |> List.rev
+        |> List.fold (fun acc (action: ClientAction, _) -> emit (Output.Frames(action.Name, [], false)) acc) acc
+
+    /// Folds `fold` into the live page for the client action of `ticketId`. `action` is that action when the fold is
+    /// its handler (null for an effect's result): a handler is always answered, an effect's result when it shows
+    /// something or ends the action's loading.
+    let rec private foldLive origin (action: ClientAction | null) lang ticketId fold env acc =
+        let live = acc.Rt.Live.Value
+        let answer = acc.Rt.Tickets[ticketId].Answer
+        let ctx = context acc origin action lang env.Seed env.Now
+
+        let result =
+            inCulture ctx.Culture (fun () ->
+                PageFold.apply fold live.State ctx
+                |> Result.bind (fun reply ->
+                    followTitle acc live origin lang reply
+                    |> Result.map (fun (title, patches) -> reply, title, patches)))
+
+        match result with
+        | Error error ->
+            acc
+            |> emit (Output.Fail(Fault.Page error, ValueSome answer, openOf ticketId acc > 0))
+            |> closeIfDone ticketId
+        | Ok(reply, title, patches) ->
+            let acc =
+                { acc with
+                    Rt =
+                        { acc.Rt with
+                            Live =
+                                ValueSome
+                                    { live with
+                                        State = reply.State
+                                        Title = title
+                                    }
+                        }
+                }
+                |> fun acc ->
+                    reply.Effects
+                    |> List.fold (fun acc effect -> startEffect live.Id ticketId origin lang effect acc) acc
+
+            let loading = openOf ticketId acc > 0
+
+            if isNull action && patches.IsEmpty && loading then
+                acc
+            else
+                emit (Output.Frames(answer, patches, loading)) acc
+            |> closeIfDone ticketId
+
+    /// A client action: navigation (`send_page`, `mount`), a fold into the live page, or — for a page that is not
+    /// live, as a Django LiveView v1 client's first action — a mount of that page, then the fold.
+    and private dispatch (action: ClientAction) env acc =
+        let name = action.Name
+
+        match acc.Site.FindPage name.Page with
+        | null -> emit (Output.Fail(Fault.UnknownPage name.Page, ValueSome name, false)) acc
+        | page ->
+            if name.Handler = Protocol.MountHandler then
+                navigateTo Silent page action env acc
+            elif
+                name.Handler = Protocol.SendPageHandler
+                && not (page.Handlers.ContainsKey Protocol.SendPageHandler)
+            then
+                navigateTo Show page action env acc
+            else
+                match acc.Rt.Mounting, acc.Rt.Live with
+                | ValueSome navigation, _ when navigation.Page.Name = page.Name ->
+                    updateMounting
+                        (fun n ->
+                            { n with
+                                Waiting = (action, env) :: n.Waiting
+                            })
+                        acc
+                | _, ValueSome live when live.Page.Name = page.Name -> handle page action env acc
+                | _ -> navigate (Implicit(action, env)) page (ValueSome name) Map.empty action.Lang "" env acc
+
+    /// Folds a client action into the live page with the page's handler of that name.
+    and private handle (page: Page<obj>) (action: ClientAction) env acc =
+        match page.Handlers.TryGetValue action.Name.Handler with
+        | true, handler ->
+            let ticketId, acc = openTicket action.Name acc
+            foldLive (Origin.Client action.Name) action action.Lang ticketId handler env acc
+        | _ -> emit (Output.Fail(Fault.Page(UnknownHandler action.Name), ValueSome action.Name, false)) acc
+
+    /// Navigation by a client action: the page's URL from the action's data, then the mount.
+    and private navigateTo arrival (page: Page<obj>) (action: ClientAction) env acc =
+        match acc.Site.Url(page.Name, action.Data) with
+        | Error problem -> emit (Output.Fail(Fault.NoRoute(page.Name, problem), ValueSome action.Name, false)) acc
+        | Ok url -> navigate arrival page (ValueSome action.Name) action.Data action.Lang url env acc
+
+    /// Starts mounting `page`; a navigation in progress is overtaken (the later one wins).
+    and private navigate arrival page answer parameters lang url env acc =
+        let acc = overtake acc
+        let id = acc.Rt.Next
+
+        let navigation =
+            {
+                Id = id
+                Page = page
+                Url = url
+                Params = parameters
+                Lang = lang
+                Arrival = arrival
+                Answer = answer
+                Building = ValueNone
+                Waiting = []
+                Started = 0
+            }
+
+        let acc =
+            { acc with
+                Rt =
+                    { acc.Rt with
+                        Next = id + 1L
+                        Mounting = ValueSome navigation
+                    }
+            }
+
+        if acc.Site.IsGuarded page.Name then
+            emit (Output.Authorize(id, page.Name)) acc
+        else
+            initialise env acc
+
+    /// Drops the navigation in progress: its effects are abandoned and the actions waiting for it answered.
+    and private overtake acc =
+        match acc.Rt.Mounting with
+        | ValueNone -> acc
+        | ValueSome navigation ->
+            let acc =
+                { acc with
+                    Rt = { acc.Rt with Mounting = ValueNone }
+                }
+                |> abandonOwnedBy navigation.Id
+
+            match navigation.Arrival, navigation.Answer with
+            | Silent, _
+            | _, ValueNone -> acc
+            | _, ValueSome answer -> emit (Output.Frames(answer, [], false)) acc
+            |> acknowledge navigation.Waiting
+
+    /// The navigation in progress failed: the page that was live stays live.
+    and private fail fault acc =
+        match acc.Rt.Mounting with
+        | ValueNone -> acc
+        | ValueSome navigation ->
+            { acc with
+                Rt = { acc.Rt with Mounting = ValueNone }
+            }
+            |> abandonOwnedBy navigation.Id
+            |> emit (Output.Fail(fault, navigation.Answer, false))
+            |> acknowledge navigation.Waiting
+
+    /// Runs the authorized navigation's init and mount handler, and starts the mount effects.
+    and private initialise env acc =
+        let navigation = acc.Rt.Mounting.Value
+        let origin = Origin.Mount navigation.Page.Name
+        let culture = acc.Site.Culture navigation.Lang
+
+        let mount =
+            {
+                Url = navigation.Url
+                Params = navigation.Params
+                Lang = navigation.Lang
+                Culture = culture
+                User = acc.Rt.User
+                Random = Random env.Seed
+                Now = env.Now
+            }
+
+        let mounted =
+            inCulture culture (fun () ->
+                guard origin (fun () -> navigation.Page.Init mount)
+                |> Result.bind (fun state ->
+                    match navigation.Page.Handlers.TryGetValue Protocol.MountHandler with
+                    | true, handler ->
+                        PageFold.apply handler state (context acc origin null navigation.Lang (env.Seed + 1) env.Now)
+                    | _ -> Ok(Reply.state state)))
+
+        match mounted with
+        | Error error -> fail (Fault.Page error) acc
+        | Ok reply -> acc |> build reply |> completeIfReady
+
+    /// Keeps a mount fold's state and patches, and starts its effects (up to `MaxMountEffects` in all).
+    and private build (reply: Reply<obj>) acc =
+        let navigation = acc.Rt.Mounting.Value
+
+        let patches =
+            match navigation.Building with
+            | ValueSome(_, earlier) -> earlier @ reply.Patches
+            | ValueNone -> reply.Patches
+
+        let started = navigation.Started + reply.Effects.Length
+
+        if started > MaxMountEffects then
+            let error =
+                InvalidOperationException $"Mounting started more than {MaxMountEffects} effects."
+
+            fail (Fault.Page(HandlerFailed(Origin.Mount navigation.Page.Name, error))) acc
+        else
+            let origin = Origin.Mount navigation.Page.Name
+
+            acc
+            |> updateMounting (fun n ->
+                { n with
+                    Building = ValueSome(reply.State, patches)
+                    Started = started
+                })
+            |> fun acc ->
+                reply.Effects
+                |> List.fold (fun acc effect -> startEffect navigation.Id 0L origin navigation.Lang effect acc) acc
+
+    /// Completes the navigation once its mount effects have all folded in.
+    and private completeIfReady acc =
+        match acc.Rt.Mounting with
+        | ValueSome navigation when navigation.Building.IsSome && not (pendingFor navigation.Id acc) ->
+            complete navigation acc
+        | _ -> acc
+
+    /// The mounted page becomes the live one: the previous one's effects are abandoned, the page is shown (for
+    /// `send_page`), and the actions that waited for it are folded in order.
+    and private complete navigation acc =
+        let state, patches = navigation.Building.Value
+        let origin = Origin.Mount navigation.Page.Name
+
+        let shown =
+            inCulture (acc.Site.Culture navigation.Lang) (fun () ->
+                guard origin (fun () ->
+                    let title = navigation.Page.Title state
+
+                    match navigation.Arrival with
+                    | Show ->
+                        let documentTitle = acc.Site.DocumentTitle(navigation.Page, state, navigation.Lang)
+
+                        title, Navigation.patches navigation.Page state navigation.Url documentTitle @ patches
+                    | _ -> title, []))
+
+        match shown with
+        | Error error -> fail (Fault.Page error) acc
+        | Ok(title, frames) ->
+            let acc =
+                match acc.Rt.Live with
+                | ValueSome previous -> abandonOwnedBy previous.Id acc
+                | ValueNone -> acc
+
+            let live =
+                {
+                    Id = navigation.Id
+                    Page = navigation.Page
+                    State = state
+                    Url = navigation.Url
+                    Title = title
+                    Lang = navigation.Lang
+                }
+
+            let acc =
+                { acc with
+                    Rt =
+                        { acc.Rt with
+                            Live = ValueSome live
+                            Mounting = ValueNone
+                        }
+                }
+
+            match navigation.Arrival, navigation.Answer with
+            | Show, ValueSome answer -> emit (Output.Frames(answer, frames, false)) acc
+            | Implicit(action, env), _ -> handle navigation.Page action env acc
+            | _ -> acc
+            |> fun acc ->
+                navigation.Waiting
+                |> List.rev
+                |> List.fold (fun acc (action, env) -> dispatch action env acc) acc
+
+    /// Folds a mount effect's result into the page being mounted.
+    and private foldMount navigation origin fold env acc =
+        let state, _ = navigation.Building.Value
+        let ctx = context acc origin null navigation.Lang env.Seed env.Now
+
+        match inCulture ctx.Culture (fun () -> PageFold.apply fold state ctx) with
+        | Error error -> fail (Fault.Page error) acc
+        | Ok reply -> acc |> build reply |> completeIfReady
+
+    /// Where a wanted effect's result goes: the live page, or the page being mounted.
+    let private resultOf (running: Running) fold env acc =
+        let origin = Origin.Effect(running.Name, running.StartedBy)
+
+        match acc.Rt.Live, acc.Rt.Mounting with
+        | ValueSome live, _ when live.Id = running.Owner ->
+            foldLive origin null running.Lang running.Ticket fold env acc
+        | _, ValueSome navigation when navigation.Id = running.Owner -> foldMount navigation origin fold env acc
+        | _ -> acc
+
+    /// A wanted effect's work threw: the live page answers with an error; a mount fails.
+    let private failureOf (running: Running) (error: exn) acc =
+        let fault = Fault.Effect(Origin.Effect(running.Name, running.StartedBy), error)
+
+        match acc.Rt.Live, acc.Rt.Mounting with
+        | ValueSome live, _ when live.Id = running.Owner ->
+            let answer = acc.Rt.Tickets[running.Ticket].Answer
+
+            acc
+            |> emit (Output.Fail(fault, ValueSome answer, openOf running.Ticket acc > 0))
+            |> closeIfDone running.Ticket
+        | _, ValueSome navigation when navigation.Id = running.Owner -> fail fault acc
+        | _ -> acc
+
+    /// A wanted effect ended without a result (the host did not run it).
+    let private skipped (running: Running) acc =
+        match acc.Rt.Live with
+        | ValueSome live when live.Id = running.Owner ->
+            let acc =
+                if openOf running.Ticket acc = 0 then
+                    emit (Output.Frames(acc.Rt.Tickets[running.Ticket].Answer, [], false)) acc
+                else
+                    acc
+
+            closeIfDone running.Ticket acc
+        | _ -> completeIfReady acc
+
+    /// Steps the runtime over one input: the next runtime, and what the host must do, in order. Never throws for
+    /// anything page code does; page code runs with the fold's culture as the current culture.
+    let step (site: ISite) (input: Input) (runtime: Runtime) : Runtime * Output list =
+        let acc = { Site = site; Rt = runtime; Out = [] }
+
+        let acc =
+            match input with
+            | Input.Action(action, env) -> dispatch action env acc
+            | Input.Mount(request, env) ->
+                match site.FindPage request.Page with
+                | null -> emit (Output.Fail(Fault.UnknownPage request.Page, ValueNone, false)) acc
+                | page -> navigate Silent page ValueNone request.Params request.Lang request.Url env acc
+            | Input.Authorized(id, verdict, env) ->
+                match acc.Rt.Mounting with
+                | ValueSome navigation when navigation.Id = id && navigation.Building.IsNone ->
+                    if verdict = Verdict.Allowed then
+                        initialise env acc
+                    else
+                        fail (Fault.Refused(navigation.Page.Name, verdict, navigation.Url)) acc
+                | _ -> acc
+            | Input.EffectDone(id, fold, env) ->
+                match finish id acc with
+                | Wanted running, acc -> resultOf running fold env acc
+                | _, acc -> acc
+                |> startDeferred
+            | Input.EffectFailed(id, error) ->
+                match finish id acc with
+                | Wanted running, acc -> failureOf running error acc
+                | Dropped origin, acc when not (error :? OperationCanceledException) ->
+                    emit (Output.Log(Fault.Effect(origin, error))) acc
+                | _, acc -> acc
+                |> startDeferred
+            | Input.EffectSkipped id ->
+                match finish id acc with
+                | Wanted running, acc -> skipped running acc
+                | _, acc -> acc
+                |> startDeferred
+
+        acc.Rt, List.rev acc.Out

@@ -1,0 +1,69 @@
+using System.Runtime.ExceptionServices;
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// Mounts a page for its first paint over HTTP with the same runtime the socket uses: init, mount handler, and the
+/// mount effects, run here and folded in until the page is mounted. The request has passed the endpoint's
+/// authorization already (ASP.NET Core's authorization middleware).
+/// </summary>
+internal sealed class FirstPaint(
+    LiveSite site, EffectRunner effects, TimeProvider time, IOptions<LiveViewOptions> options, ILogger<FirstPaint> logger)
+{
+    /// <summary>The mounted page.</summary>
+    /// <exception cref="Exception">Whatever the page's init, mount handler or mount effects threw.</exception>
+    public async Task<Instance> MountAsync(MountRequest request, ClaimsPrincipal user, CancellationToken aborted)
+    {
+        var random = new Random();
+        Env Env() => new(time.GetUtcNow(), random.Next());
+
+        var runtime = RuntimeModule.start(user, options.Value.MaxEffectsPerConnection);
+        var inputs = new Queue<Input>([Input.NewMount(request, Env())]);
+        var running = new List<Task<EffectEnd>>();
+        while (true)
+        {
+            while (inputs.TryDequeue(out var input))
+            {
+                (runtime, var outputs) = RuntimeModule.step(site, input, runtime);
+                foreach (var output in outputs)
+                {
+                    switch (output)
+                    {
+                        case Output.Start start:
+                            running.Add(effects.RunAsync(start.Effect, start.Work, aborted));
+                            break;
+                        case Output.Authorize authorize:
+                            inputs.Enqueue(Input.NewAuthorized(authorize.Navigation, Verdict.Allowed, Env()));
+                            break;
+                        case Output.Fail fail when fail.Fault.Exception is { } error:
+                            // The page could not be built: the app's exception handling (developer page, error page) answers.
+                            ExceptionDispatchInfo.Throw(error);
+                            break;
+                        case Output.Fail fail:
+                            throw new InvalidOperationException(fail.Fault.Message);
+                        case Output.Log log:
+                            Log.FaultOnly(logger, log.Fault.Exception, log.Fault.Message);
+                            break;
+                    }
+                }
+            }
+
+            if (!runtime.IsMounting && runtime.Instance is { } mounted)
+            {
+                return mounted;
+            }
+
+            if (running.Count == 0)
+            {
+                throw new InvalidOperationException($"Page '{request.Page}' did not finish mounting.");
+            }
+
+            var ended = await Task.WhenAny(running);
+            running.Remove(ended);
+            inputs.Enqueue((await ended).ToInput(Env()));
+        }
+    }
+}
