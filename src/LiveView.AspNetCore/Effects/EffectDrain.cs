@@ -9,8 +9,9 @@ namespace LiveView.AspNetCore;
 /// service waits for the work still running, up to the host's shutdown timeout, and only then cancels
 /// <c>EffectContext.Cancellation</c> for what is left, and logs it.
 /// </summary>
-internal sealed partial class EffectDrain(ILogger<EffectDrain> logger) : IHostedService, IDisposable
+internal sealed partial class EffectDrain(ILogger<EffectDrain> logger) : IHostedService
 {
+    // Never disposed: it has no timer, and effects may read its token after the host is gone.
     private readonly CancellationTokenSource stopping = new();
     private int running;
 
@@ -49,8 +50,6 @@ internal sealed partial class EffectDrain(ILogger<EffectDrain> logger) : IHosted
 
         await stopping.CancelAsync();
     }
-
-    public void Dispose() => stopping.Dispose();
 
     [LoggerMessage(20, LogLevel.Warning, "LiveView stopped with {Count} effects still running; their work is cancelled.")]
     private static partial void LogAbandoned(ILogger logger, int count);
