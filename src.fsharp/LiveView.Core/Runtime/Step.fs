@@ -34,6 +34,9 @@ module Runtime =
             Next = 1L
         }
 
+    /// The live page instance, if a page is mounted.
+    let live (runtime: Runtime) : Instance option = ValueOption.toOption runtime.Live
+
     /// Makes `culture` current for the page code that runs next (resource lookups and formatting follow it).
     let private inCulture (culture: CultureInfo) (run: unit -> 'T) =
         if not (obj.ReferenceEquals(CultureInfo.CurrentCulture, culture)) then
