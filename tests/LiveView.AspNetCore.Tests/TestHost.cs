@@ -34,6 +34,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The server's clock: its readings count the inputs connections have stepped.</summary>
     public CountingClock Clock => (CountingClock)App.Services.GetRequiredService<TimeProvider>();
 
+    /// <summary>What the test pages' effects stored.</summary>
+    public Store Store => App.Services.GetRequiredService<Store>();
+
     /// <summary>The gates the test pages' effects wait at.</summary>
     public Gates Gates => App.Services.GetRequiredService<Gates>();
 
@@ -50,6 +53,7 @@ public sealed class TestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddScoped<Greeter>();
         builder.Services.AddSingleton<Gates>();
+        builder.Services.AddSingleton<Store>();
         builder.Services.AddSingleton<TimeProvider, CountingClock>();
         services?.Invoke(builder.Services);
         builder.Services.AddLiveView(configure)
@@ -60,7 +64,9 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Patches)
             .AddPage(TestPages.BrokenMount)
             .AddPage(TestPages.Article)
-            .AddPage(TestPages.Search);
+            .AddPage(TestPages.Search)
+            .AddPage(TestPages.Storing)
+            .AddPage(TestPages.Feed);
 
         var app = builder.Build();
         app.MapLiveView();

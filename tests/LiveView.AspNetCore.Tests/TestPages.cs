@@ -20,6 +20,18 @@ public sealed record ArticleState(string Slug, string? Loaded);
 
 public sealed record SearchState(string? Results);
 
+public sealed record FeedState(int Shown);
+
+/// <summary>What test pages' effects stored, for tests to read (a database stand-in).</summary>
+public sealed class Store
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> items = new();
+
+    public IReadOnlyCollection<string> Items => items;
+
+    public void Add(string item) => items.Enqueue(item);
+}
+
 /// <summary>Pages that exercise the host's failure paths, effects and patch encoding.</summary>
 public static class TestPages
 {
@@ -123,6 +135,64 @@ public static class TestPages
     /// <summary>A layout that decorates the title, as a site's would.</summary>
     public static XmlNode Layout(LayoutContext page) =>
         H.Html(H.Head([H.Title(page.Title + " | Test"), .. page.MetaTags]), H.Body(H.Main(page.Content).Id("main"), page.ClientScript));
+
+    /// <summary>
+    /// <c>save</c> stores a message by an effect that takes <c>fx.Cancellation</c>, as a write should; <c>watch</c> waits
+    /// on <c>fx.Abandoned</c> and stores "abandoned" when it fires; <c>hold</c> waits at the gate <c>hold</c>, deaf to
+    /// cancellation; <c>big</c> answers with 64 KB of HTML.
+    /// </summary>
+    public static readonly Page<int> Storing =
+        LivePage.Create("store", initial: 0, view: _ => H.Div())
+            .On("save", (n, ctx) => Reply.With(n).Perform(
+                "save",
+                async fx =>
+                {
+                    await Task.Delay(50, fx.Cancellation);
+                    fx.Services.GetRequiredService<Store>().Add($"message {ctx.Data("id")}");
+                    return true;
+                },
+                (s, _, _) => (s, Patch.Html("#saved", "saved"))))
+            .On("watch", (n, _) => Reply.With(n).Perform(
+                "watch",
+                async fx =>
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, fx.Abandoned);
+                    }
+                    finally
+                    {
+                        fx.Services.GetRequiredService<Store>().Add("abandoned");
+                    }
+
+                    return true;
+                },
+                (s, _, _) => s))
+            .On("hold", (n, ctx) => Reply.With(n).Perform(
+                $"hold {ctx.Data("n")}",
+                async fx =>
+                {
+                    await fx.Services.GetRequiredService<Gates>().PassAsync("hold", CancellationToken.None);
+                    return true;
+                },
+                (s, _, _) => s))
+            .On("big", (n, _) => (n, Patch.Html("#big", new string('x', 64 * 1024))));
+
+    /// <summary>
+    /// A list that shows 2 items on mount and 2 more per <c>more</c>, loaded by an effect that waits at the gate
+    /// <c>more</c> (as "load more" on a blog).
+    /// </summary>
+    public static readonly Page<FeedState> Feed =
+        LivePage.Create("feed", initial: new FeedState(2), view: s => H.Ul().Id("items"))
+            .On("more", (state, _) => Reply.With(state).Perform(
+                "more",
+                async fx =>
+                {
+                    await fx.Services.GetRequiredService<Gates>().PassAsync("more", fx.Abandoned);
+                    return new[] { state.Shown + 1, state.Shown + 2 };
+                },
+                (s, items, _) => (s with { Shown = s.Shown + items.Length },
+                    items.Select(item => Patch.Append("#items", H.Li(item.ToString()))).ToArray())));
 
     /// <summary>A page whose mount throws.</summary>
     public static readonly Page<int> BrokenMount =
