@@ -89,6 +89,18 @@ public sealed class BadInputTests() : HostedTests(options => options.MaxMessageB
     }
 
     [Fact]
+    public async Task Escaped_lone_surrogates_are_read_as_U_FFFD_and_the_action_runs()
+    {
+        await using var socket = await Host.ConnectAsync();
+        // What JSON.stringify writes for strings with unpaired surrogates, in values and keys.
+        await socket.SendAsync("""{"action":"patches->\u0065cho","data":{"id":"\udc00x","\ud800":"1"},"form":{"tags":["\ud800","a\u0062"],"q\udfff":"\ud800"}}""");
+        Assert.Equal("\uFFFD,ab|\uFFFDx|", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+
+        await socket.SendActionAsync("home->random_number");
+        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+    }
+
+    [Fact]
     public async Task A_binary_frame_gets_an_error_frame()
     {
         await using var socket = await Host.ConnectAsync();
