@@ -11,10 +11,19 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Debug, "LiveView socket closed.")]
     public static partial void SocketClosed(ILogger logger);
 
-    [LoggerMessage(3, LogLevel.Warning, "LiveView socket refused: origin '{Origin}' is not allowed for host '{Host}'.")]
-    public static partial void OriginRefused(ILogger logger, string origin, string host);
+    // An origin or host is quoted whole up to the length of a DNS name, with its control characters escaped.
+    private const int MaxHeaderQuote = 256;
 
-    [LoggerMessage(4, LogLevel.Information, "LiveView client error {Code}: {Message}")]
+    /// <summary>A refused handshake; <paramref name="origin"/> and <paramref name="host"/> are the client's headers.</summary>
+    public static void OriginRefused(ILogger logger, string origin, string host) =>
+        OriginRefusedMessage(logger, ClientText.Escape(origin, MaxHeaderQuote), ClientText.Escape(host, MaxHeaderQuote));
+
+    [LoggerMessage(3, LogLevel.Warning, "LiveView socket refused: origin '{Origin}' is not allowed for host '{Host}'.")]
+    private static partial void OriginRefusedMessage(ILogger logger, string origin, string host);
+
+    // A client's error is the client's problem: Debug, so that bad frames cannot fill an Information log. Client text in
+    // the message was escaped (ClientText) where the message was made.
+    [LoggerMessage(4, LogLevel.Debug, "LiveView client error {Code}: {Message}")]
     public static partial void ClientError(ILogger logger, string code, string message);
 
     [LoggerMessage(5, LogLevel.Error, "LiveView handler '{Action}' failed; the page's state is unchanged.")]

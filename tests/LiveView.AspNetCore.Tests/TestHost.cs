@@ -41,7 +41,8 @@ public sealed class TestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var logs = new TestLogs();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        // The host's own Debug entries too, whatever the appsettings.json next to the tests says.
+        builder.Logging.ClearProviders().AddProvider(logs).AddFilter<TestLogs>("LiveView", LogLevel.Debug);
         builder.Services.AddScoped<Greeter>();
         services?.Invoke(builder.Services);
         builder.Services.AddLiveView(configure)

@@ -145,7 +145,7 @@ internal static class ActionDecoder
 
             if (ScalarText(ref reader) is not { } value)
             {
-                return Invalid($"'data.{Shorten(key)}' must be a string, a number or a boolean.");
+                return Invalid($"'data.{ClientText.Escape(key)}' must be a string, a number or a boolean.");
             }
 
             if (isLang)
@@ -187,7 +187,7 @@ internal static class ActionDecoder
                     {
                         if (ScalarText(ref reader) is not { } item)
                         {
-                            return Invalid($"'form.{Shorten(key)}' must hold strings, numbers or booleans.");
+                            return Invalid($"'form.{ClientText.Escape(key)}' must hold strings, numbers or booleans.");
                         }
 
                         values.Add(item);
@@ -198,7 +198,7 @@ internal static class ActionDecoder
                 default:
                     if (ScalarText(ref reader) is not { } value)
                     {
-                        return Invalid($"'form.{Shorten(key)}' must be a string, a number, a boolean or an array of those.");
+                        return Invalid($"'form.{ClientText.Escape(key)}' must be a string, a number, a boolean or an array of those.");
                     }
 
                     form = form.Add(key, FSharpList<string>.Cons(value, FSharpList<string>.Empty));
@@ -217,6 +217,4 @@ internal static class ActionDecoder
         JsonTokenType.False => "false",
         _ => null,
     };
-
-    private static string Shorten(string key) => key.Length <= 40 ? key : key[..40] + "…";
 }
