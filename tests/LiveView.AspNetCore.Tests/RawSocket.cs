@@ -37,6 +37,9 @@ public sealed class RawSocket : IAsyncDisposable
     /// <summary>The status of the handshake's response (101 when the socket is open).</summary>
     public HttpStatusCode Status { get; }
 
+    /// <summary>Whether the server reset the TCP connection (rather than closing it), once it has ended.</summary>
+    public bool WasReset { get; private set; }
+
     /// <summary>Sends a handshake for <paramref name="socketUri"/> with <paramref name="origin"/> written byte for byte.</summary>
     public static async Task<RawSocket> ConnectAsync(Uri socketUri, byte[]? origin = null)
     {
@@ -76,8 +79,8 @@ public sealed class RawSocket : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends one final frame with <paramref name="opcode"/>, masked as a client must unless
-    /// <paramref name="masked"/> is false.
+    /// Sends one final frame with <paramref name="opcode"/> (with the reserved bits, if set: 0x40 is RSV1), masked
+    /// as a client must unless <paramref name="masked"/> is false.
     /// </summary>
     public async Task SendFrameAsync(int opcode, byte[] payload, bool masked = true)
     {
@@ -110,7 +113,7 @@ public sealed class RawSocket : IAsyncDisposable
         await stream.WriteAsync(frame.ToArray(), timeout.Token);
     }
 
-    /// <summary>The server's next frame, or null when it ended the connection without one.</summary>
+    /// <summary>The server's next frame, or null when it ended the connection (see <see cref="WasReset"/>).</summary>
     public async Task<RawFrame?> ReceiveFrameAsync()
     {
         using var timeout = new CancellationTokenSource(Timeout);
@@ -132,6 +135,7 @@ public sealed class RawSocket : IAsyncDisposable
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException)
         {
+            WasReset = ex is IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset } };
             return null;
         }
     }
