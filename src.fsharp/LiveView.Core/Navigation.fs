@@ -44,16 +44,21 @@ module Navigation =
         ]
 
     /// The path of a route template (`/blog/{slug}`, `/docs/{*path}`, `/list/{page:int?}`) with its parameters
-    /// taken from `values`, each percent-encoded (a catch-all keeps its slashes). A missing optional parameter drops
-    /// its segment; a missing required one is an `Error` naming it.
+    /// taken from `values`, each percent-encoded (a catch-all keeps its slashes). A missing or empty optional
+    /// parameter drops its segment; a missing or empty required one is an `Error` naming it. So is a value that makes
+    /// a segment `.` or `..` (a catch-all's too): a browser resolves those (percent-encoded or not), so the URL it
+    /// would show is not the page's.
     let url (template: string) (values: Map<string, string>) : Result<string, string> =
         let escapePath (value: string) =
             value.Split('/') |> Array.map Uri.EscapeDataString |> String.concat "/"
+
+        let isDotSegment (part: string) = part = "." || part = ".."
 
         let segment (text: string) : Result<string option, string> =
             let built = StringBuilder()
             let mutable i = 0
             let mutable missingOptional = false
+            let mutable parameters = []
             let mutable error = None
 
             while error.IsNone && i < text.Length do
@@ -68,21 +73,31 @@ module Navigation =
                         let catchAll = inside.StartsWith('*')
                         let optional = inside.EndsWith('?')
                         let name = inside.TrimStart('*').TrimEnd('?').Split(':', '=').[0]
+                        parameters <- parameters @ [ name ]
 
                         match Map.tryFind name values with
                         | Some value when catchAll -> built.Append(escapePath value) |> ignore
-                        | Some value -> built.Append(Uri.EscapeDataString value) |> ignore
-                        | None when optional || catchAll -> missingOptional <- true
-                        | None -> error <- Some $"the route '{template}' needs a value for '{name}'"
+                        | Some value when value <> "" -> built.Append(Uri.EscapeDataString value) |> ignore
+                        | _ when optional || catchAll -> missingOptional <- true
+                        | _ -> error <- Some $"the route '{template}' needs a value for '{name}'"
 
                         i <- close + 1
                 | c ->
                     built.Append(c) |> ignore
                     i <- i + 1
 
+            let dotSegment =
+                not parameters.IsEmpty
+                && built.ToString().Split('/') |> Array.exists isDotSegment
+
             match error with
             | Some message -> Error message
             | None when missingOptional && built.Length = 0 -> Ok None
+            | None when dotSegment ->
+                let names = parameters |> List.map (fun name -> $"'{name}'") |> String.concat ", "
+
+                Error
+                    $"the route '{template}' cannot take '.' or '..' as (a segment of) {names}: a browser would resolve the URL elsewhere"
             | None -> Ok(Some(built.ToString()))
 
         let segments = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries)

@@ -11,10 +11,20 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Debug, "LiveView socket closed.")]
     public static partial void SocketClosed(ILogger logger);
 
-    [LoggerMessage(3, LogLevel.Warning, "LiveView socket refused: origin '{Origin}' is not allowed for host '{Host}'.")]
-    public static partial void OriginRefused(ILogger logger, string origin, string host);
+    // An origin or host is quoted whole up to the length of a DNS name, with its control characters escaped.
+    private const int MaxHeaderQuote = 256;
 
-    /// <summary>A client's mistake (bad frame, unknown page, refused mount...): the client's business, so Debug.</summary>
+    /// <summary>A refused handshake; <paramref name="origin"/> and <paramref name="host"/> are the client's headers.</summary>
+    public static void OriginRefused(ILogger logger, string origin, string host) =>
+        OriginRefusedMessage(logger, ClientText.Escape(origin, MaxHeaderQuote), ClientText.Escape(host, MaxHeaderQuote));
+
+    [LoggerMessage(3, LogLevel.Warning, "LiveView socket refused: origin '{Origin}' is not allowed for host '{Host}'.")]
+    private static partial void OriginRefusedMessage(ILogger logger, string origin, string host);
+
+    /// <summary>
+    /// A client's mistake (bad frame, unknown page, refused mount...) is the client's business: Debug, so that bad
+    /// frames cannot fill an Information log. Client text in the message was escaped (ClientText) where it was made.
+    /// </summary>
     [LoggerMessage(4, LogLevel.Debug, "LiveView client error {Code}: {Message}")]
     public static partial void ClientError(ILogger logger, string code, string message);
 

@@ -89,6 +89,49 @@ public sealed class BadInputTests() : HostedTests(options => options.MaxMessageB
     }
 
     [Fact]
+    public async Task Escaped_lone_surrogates_are_read_as_U_FFFD_and_the_action_runs()
+    {
+        await using var socket = await Host.ConnectAsync();
+        // What JSON.stringify writes for strings with unpaired surrogates, in values and keys.
+        await socket.SendAsync("""{"action":"patches->\u0065cho","data":{"id":"\udc00x","\ud800":"1"},"form":{"tags":["\ud800","a\u0062"],"q\udfff":"\ud800"}}""");
+        Assert.Equal("\uFFFD,ab|\uFFFDx|", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+
+        await socket.SendActionAsync("home->random_number");
+        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+    }
+
+    [Theory]
+    [InlineData("data", "{}")]
+    [InlineData("form", "[{}]")]
+    public async Task A_key_with_line_breaks_cannot_forge_a_log_entry_and_client_errors_log_at_debug(string field, string badValue)
+    {
+        await using var socket = await Host.ConnectAsync();
+        var frame = $$$"""{"action":"home->random_number","{{{field}}}":{"x\r\nFAKE ENTRY\u0000":{{{badValue}}}}}""";
+        var reply = await ExpectErrorThenWorkingAsync(socket, frame, WireErrorCodes.InvalidMessage);
+
+        var message = reply.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains(@$"'{field}.x\r\nFAKE ENTRY\u0000'", message);
+        var logged = Assert.Single(Host.Logs.Entries, e => e.Message.Contains("FAKE ENTRY"));
+        Assert.Contains(message, logged.Message);
+        Assert.DoesNotContain('\r', logged.Message);
+        Assert.DoesNotContain('\n', logged.Message);
+        Assert.Equal(LogLevel.Debug, logged.Level);
+        Assert.DoesNotContain(Host.Logs.Entries, e => e.Category.StartsWith("LiveView") && e.Level >= LogLevel.Information);
+    }
+
+    [Fact]
+    public async Task A_long_key_is_shortened_in_the_error_without_splitting_a_character()
+    {
+        await using var socket = await Host.ConnectAsync();
+        var key = new string('k', 39) + "😀" + new string('k', 1000);
+        var reply = await ExpectErrorThenWorkingAsync(
+            socket, JsonSerializer.Serialize(new { action = "home->random_number", data = new Dictionary<string, int[]> { [key] = [] } }), WireErrorCodes.InvalidMessage);
+        var message = reply.GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains($"'data.{new string('k', 39)}…'", message);
+        Assert.True(message.Length < 100, message);
+    }
+
+    [Fact]
     public async Task A_binary_frame_gets_an_error_frame()
     {
         await using var socket = await Host.ConnectAsync();

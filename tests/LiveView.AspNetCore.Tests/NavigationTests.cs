@@ -55,6 +55,22 @@ public sealed class NavigationTests : HostedTests
         Assert.Equal(WireErrorCodes.NoRoute, (await socket.ReceiveAsync()).GetProperty("error").GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("")]
+    public async Task A_route_value_a_browser_would_resolve_elsewhere_gets_no_route(string slug)
+    {
+        await using var socket = await Host.ConnectAsync();
+        await socket.SendAsync(JsonSerializer.Serialize(new { action = "article->send_page", data = new { slug } }));
+        var error = (await socket.ReceiveAsync()).GetProperty("error");
+        Assert.Equal(WireErrorCodes.NoRoute, error.GetProperty("code").GetString());
+        Assert.Contains("'slug'", error.GetProperty("message").GetString());
+
+        await socket.SendAsync("""{"action":"article->send_page","data":{"slug":"..."}}"""); // three dots are a name
+        Assert.Equal("/articles/...", (await socket.ReceiveAsync()).GetProperty("url").GetString());
+    }
+
     [Fact]
     public async Task An_unknown_page_is_an_error_not_a_dead_click()
     {

@@ -25,7 +25,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    /// <summary>The server's base address, e.g. http://127.0.0.1:43123/.</summary>
+    /// <summary>The server's base address, e.g. http://127.0.0.1:43123/ or http://[::1]:43123/.</summary>
     public Uri Address { get; }
 
     /// <summary>Everything the server logged.</summary>
@@ -43,14 +43,17 @@ public sealed class TestHost : IAsyncDisposable
     public Uri SocketUri(string query = "?protocol=2") =>
         new($"ws://{Address.Authority}{LiveView.Protocol.DefaultSocketPath}{query}");
 
+    /// <summary>Starts a server listening on <paramref name="url"/> (port 0: a free one).</summary>
     public static async Task<TestHost> StartAsync(
         Action<LiveViewOptions>? configure = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrel().UseUrls(url);
         var logs = new TestLogs();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        // The host's own Debug entries too, whatever the appsettings.json next to the tests says.
+        builder.Logging.ClearProviders().AddProvider(logs).AddFilter<TestLogs>("LiveView", LogLevel.Debug);
         builder.Services.AddScoped<Greeter>();
         builder.Services.AddSingleton<Gates>();
         builder.Services.AddSingleton<Store>();

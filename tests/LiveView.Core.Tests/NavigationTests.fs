@@ -17,6 +17,21 @@ let private page =
 let private genValue =
     genAnyString |> Gen.filter (fun s -> not (hasLoneSurrogate s))
 
+/// Values that a URL cannot carry as a path segment: a browser resolves `.` and `..`, and an empty one leaves `/blog/`.
+let private unfit = [ "."; ".."; "" ]
+
+/// Any route value, often one of the unfit ones.
+let private genRouteValue = Gen.frequency [ 3, genValue; 1, Gen.elements unfit ]
+
+/// The path of `url` as a browser (or .NET's Uri, which also resolves dot segments) reads it.
+let private resolvedPath (url: string) = Uri("http://h" + url).AbsolutePath
+
+/// Expects an `Error` that names `parameter`.
+let private expectErrorNaming parameter result =
+    match result with
+    | Error(message: string) -> Expect.stringContains message $"'{parameter}'" "the error names the parameter"
+    | Ok url -> failtestf "got the URL %s" url
+
 // Protects what a navigation sends (one #main swap, the URL, the title, the meta) and the URLs of routes.
 [<Tests>]
 let tests =
@@ -36,17 +51,42 @@ let tests =
 
                 Expect.equal (Navigation.patches page state url title) expected "the navigation patches")
 
-            testProperty "a route's parameters come back from the URL, decoded"
-            <| Prop.forAll (Arb.fromGen (Gen.zip genValue genValue)) (fun (slug, id) ->
-                let values = Map [ "slug", slug; "id", id ]
+            testProperty
+                "a route's URL is the path a browser goes to, each value decoded in its segment; '.', '..' and empty are errors"
+            <| Prop.forAll (Arb.fromGen (Gen.zip genRouteValue genRouteValue)) (fun (slug, id) ->
+                let result =
+                    Navigation.url "/blog/{slug}/comments/{id:int}" (Map [ "slug", slug; "id", id ])
 
-                match Navigation.url "/blog/{slug}/comments/{id:int}" values with
-                | Error e -> failtestf "no URL: %s" e
-                | Ok url ->
-                    let parts = url.Split('/')
-                    Expect.equal parts.Length 5 "a slash in a value stays encoded, so the segments stay put"
-                    Expect.equal (Uri.UnescapeDataString parts[2]) slug "the slug"
-                    Expect.equal (Uri.UnescapeDataString parts[4]) id "the id")
+                if List.contains slug unfit then
+                    expectErrorNaming "slug" result
+                elif List.contains id unfit then
+                    expectErrorNaming "id" result
+                else
+                    match result with
+                    | Error e -> failtestf "no URL: %s" e
+                    | Ok url ->
+                        Expect.equal (resolvedPath url) url "the browser's path is the URL itself"
+                        let parts = url.Split('/')
+                        Expect.equal parts.Length 5 "a slash in a value stays encoded, so the segments stay put"
+                        Expect.equal (Uri.UnescapeDataString parts[2]) slug "the slug"
+                        Expect.equal (Uri.UnescapeDataString parts[4]) id "the id")
+
+            testProperty "a catch-all's URL is the path a browser goes to; a '.' or '..' segment in it is an error"
+            <| Prop.forAll (Arb.fromGen (Gen.listOf genRouteValue |> Gen.map (String.concat "/"))) (fun path ->
+                let result = Navigation.url "/docs/{*path}" (Map [ "path", path ])
+
+                if path.Split('/') |> Array.exists (fun segment -> segment = "." || segment = "..") then
+                    expectErrorNaming "path" result
+                else
+                    match result with
+                    | Error e -> failtestf "no URL: %s" e
+                    | Ok url ->
+                        Expect.equal (resolvedPath url) url "the browser's path is the URL itself"
+                        Expect.equal (Uri.UnescapeDataString(url.Substring "/docs/".Length)) path "the path")
+
+            testCase "an optional parameter's empty value drops its segment"
+            <| fun () ->
+                Expect.equal (Navigation.url "/list/{page?}" (Map [ "page", "" ])) (Ok "/list") "optional, empty"
 
             testCase "optional and catch-all parameters"
             <| fun () ->

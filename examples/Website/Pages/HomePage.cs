@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Website.Data;
 
@@ -12,6 +13,12 @@ public sealed record PostLink(string Slug, string Title, string Summary, DateTim
 /// <summary>The home page, with a deliberately slow search (one second) that shows the loading indicator.</summary>
 public static class HomePage
 {
+    /// <summary>The longest query searched for; a longer one is answered with a message, without a database query.</summary>
+    public const int MaxQueryLength = 100;
+
+    // LIKE's escape character: '%', '_' and itself in a query are searched for as text.
+    private const string LikeEscape = "\\";
+
     /// <summary><c>home-&gt;search</c> looks up posts whose title holds the query, as an effect.</summary>
     public static readonly Page<HomeState> Page =
         LivePage.Create("home", initial: new HomeState("", []), view: View)
@@ -20,6 +27,11 @@ public static class HomePage
             .On("search", (state, ctx) =>
             {
                 var query = (ctx.Form("q") ?? "").Trim();
+                if (query.Length > MaxQueryLength)
+                {
+                    return Reply.With(state, Patch.Html("#results", H.P(Texts.Format("Home.QueryTooLong", MaxQueryLength))));
+                }
+
                 return Reply.With(state with { Query = query }, Patch.Html("#results", H.P(Texts.Get("Home.Searching"))))
                     .Perform("search_posts", fx => SearchAsync(fx, query), (s, results, _) =>
                         (s with { Results = results }, Patch.Html("#results", Results(results))));
@@ -30,11 +42,14 @@ public static class HomePage
         await Task.Delay(TimeSpan.FromSeconds(1), fx.Abandoned); // slow on purpose: the loading indicator shows
         var db = fx.Services.GetRequiredService<SiteDb>();
         return await db.Posts
-            .Where(post => EF.Functions.Like(post.Title, $"%{query}%"))
+            .Where(post => EF.Functions.Like(post.Title, $"%{EscapeLike(query)}%", LikeEscape))
             .OrderByDescending(post => post.Published)
             .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
             .ToListAsync(fx.Abandoned);
     }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape).Replace("%", LikeEscape + "%").Replace("_", LikeEscape + "_");
 
     private static XmlNode View(HomeState state) =>
         H.Section(
@@ -42,7 +57,8 @@ public static class HomePage
             H.P(Texts.Get("Home.Lead")),
             H.Form(
                 H.Label(Texts.Get("Home.Search")).Attr("for", "q"),
-                H.Input().Type("text").Id("q").Name("q").Value(state.Query).Attr("autocomplete", "off"),
+                H.Input().Type("text").Id("q").Name("q").Value(state.Query).Attr("autocomplete", "off")
+                    .Attr("maxlength", MaxQueryLength.ToString(CultureInfo.InvariantCulture)),
                 H.Small(Texts.Get("Home.SearchHint")))
                 .Id("search").Action("input->home#search submit->home#search").Data("debounce", "300"),
             H.Div(state.Query.Length > 0 ? Results(state.Results) : H.Text("")).Id("results"));

@@ -32,13 +32,17 @@ internal sealed class OriginPolicy(IOptions<LiveViewOptions> options)
 
     private static bool IsSameHost(string origin, HttpRequest request)
     {
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !request.Host.HasValue)
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || !request.Host.HasValue
+            || !Uri.TryCreate($"http://{request.Host.ToUriComponent()}/", UriKind.Absolute, out var own))
         {
             return false;
         }
 
+        // Both hosts in the one form Uri gives them, however they were written: an IPv6 address without brackets and
+        // in its shortest form ([0:0::1] is ::1), a name in ASCII (punycode) and lower case.
         // A proxy that ends TLS may change the scheme and drop the port: compare the host, and the port when known.
         var port = request.Host.Port ?? uri.Port;
-        return string.Equals(uri.IdnHost, request.Host.Host, StringComparison.OrdinalIgnoreCase) && port == uri.Port;
+        return string.Equals(uri.IdnHost, own.IdnHost, StringComparison.OrdinalIgnoreCase) && port == uri.Port;
     }
 }

@@ -8,6 +8,7 @@ namespace LiveView.AspNetCore;
 /// <summary>
 /// Decodes one client frame, <c>{"action":"home-&gt;random_number","data":{"lang":"en"},"form":{"q":"x"}}</c>,
 /// straight from its UTF-8 bytes. Total: any input gives an action or a <see cref="WireError"/>, never an exception.
+/// Strings are read leniently (<see cref="LenientJson"/>): an escaped unpaired surrogate becomes U+FFFD.
 /// Unknown fields are ignored; <c>data</c> values may be strings, numbers or booleans; <c>form</c> values may
 /// also be arrays of those (multi-valued fields).
 /// </summary>
@@ -50,7 +51,7 @@ internal static class ActionDecoder
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("action"u8))
+            if (LenientJson.TextEquals(ref reader, "action"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.String)
@@ -59,9 +60,9 @@ internal static class ActionDecoder
                     return Invalid("'action' must be a string of the form 'page->handler'.");
                 }
 
-                actionText = reader.GetString();
+                actionText = LenientJson.GetString(ref reader);
             }
-            else if (reader.ValueTextEquals("data"u8))
+            else if (LenientJson.TextEquals(ref reader, "data"u8))
             {
                 reader.Read();
                 var problem = ReadData(ref reader, ref data, ref lang);
@@ -71,7 +72,7 @@ internal static class ActionDecoder
                     return problem;
                 }
             }
-            else if (reader.ValueTextEquals("form"u8))
+            else if (LenientJson.TextEquals(ref reader, "form"u8))
             {
                 reader.Read();
                 var problem = ReadForm(ref reader, ref form);
@@ -134,8 +135,8 @@ internal static class ActionDecoder
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isLang = reader.ValueTextEquals("lang"u8);
-            var key = isLang ? "lang" : reader.GetString()!;
+            var isLang = LenientJson.TextEquals(ref reader, "lang"u8);
+            var key = isLang ? "lang" : LenientJson.GetString(ref reader);
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
@@ -144,7 +145,7 @@ internal static class ActionDecoder
 
             if (ScalarText(ref reader) is not { } value)
             {
-                return Invalid($"'data.{Shorten(key)}' must be a string, a number or a boolean.");
+                return Invalid($"'data.{ClientText.Escape(key)}' must be a string, a number or a boolean.");
             }
 
             if (isLang)
@@ -174,7 +175,7 @@ internal static class ActionDecoder
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = LenientJson.GetString(ref reader);
             reader.Read();
             switch (reader.TokenType)
             {
@@ -186,7 +187,7 @@ internal static class ActionDecoder
                     {
                         if (ScalarText(ref reader) is not { } item)
                         {
-                            return Invalid($"'form.{Shorten(key)}' must hold strings, numbers or booleans.");
+                            return Invalid($"'form.{ClientText.Escape(key)}' must hold strings, numbers or booleans.");
                         }
 
                         values.Add(item);
@@ -197,7 +198,7 @@ internal static class ActionDecoder
                 default:
                     if (ScalarText(ref reader) is not { } value)
                     {
-                        return Invalid($"'form.{Shorten(key)}' must be a string, a number, a boolean or an array of those.");
+                        return Invalid($"'form.{ClientText.Escape(key)}' must be a string, a number, a boolean or an array of those.");
                     }
 
                     form = form.Add(key, FSharpList<string>.Cons(value, FSharpList<string>.Empty));
@@ -210,12 +211,10 @@ internal static class ActionDecoder
 
     private static string? ScalarText(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => LenientJson.GetString(ref reader),
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => null,
     };
-
-    private static string Shorten(string key) => key.Length <= 40 ? key : key[..40] + "…";
 }
