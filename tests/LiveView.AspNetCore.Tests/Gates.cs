@@ -25,6 +25,8 @@ public sealed class Gates
         InterlockedMax(ref mostRunning, now);
         try
         {
+            // Work that honours its token stops even when the gate is open already (WaitAsync would not look).
+            cancel.ThrowIfCancellationRequested();
             await Gate(name).Task.WaitAsync(cancel);
             passed.AddOrUpdate(name, 1, (_, n) => n + 1);
         }

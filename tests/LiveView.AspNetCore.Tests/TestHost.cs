@@ -43,11 +43,17 @@ public sealed class TestHost : IAsyncDisposable
     public Uri SocketUri(string query = "?protocol=2") =>
         new($"ws://{Address.Authority}{LiveView.Protocol.DefaultSocketPath}{query}");
 
-    /// <summary>Starts a server listening on <paramref name="url"/> (port 0: a free one).</summary>
+    /// <summary>
+    /// Starts a server listening on <paramref name="url"/> (port 0: a free one). <paramref name="pages"/> registers
+    /// more pages, <paramref name="map"/> maps more endpoints, <paramref name="socket"/> adds conventions to the socket's.
+    /// </summary>
     public static async Task<TestHost> StartAsync(
         Action<LiveViewOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        string url = "http://127.0.0.1:0")
+        string url = "http://127.0.0.1:0",
+        Action<ILiveViewBuilder>? pages = null,
+        Action<WebApplication>? map = null,
+        Action<IEndpointConventionBuilder>? socket = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseKestrel().UseUrls(url);
@@ -59,8 +65,9 @@ public sealed class TestHost : IAsyncDisposable
         builder.Services.AddSingleton<Store>();
         builder.Services.AddSingleton<TimeProvider, CountingClock>();
         services?.Invoke(builder.Services);
-        builder.Services.AddLiveView(configure)
-            .AddPage(Home.Page)
+        var live = builder.Services.AddLiveView(configure);
+        pages?.Invoke(live);
+        live.AddPage(Home.Page)
             .AddPage(CounterPage.page)
             .AddPage(TestPages.Faulty)
             .AddPage(TestPages.Effects)
@@ -72,11 +79,13 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Feed);
 
         var app = builder.Build();
-        app.MapLiveView();
+        var liveView = app.MapLiveView();
+        socket?.Invoke(liveView);
         app.MapLivePage("/", Home.Page, Layout.Base);
         app.MapLivePage("/counter", CounterPage.page, Layout.Base);
         app.MapLivePage("/articles/{slug}", TestPages.Article, TestPages.Layout);
         app.MapLivePage("/search", TestPages.Search, TestPages.Layout);
+        map?.Invoke(app);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -84,10 +93,14 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(app, new Uri(address + "/"), logs);
     }
 
-    /// <summary>Opens a socket as our own client would (protocol 2), or as a Django LiveView v1 client.</summary>
-    public async Task<LiveSocket> ConnectAsync(string query = "?protocol=2", string? origin = null)
+    /// <summary>
+    /// Opens a socket as our own client would (protocol 2), or as a Django LiveView v1 client, with the
+    /// <paramref name="cookies"/> of a signed-in browser when given.
+    /// </summary>
+    public async Task<LiveSocket> ConnectAsync(string query = "?protocol=2", string? origin = null, System.Net.CookieContainer? cookies = null)
     {
         var socket = new ClientWebSocket();
+        socket.Options.Cookies = cookies;
         if (origin is not null)
         {
             socket.Options.SetRequestHeader("Origin", origin);

@@ -194,6 +194,11 @@ public static class TestPages
                 (s, items, _) => (s with { Shown = s.Shown + items.Length },
                     items.Select(item => Patch.Append("#items", H.Li(item.ToString()))).ToArray())));
 
+    /// <summary>A counter that a test maps with <c>AllowAnonymous</c>.</summary>
+    public static readonly Page<int> Open =
+        LivePage.Create("open", initial: 0, view: n => H.Output(n.ToString()))
+            .On("inc", (n, _) => (n + 1, Patch.Html("#n", (n + 1).ToString())));
+
     /// <summary>A page whose mount throws.</summary>
     public static readonly Page<int> BrokenMount =
         LivePage.Create<int>("broken", init: _ => throw new InvalidOperationException("no mount"), view: _ => H.Div())
