@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -77,17 +81,38 @@ public sealed class ClientLab : IAsyncDisposable
                 .Id("fields").Action("change->lab#fields"),
             H.Input().Id("typed-input").Name("text").Action("input->lab#typed").Data("debounce", "200"),
             H.Output("0").Id("typed"),
-            H.A("About").Id("about").Href("/about").Action("page#changePage").Data("page", "about"));
+            H.A("About").Id("about").Href("/about").Action("page#changePage").Data("page", "about"),
+            H.A("Secret").Id("secret-link").Href("/secret").Action("page#changePage").Data("page", "secret"));
+
+    /// <summary>A page for signed-in users only, at <c>/secret</c>.</summary>
+    public static readonly Page<int> Secret =
+        LivePage.Create("secret", initial: 0, view: n => H.Div(H.P("the secret").Id("secret"), H.Output(n.ToString()).Id("peeks"), H.Button("Peek").Id("peek").Action("click->secret#peek")))
+            .WithTitle("Secret")
+            .On("peek", (n, _) => (n + 1, Patch.Html("#peeks", (n + 1).ToString())));
 
     public static async Task<ClientLab> StartAsync()
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page);
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie => cookie.LoginPath = "/login");
+        builder.Services.AddAuthorization();
+        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page).AddPage(Secret);
         var app = builder.Build();
         app.MapLiveView();
         app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);
+        app.MapLivePage("/secret", Secret, QuickStart.Pages.Layout.Base).RequireAuthorization();
+
+        // A login page whose button signs in and goes back where the user was sent from.
+        app.MapGet("/login", (string? returnUrl) => Results.Content(
+            $"<!DOCTYPE html><title>Sign in</title><a id=\"sign-in\" href=\"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl ?? "/lab")}\">Sign in</a>",
+            "text/html"));
+        app.MapGet("/sign-in", async (HttpContext http, string returnUrl) =>
+        {
+            await http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ada")], "lab")));
+            return Results.LocalRedirect(returnUrl);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new ClientLab(app, new Uri(address + "/"));

@@ -163,4 +163,17 @@ public sealed class ClientTests(Chromium chromium) : IClassFixture<Chromium>, IA
         await page.WaitForTimeoutAsync(400);
         await Expect(page.Locator("#typed")).ToHaveTextAsync("1:hello"); // one action for five keystrokes
     }
+
+    [Fact]
+    public async Task A_link_to_a_page_that_needs_a_sign_in_goes_to_the_login_page_and_back_after_it()
+    {
+        await page.ClickAsync("#secret-link");
+        await Expect(page).ToHaveURLAsync(new Uri(lab.Address, "/login?ReturnUrl=%2Fsecret").ToString());
+
+        await page.ClickAsync("#sign-in");
+        await Expect(page).ToHaveURLAsync(new Uri(lab.Address, "/secret").ToString());
+        await page.WaitForLiveViewAsync();
+        await page.ClickAsync("#peek");
+        await Expect(page.Locator("#peeks")).ToHaveTextAsync("1");
+    }
 }

@@ -227,10 +227,11 @@
     }
     if (message.error) {
       console.error(`LiveView: ${message.error.code}: ${message.error.message}`);
-      if (message.action) loading.done(message.action);
-      else loading.clear();
-      notify("error", message.error.message);
+      if (!message.action) loading.clear();
+      else if (message.loading !== true) loading.done(message.action); // else the action's other work goes on
       document.dispatchEvent(new CustomEvent("liveview:error", { detail: message }));
+      if (typeof message.redirect === "string" && redirect(message.redirect)) return;
+      notify("error", message.error.message);
       return;
     }
     if (message.action) {
@@ -273,6 +274,7 @@
   /** A navigation frame arrived: the page it names is now on screen. */
   function arrive(message) {
     const page = message.action.split("->")[0];
+    cancelDebounced();
     current = { page, params: navigating[page] || (restoring && restoring.params) || {} };
     mounted.add(page);
     markActive(page);
@@ -291,6 +293,24 @@
 
   function here() {
     return location.pathname + location.search + location.hash;
+  }
+
+  /**
+   * A page the server would not mount (authorization): load its URL (or this one again) over HTTP, where the app's
+   * pipeline decides (the login page, with a return URL). Not twice in a row for one URL: a page HTTP allows but the
+   * socket refuses shows the error instead of reloading forever.
+   */
+  function redirect(url) {
+    const target = new URL(url || here(), location.href).href;
+    const last = parseJson(sessionStorage.getItem(REDIRECTED));
+    if (last.url === target && Date.now() - last.at < 10000) return false;
+    try {
+      sessionStorage.setItem(REDIRECTED, JSON.stringify({ url: target, at: Date.now() }));
+    } catch {
+      return false; // without storage there is no guard against a loop
+    }
+    location.assign(target);
+    return true;
   }
 
   function setMeta(meta) {
@@ -339,6 +359,7 @@
   // again with no round trip, at the scroll position it had. An entry not kept (forward after a reload) is asked
   // from the server; a reload at any URL is the server's first paint.
   const STORE = "liveview:";
+  const REDIRECTED = "liveview-redirected";
   let entryKey = (history.state && history.state.liveview) || newKey();
 
   function newKey() {
@@ -374,6 +395,7 @@
       document.title = saved.title;
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
+      cancelDebounced();
       markActive(current.page);
       requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));
       document.dispatchEvent(new CustomEvent("liveview:restored", { detail: { url: here() } }));
@@ -524,6 +546,12 @@
 
   // data-debounce="300": input, key and change events wait that long for a pause; a submit or a click goes at once.
   const debounced = new Map(); // element -> timer
+
+  /** Events still waiting for their pause belong to the page that is leaving the screen: they are dropped. */
+  function cancelDebounced() {
+    debounced.forEach((timer) => clearTimeout(timer));
+    debounced.clear();
+  }
 
   function dispatch(element, action, event) {
     const wantsLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
