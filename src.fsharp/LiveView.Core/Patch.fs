@@ -103,6 +103,7 @@ module Patch =
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
     let meta (meta: (string * string) list) = SetMeta meta
 
-    /// Shows a toast of `kind` (success, info, warning, error) in `#notifications` for the default 4 s.
-    let notify (kind: string) (text: string) =
+    /// Shows `text` as a toast of `kind` (success, info, warning, error) in `#notifications` for the default 4 s;
+    /// the arguments in the order of C#'s `Patch.Notify(text, kind)`.
+    let notify (text: string) (kind: string) =
         Toast(kind, text, Protocol.NotificationTimeout)
