@@ -19,9 +19,7 @@ internal sealed class LiveConnection
     private readonly FrameWriter frames;
     private readonly ReadGate gate = new();
     private readonly CancellationTokenSource lifetime = new();
-
-    // The Abandoned tokens of the effects running, by id.
-    private readonly Dictionary<long, CancellationTokenSource> effects = [];
+    private readonly ConnectionEffects effects;
 
     // Seeds each input's folds; one generator per connection, used by the loop only.
     private readonly Random random = new();
@@ -44,6 +42,7 @@ internal sealed class LiveConnection
             // being queued to the thread pool: one hop less per event.
             AllowSynchronousContinuations = true,
         });
+        effects = new ConnectionEffects(host.Effects, mailbox.Writer, lifetime.Token, host.Logger);
     }
 
     /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
@@ -63,11 +62,7 @@ internal sealed class LiveConnection
                         await StepAsync(Input.NewAction(received.Action, Env()));
                         break;
                     case Inbound.EffectEnded ended:
-                        if (effects.Remove(ended.End.Id, out var abandoned))
-                        {
-                            abandoned.Dispose();
-                        }
-
+                        effects.Ended(ended.End.Id);
                         await StepAsync(ended.End.ToInput(Env()));
                         break;
                     case Inbound.Rejected rejected:
@@ -95,10 +90,7 @@ internal sealed class LiveConnection
             await lifetime.CancelAsync();
             gate.Release();
             await CloseAsync(closeStatus, closeDescription, receiving);
-            foreach (var abandoned in effects.Values)
-            {
-                abandoned.Dispose();
-            }
+            effects.Forget();
 
             Log.SocketClosed(host.Logger);
         }
@@ -132,14 +124,10 @@ internal sealed class LiveConnection
                         Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
                         break;
                     case Output.Start start:
-                        Start(start.Effect, start.Work);
+                        effects.Start(start.Effect, start.Work);
                         break;
                     case Output.Cancel cancel:
-                        if (effects.TryGetValue(cancel.Effect, out var abandoned))
-                        {
-                            await abandoned.CancelAsync();
-                        }
-
+                        await effects.CancelAsync(cancel.Effect);
                         break;
                     case Output.Authorize request:
                         authorize = request;
@@ -168,31 +156,6 @@ internal sealed class LiveConnection
         {
             Log.AuthorizationFailed(host.Logger, ex, page);
             return Verdict.Forbidden;
-        }
-    }
-
-    /// <summary>Runs an effect off the loop; its end comes back through the mailbox.</summary>
-    private void Start(long id, Effect<object> work)
-    {
-        var abandoned = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
-        effects[id] = abandoned;
-        _ = RunEffectAsync(id, work, abandoned.Token);
-    }
-
-    private async Task RunEffectAsync(long id, Effect<object> work, CancellationToken abandoned)
-    {
-        var end = await host.Effects.RunAsync(id, work, abandoned);
-        try
-        {
-            await mailbox.Writer.WriteAsync(new Inbound.EffectEnded(end), lifetime.Token);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
-        {
-            // The connection ended while the effect ran: nobody is left to see its result.
-            if (end.Error is { } error and not OperationCanceledException)
-            {
-                Log.FaultOnly(host.Logger, error, $"An effect's work failed after its connection closed.");
-            }
         }
     }
 
