@@ -20,8 +20,17 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
         _ = RunAsync(id, work, abandoned.Token);
     }
 
-    /// <summary>Nobody waits for effect <paramref name="id"/>'s result any more.</summary>
-    public Task CancelAsync(long id) => running.TryGetValue(id, out var abandoned) ? abandoned.CancelAsync() : Task.CompletedTask;
+    /// <summary>
+    /// Nobody waits for effect <paramref name="id"/>'s result any more: its token fires. The loop does not wait for the
+    /// callbacks the page's code registered on it.
+    /// </summary>
+    public void Cancel(long id)
+    {
+        if (running.TryGetValue(id, out var abandoned))
+        {
+            _ = abandoned.CancelAsync();
+        }
+    }
 
     /// <summary>Effect <paramref name="id"/> ended (its end was taken from the mailbox).</summary>
     public void Ended(long id)

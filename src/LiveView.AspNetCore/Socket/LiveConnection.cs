@@ -127,7 +127,7 @@ internal sealed class LiveConnection
                         effects.Start(start.Effect, start.Work);
                         break;
                     case Output.Cancel cancel:
-                        await effects.CancelAsync(cancel.Effect);
+                        effects.Cancel(cancel.Effect);
                         break;
                     case Output.Authorize request:
                         authorize = request;
