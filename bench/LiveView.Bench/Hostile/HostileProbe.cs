@@ -24,10 +24,35 @@ public static class HostileProbe
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {
-            results.Add(await RunScenarioAsync(plan, websiteDll, scenario, log));
+            results.Add(await RunLeastDisturbedAsync(plan, websiteDll, scenario, log));
         }
 
         return new HostileResults(plan, Machine.Current(), started, clock.Elapsed, GitCommit.Current(), results);
+    }
+
+    /// <summary>Runs a scenario again (up to the plan's attempts) while other work on the machine disturbed it; keeps the least disturbed run.</summary>
+    private static async Task<ScenarioResult> RunLeastDisturbedAsync(HostilePlan plan, string websiteDll, HostileScenario scenario, TextWriter log)
+    {
+        ScenarioResult? best = null;
+        for (var attempt = 1; attempt <= plan.Attempts; attempt++)
+        {
+            var result = await RunScenarioAsync(plan, websiteDll, scenario, log) with { Attempt = attempt };
+            if (best is null || result.OthersShare < best.OthersShare)
+            {
+                best = result;
+            }
+
+            if (result.OthersShare <= plan.BusyMachine)
+            {
+                break;
+            }
+
+            log.WriteLine(attempt < plan.Attempts
+                ? $"  other processes used {result.OthersShare:F2} of a core during the flood: once more (attempt {attempt + 1} of {plan.Attempts})"
+                : $"  other processes used {result.OthersShare:F2} of a core during the flood; keeping attempt {best.Attempt} ({best.OthersShare:F2})");
+        }
+
+        return best!;
     }
 
     private static async Task<ScenarioResult> RunScenarioAsync(HostilePlan plan, string websiteDll, HostileScenario scenario, TextWriter log)

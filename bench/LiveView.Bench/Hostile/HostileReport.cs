@@ -41,7 +41,8 @@ public static class HostileReport
         Line("- **After**: a new socket's first `about->wave` once the server has settled: does it still serve newcomers?");
         Line("- **Machine**: the CPU time that other processes (neither the server nor the probe) used during each flood. Anything");
         Line("  well above zero means the server shared its cores with other work and its latencies are worse than its own." +
-             (plan.QuietMachineWait > TimeSpan.Zero ? $" Each scenario first waits (up to {plan.QuietMachineWait.TotalMinutes:F0} min) for the other processes to go quiet." : ""));
+             (plan.QuietMachineWait > TimeSpan.Zero ? $" Each scenario first waits (up to {plan.QuietMachineWait.TotalMinutes:F0} min) for the other processes to go quiet." : "") +
+             (plan.Attempts > 1 ? $" A scenario whose flood other processes disturbed (over {plan.BusyMachine:F2} of a core on average) runs again, up to {plan.Attempts} times; the least disturbed run is reported." : ""));
         Line();
         foreach (var s in r.Scenarios)
         {
@@ -116,7 +117,8 @@ public static class HostileReport
         Line($"- RSS every 5 s from the flood's start (MB; the flooder was closed at {m.ClosedAt:F0} s): " +
              string.Join(", ", m.Timeline.Select(p => (p.Rss / (1024.0 * 1024)).ToString("F0", CultureInfo.InvariantCulture))) + ".");
         Line($"- Machine: load average {s.LoadAverage:F1} just before the flood; processes other than the server and the probe used " +
-             $"{s.OthersCpuSeconds:F1} s of CPU from the flood's start to the close ({m.ClosedAt:F0} s on {Environment.ProcessorCount} cores).");
+             $"{s.OthersCpuSeconds:F1} s of CPU from the flood's start to the close ({m.ClosedAt:F0} s on {Environment.ProcessorCount} cores: " +
+             $"{s.OthersShare:F2} of a core on average). Attempt {s.Attempt} of at most {plan.Attempts}.");
         var log = s.ServerLog;
         Line($"- Server log: {log.Warnings} warnings, {log.Errors} errors, {log.Critical} critical, {log.Other} other lines" +
              (s.ServerExited ? "; **the server process exited**." : "."));

@@ -18,6 +18,7 @@ namespace LiveView.Bench.Hostile;
 /// CPU time that processes other than the server and the probe used from the flood's start until the flooder was
 /// closed: other work sharing the cores, which makes latencies worse than the server alone would.
 /// </param>
+/// <param name="Attempt">Which run of the scenario this is (it runs again when other work disturbed it).</param>
 public sealed record ScenarioResult(
     HostileScenario Scenario,
     int Frames,
@@ -30,7 +31,12 @@ public sealed record ScenarioResult(
     ServerLogSummary ServerLog,
     bool ServerExited,
     double LoadAverage,
-    double OthersCpuSeconds);
+    double OthersCpuSeconds,
+    int Attempt = 1)
+{
+    /// <summary>The share of one core other processes used on average during the flood.</summary>
+    public double OthersShare => Memory.ClosedAt <= 0 ? 0 : OthersCpuSeconds / Memory.ClosedAt;
+}
 
 /// <summary>Everything one hostile-load run measured.</summary>
 public sealed record HostileResults(
