@@ -6,6 +6,10 @@
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
 #   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo and Blazor Server, rewrites
 #                      docs/benchmarks.md (about 5 minutes; --quick: under 2)
+#   ./build.sh bench --hostile
+#                      instead: the hostile-load probe (floods and stalled readers against the Website example),
+#                      writes docs/hostile-load.md or --out FILE (about 5 minutes; --smoke: under 1; --only KEY,KEY;
+#                      --label TEXT for the report's title)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
@@ -49,10 +53,15 @@ run() {
 
 bench() {
   restore
-  ensure_packages
-  local project
-  for project in EchoServer LiveView.BenchServer BlazorPeer; do
-    dotnet publish "bench/$project" -c Release -o "bench/.out/$project" --no-restore -v quiet -nologo
+  local project projects=(bench/EchoServer bench/LiveView.BenchServer bench/BlazorPeer)
+  if [[ " $* " == *" --hostile "* ]]; then
+    # The hostile-load probe runs only the Website example, and no browser.
+    projects=(examples/Website)
+  else
+    ensure_packages
+  fi
+  for project in "${projects[@]}"; do
+    dotnet publish "$project" -c Release -o "bench/.out/$(basename "$project")" --no-restore -v quiet -nologo
   done
   dotnet build bench/LiveView.Bench -c Release --no-restore -v quiet -nologo
   # 10,000 idle sockets need as many file descriptors in the generator and in the server.
@@ -148,7 +157,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [quickstart] | test | bench [--quick]" >&2
+    echo "usage: ./build.sh run [quickstart] | test | bench [--quick | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac

@@ -43,8 +43,23 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public TcpCounters Tcp() => TcpCounters.Read(Port);
 
+    /// <summary>The server's process id.</summary>
+    public int Id => process.Id;
+
+    /// <summary>True once the server's process has ended (crashed, or was stopped).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>Starts <c>dotnet dll</c> on a free loopback port and waits until it accepts connections.</summary>
-    public static async Task<ServerProcess> StartAsync(string dll, string environment, params string[] arguments)
+    public static Task<ServerProcess> StartAsync(string dll, string environment, params string[] arguments) =>
+        StartAsync(dll, environment, arguments, new Dictionary<string, string>(), output: null);
+
+    /// <summary>
+    /// Starts <c>dotnet dll</c> on a free loopback port with extra environment <paramref name="variables"/> and waits
+    /// until it accepts connections. <paramref name="output"/>, when given, sees every line the server writes to its
+    /// standard output and error (its log); otherwise the output is dropped and the errors go to this console.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string dll, string environment, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> variables, Action<string>? output)
     {
         if (!File.Exists(dll))
         {
@@ -69,13 +84,33 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_TieredPGO"] = "1";
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+        process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not null)
             {
+                output?.Invoke(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            if (output is null)
+            {
                 Console.Error.WriteLine($"[{Path.GetFileNameWithoutExtension(dll)}] {e.Data}");
+            }
+            else
+            {
+                output(e.Data);
             }
         };
         process.BeginOutputReadLine();

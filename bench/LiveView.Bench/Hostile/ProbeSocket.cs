@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+
+namespace LiveView.Bench.Hostile;
+
+/// <summary>A client WebSocket that knows its local port, so that its TCP connection can be watched with <c>ss</c>.</summary>
+public sealed class ProbeSocket : IDisposable
+{
+    private readonly HttpMessageInvoker invoker;
+
+    private ProbeSocket(ClientWebSocket socket, HttpMessageInvoker invoker, int localPort)
+    {
+        Socket = socket;
+        this.invoker = invoker;
+        LocalPort = localPort;
+    }
+
+    public ClientWebSocket Socket { get; }
+
+    /// <summary>The client's end of the TCP connection.</summary>
+    public int LocalPort { get; }
+
+    /// <summary>Opens a WebSocket to <paramref name="uri"/> (no client pings: the probe's sockets send only what it says).</summary>
+    public static async Task<ProbeSocket> ConnectAsync(Uri uri, CancellationToken cancel)
+    {
+        var localPort = 0;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, token) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    localPort = ((IPEndPoint)socket.LocalEndPoint!).Port;
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var invoker = new HttpMessageInvoker(handler);
+        var ws = new ClientWebSocket();
+        ws.Options.KeepAliveInterval = TimeSpan.Zero;
+        try
+        {
+            await ws.ConnectAsync(uri, invoker, cancel);
+        }
+        catch
+        {
+            ws.Dispose();
+            invoker.Dispose();
+            throw;
+        }
+
+        return new ProbeSocket(ws, invoker, localPort);
+    }
+
+    /// <summary>Cuts the connection at once, without a closing handshake (as when a browser tab is killed).</summary>
+    public void Abort() => Socket.Abort();
+
+    public void Dispose()
+    {
+        Socket.Dispose();
+        invoker.Dispose();
+    }
+}
