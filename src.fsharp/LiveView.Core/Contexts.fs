@@ -21,7 +21,7 @@ type MountContext =
         Culture: CultureInfo
         /// The signed-in user (an anonymous principal when nobody is signed in).
         User: ClaimsPrincipal
-        /// A random number generator seeded by the host.
+        /// The random number generator of the mount's input: the connection's own, or a seeded one in tests.
         Random: Random
         /// The host's clock, read once for this mount.
         Now: DateTimeOffset
@@ -41,7 +41,8 @@ type ActionContext =
         Culture: CultureInfo
         /// The signed-in user (an anonymous principal when nobody is signed in).
         User: ClaimsPrincipal
-        /// A random number generator seeded by the host for this fold alone.
+        /// The random number generator of the fold's input: the connection's own (its folds draw from it in turn), or
+        /// a seeded one in tests.
         Random: Random
         /// The host's clock, read once for this fold.
         Now: DateTimeOffset

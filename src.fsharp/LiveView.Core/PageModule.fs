@@ -75,7 +75,7 @@ module Page =
         }
 
     /// Mounts the page and folds `actions` through it in order, with the runtime the host uses, without running
-    /// effects (their results never arrive). Each action's context is deterministic: seeded with its position, the
+    /// effects (their results never arrive). Each action's context is deterministic: `Random` seeded with its position, the
     /// Unix epoch as `Now`, the invariant culture, an anonymous user. Returns the final state, every patch sent and
     /// every error, in order. Throws when the page cannot be mounted at all.
     let run (page: Page<'S>) (actions: ClientAction list) : 'S * Patch list * PageError list =
@@ -84,7 +84,7 @@ module Page =
         let env seed =
             {
                 Now = DateTimeOffset.UnixEpoch
-                Seed = seed
+                Random = Random seed
             }
 
         let rec drive (runtime, patches, errors) input =

@@ -136,11 +136,11 @@ let start (maxEffects: int) =
         Broken = []
     }
 
-/// The environment of step `n`: a clock and a seed unique to it.
+/// The environment of step `n`: a clock reading and a generator seeded with `n`, unique to it.
 let env n : Env =
     {
         Now = DateTimeOffset.UnixEpoch.AddTicks(int64 n + 1L)
-        Seed = n
+        Random = Random n
     }
 
 /// Steps the runtime over `input` and takes in its outputs.

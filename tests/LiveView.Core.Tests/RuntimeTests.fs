@@ -75,7 +75,7 @@ let private handlerContext n (action: ClientAction) =
         Action = action
         Culture = CultureInfo.InvariantCulture
         User = ClaimsPrincipal(ClaimsIdentity())
-        Random = Random((env n).Seed)
+        Random = Random n
         Now = (env n).Now
     }
 
@@ -341,7 +341,7 @@ let tests =
 
                 Expect.equal (frames (runAll (start 3) commands)) (frames (runAll (start 3) commands)) "same frames")
 
-            testCase "each fold's random numbers come from its input's seed"
+            testCase "each fold's random numbers come from its input's generator"
             <| fun () ->
                 let dice =
                     Page.create "dice" (fun ctx -> ctx.Random.Next()) (fun n ->
@@ -359,14 +359,21 @@ let tests =
                     }
 
                 let roll seed runtime =
-                    Runtime.step site (Input.Action(actionFor "dice" "roll", { env 0 with Seed = seed })) runtime
+                    Runtime.step
+                        site
+                        (Input.Action(actionFor "dice" "roll", { env 0 with Random = Random seed }))
+                        runtime
                     |> fst
 
                 let state runtime =
                     Runtime.live runtime |> Option.map (fun live -> unbox<int> live.State)
 
+                // The first input mounts the page (init draws once), then rolls (draws again), from one generator.
+                let seven = Random 7
+                let initDraw, rollDraw = seven.Next(), seven.Next()
                 let runtime = Runtime.start (ClaimsPrincipal()) 1 |> roll 7
-                Expect.equal (state runtime) (Some(Random(7).Next())) "the mount's init drew from Random(7)"
+                Expect.notEqual initDraw rollDraw "two draws"
+                Expect.equal (state runtime) (Some rollDraw) "init, then the roll, drew from Random(7) in turn"
                 let runtime = roll 42 runtime
-                Expect.equal (state runtime) (Some(Random(42).Next())) "the roll drew from Random(42)"
+                Expect.equal (state runtime) (Some(Random(42).Next())) "the next input's roll drew from its Random(42)"
         ]

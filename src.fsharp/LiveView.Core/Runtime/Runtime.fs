@@ -132,7 +132,9 @@ module internal Effects =
 
     /// How many effects of the ticket's action are still wanted.
     let openOf id acc =
-        ticket id acc |> Option.map _.Open |> Option.defaultValue 0
+        match Map.tryFind id acc.Rt.Tickets with
+        | Some t -> t.Open
+        | None -> 0
 
     let private adjust id delta acc =
         match ticket id acc with

@@ -3,15 +3,16 @@ namespace LiveView
 open System
 open System.Globalization
 
-/// What the host reads for each input of the runtime: its clock, and a seed for the random numbers of the folds the
-/// input causes. The runtime stays a pure function of its inputs; a test replays it with the same values.
+/// What the host reads for each input of the runtime: its clock, and the generator the input's folds draw random
+/// numbers from (the host's one per connection; a test's seeded one). The runtime stays a function of its inputs:
+/// a test replays it with the same clock and a generator seeded the same way.
 [<Struct>]
 type Env =
     {
         /// The host's clock when the input arrived.
         Now: DateTimeOffset
-        /// The seed of the input's folds: each fold gets `Random(seed)` (a mount's handler `seed + 1`).
-        Seed: int
+        /// The generator the input's folds get as `ctx.Random`.
+        Random: Random
     }
 
 /// What the runtime needs to know of the application: its pages, their URLs, titles and languages, and which pages

@@ -38,23 +38,26 @@ module Runtime =
     let live (runtime: Runtime) : Instance option = ValueOption.toOption runtime.Live
 
     /// Makes `culture` current for the page code that runs next (resource lookups and formatting follow it).
-    let private inCulture (culture: CultureInfo) (run: unit -> 'T) =
+    let private useCulture (culture: CultureInfo) =
         if not (obj.ReferenceEquals(CultureInfo.CurrentCulture, culture)) then
             CultureInfo.CurrentCulture <- culture
 
         if not (obj.ReferenceEquals(CultureInfo.CurrentUICulture, culture)) then
             CultureInfo.CurrentUICulture <- culture
 
+    /// Runs `run` with `culture` current.
+    let private inCulture (culture: CultureInfo) (run: unit -> 'T) =
+        useCulture culture
         run ()
 
-    let private context acc origin (action: ClientAction | null) lang (seed: int) now : ActionContext =
+    let private context acc origin (action: ClientAction | null) lang (env: Env) : ActionContext =
         {
             Origin = origin
             Action = action
             Culture = acc.Site.Culture lang
             User = acc.Rt.User
-            Random = Random seed
-            Now = now
+            Random = env.Random
+            Now = env.Now
         }
 
     /// Runs page code that shows a state (title, view, layout); an exception fails the fold of `origin`.
@@ -64,22 +67,11 @@ module Runtime =
         with ex ->
             Error(HandlerFailed(origin, ex))
 
-    let private setsTitle =
-        List.exists (function
-            | SetTitle _ -> true
-            | _ -> false)
-
-    /// The title after a fold, and its patches with the document title added when the page's title changed.
-    let private followTitle acc (live: Instance) origin lang (reply: Reply<obj>) =
-        guard origin (fun () ->
-            let title = live.Page.Title reply.State
-
-            if title = live.Title || setsTitle reply.Patches then
-                title, reply.Patches
-            else
-                title,
-                reply.Patches
-                @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, lang)) ])
+    let rec private setsTitle (patches: Patch list) =
+        match patches with
+        | [] -> false
+        | SetTitle _ :: _ -> true
+        | _ :: rest -> setsTitle rest
 
     let private updateMounting (update: Mounting -> Mounting) acc =
         { acc with
@@ -94,27 +86,41 @@ module Runtime =
         |> List.rev
         |> List.fold (fun acc (action: ClientAction, _) -> emit (Output.Frames(action.Name, [], false)) acc) acc
 
-    /// Folds `fold` into the live page for the client action of `ticketId`. `action` is that action when the fold is
-    /// its handler (null for an effect's result): a handler is always answered, an effect's result when it shows
-    /// something or ends the action's loading.
-    let rec private foldLive origin (action: ClientAction | null) lang ticketId fold env acc =
+    /// Folds `fold` into the live page, answering `answer`. `action` is the client action when the fold is its
+    /// handler (null for an effect's result); `ticketId` is the action's ticket when it has effects running (0: none
+    /// yet; one opens when the fold starts effects). A handler is always answered; an effect's result when it shows
+    /// something or ends the action's loading. The page's title is followed: when it changes with the state, the
+    /// document title is sent too. Page code that throws (the fold, the title) leaves the state as it was.
+    let rec private foldLive origin (action: ClientAction | null) lang answer ticketId fold env acc =
         let live = acc.Rt.Live.Value
-        let answer = acc.Rt.Tickets[ticketId].Answer
-        let ctx = context acc origin action lang env.Seed env.Now
+        let ctx = context acc origin action lang env
+
+        useCulture ctx.Culture
 
         let result =
-            inCulture ctx.Culture (fun () ->
-                PageFold.apply fold live.State ctx
-                |> Result.bind (fun reply ->
-                    followTitle acc live origin lang reply
-                    |> Result.map (fun (title, patches) -> reply, title, patches)))
+            match PageFold.apply fold live.State ctx with
+            | Error error -> Error error
+            | Ok reply ->
+                try
+                    let title = live.Page.Title reply.State
+
+                    let patches =
+                        if title = live.Title || setsTitle reply.Patches then
+                            reply.Patches
+                        else
+                            reply.Patches
+                            @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, lang)) ]
+
+                    Ok(struct (reply, title, patches))
+                with ex ->
+                    Error(HandlerFailed(origin, ex))
 
         match result with
         | Error error ->
             acc
             |> emit (Output.Fail(Fault.Page error, ValueSome answer, openOf ticketId acc > 0))
             |> closeIfDone ticketId
-        | Ok(reply, title, patches) ->
+        | Ok(struct (reply, title, patches)) ->
             let acc =
                 { acc with
                     Rt =
@@ -127,17 +133,28 @@ module Runtime =
                                     }
                         }
                 }
-                |> fun acc ->
-                    reply.Effects
+
+            let ticketId, acc =
+                match reply.Effects with
+                | [] -> ticketId, acc
+                | effects ->
+                    let ticketId, acc =
+                        if ticketId = 0L then
+                            openTicket answer acc
+                        else
+                            ticketId, acc
+
+                    ticketId,
+                    effects
                     |> List.fold (fun acc effect -> startEffect live.Id ticketId origin lang effect acc) acc
 
-            let loading = openOf ticketId acc > 0
+            let loading = ticketId <> 0L && openOf ticketId acc > 0
 
             if isNull action && patches.IsEmpty && loading then
                 acc
             else
                 emit (Output.Frames(answer, patches, loading)) acc
-            |> closeIfDone ticketId
+            |> if ticketId = 0L then id else closeIfDone ticketId
 
     /// A client action: navigation (`send_page`, `mount`), a fold into the live page, or — for a page that is not
     /// live, as a Django LiveView v1 client's first action — a mount of that page, then the fold.
@@ -169,9 +186,7 @@ module Runtime =
     /// Folds a client action into the live page with the page's handler of that name.
     and private handle (page: Page<obj>) (action: ClientAction) env acc =
         match page.Handlers.TryGetValue action.Name.Handler with
-        | true, handler ->
-            let ticketId, acc = openTicket action.Name acc
-            foldLive (Origin.Client action.Name) action action.Lang ticketId handler env acc
+        | true, handler -> foldLive (Origin.Client action.Name) action action.Lang action.Name 0L handler env acc
         | _ -> emit (Output.Fail(Fault.Page(UnknownHandler action.Name), ValueSome action.Name, false)) acc
 
     /// Navigation by a client action: the page's URL from the action's data, then the mount.
@@ -255,7 +270,7 @@ module Runtime =
                 Lang = navigation.Lang
                 Culture = culture
                 User = acc.Rt.User
-                Random = Random env.Seed
+                Random = env.Random
                 Now = env.Now
             }
 
@@ -264,8 +279,7 @@ module Runtime =
                 guard origin (fun () -> navigation.Page.Init mount)
                 |> Result.bind (fun state ->
                     match navigation.Page.Handlers.TryGetValue Protocol.MountHandler with
-                    | true, handler ->
-                        PageFold.apply handler state (context acc origin null navigation.Lang (env.Seed + 1) env.Now)
+                    | true, handler -> PageFold.apply handler state (context acc origin null navigation.Lang env)
                     | _ -> Ok(Reply.state state)))
 
         match mounted with
@@ -365,7 +379,7 @@ module Runtime =
     /// Folds a mount effect's result into the page being mounted.
     and private foldMount navigation origin fold env acc =
         let state, _ = navigation.Building.Value
-        let ctx = context acc origin null navigation.Lang env.Seed env.Now
+        let ctx = context acc origin null navigation.Lang env
 
         match inCulture ctx.Culture (fun () -> PageFold.apply fold state ctx) with
         | Error error -> fail (Fault.Page error) acc
@@ -377,7 +391,7 @@ module Runtime =
 
         match acc.Rt.Live, acc.Rt.Mounting with
         | ValueSome live, _ when live.Id = running.Owner ->
-            foldLive origin null running.Lang running.Ticket fold env acc
+            foldLive origin null running.Lang acc.Rt.Tickets[running.Ticket].Answer running.Ticket fold env acc
         | _, ValueSome navigation when navigation.Id = running.Owner -> foldMount navigation origin fold env acc
         | _ -> acc
 

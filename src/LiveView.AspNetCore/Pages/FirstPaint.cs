@@ -18,7 +18,7 @@ internal sealed class FirstPaint(
     public async Task<Instance> MountAsync(MountRequest request, ClaimsPrincipal user, CancellationToken aborted)
     {
         var random = new Random();
-        Env Env() => new(time.GetUtcNow(), random.Next());
+        Env Env() => new(time.GetUtcNow(), random);
 
         var runtime = RuntimeModule.start(user, options.Value.MaxEffectsPerConnection);
         var inputs = new Queue<Input>([Input.NewMount(request, Env())]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiveView.CSharp;
 using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
@@ -22,7 +23,14 @@ internal sealed class PageRoutes
         layouts.TryAdd(page, layout);
     }
 
-    /// <summary>The document title the page's layout gives it (its own title when it has no layout).</summary>
+    // What each layout puts around a page's title, by page and language: learned once, so that a title that follows
+    // the state costs a concatenation, not a render of the layout. Null: the layout does more than surround the title.
+    private readonly ConcurrentDictionary<(string Page, string Lang), TitleShape?> shapes = new();
+
+    /// <summary>
+    /// The document title the page's layout gives it (its own title when it has no layout): the text of the layout's
+    /// <c>&lt;title&gt;</c>.
+    /// </summary>
     public string DocumentTitle(Page<object> page, object state, string lang)
     {
         var title = page.Title.Invoke(state);
@@ -31,9 +39,13 @@ internal sealed class PageRoutes
             return title;
         }
 
-        var document = layout(new LayoutContext(page.Name, title, page.Meta.Invoke(state), lang, NoContent, NoContent));
-        return Navigation.titleOf(document)?.Value ?? title;
+        var meta = page.Meta.Invoke(state);
+        var shape = shapes.GetOrAdd((page.Name, lang), _ => TitleShape.Learn(title => Render(layout, page, title, meta, lang)));
+        return shape is not null ? shape.Around(title) : Render(layout, page, title, meta, lang) ?? title;
     }
+
+    private static string? Render(Func<LayoutContext, XmlNode> layout, Page<object> page, string title, FSharpList<Tuple<string, string>> meta, string lang) =>
+        Navigation.titleOf(layout(new LayoutContext(page.Name, title, meta, lang, NoContent, NoContent)))?.Value;
 
     /// <summary>The URL of <paramref name="page"/> with <paramref name="values"/>, or why there is none.</summary>
     public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) =>

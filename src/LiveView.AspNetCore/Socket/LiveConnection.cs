@@ -21,7 +21,7 @@ internal sealed class LiveConnection
     private readonly CancellationTokenSource lifetime = new();
     private readonly ConnectionEffects effects;
 
-    // Seeds each input's folds; one generator per connection, used by the loop only.
+    // The folds' random numbers; one generator per connection, used by the loop only.
     private readonly Random random = new();
 
     private Runtime runtime;
@@ -96,7 +96,7 @@ internal sealed class LiveConnection
         }
     }
 
-    private Env Env() => new(host.Time.GetUtcNow(), random.Next());
+    private Env Env() => new(host.Time.GetUtcNow(), random);
 
     /// <summary>Steps the runtime over <paramref name="input"/> and does what it says; an authorization is answered at once.</summary>
     private async Task StepAsync(Input input)
