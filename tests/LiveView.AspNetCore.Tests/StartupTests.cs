@@ -54,4 +54,12 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("WebSocket", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_impossible_limit_fails_at_startup_and_names_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestHost.StartAsync(options => options.MaxEffectsPerConnection = 0));
+        Assert.Contains("MaxEffectsPerConnection", error.Message);
+    }
 }

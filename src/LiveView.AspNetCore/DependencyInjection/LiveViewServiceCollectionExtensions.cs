@@ -14,7 +14,15 @@ public static class LiveViewServiceCollectionExtensions
     public static ILiveViewBuilder AddLiveView(this IServiceCollection services, Action<LiveViewOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<LiveViewOptions>().BindConfiguration(LiveViewOptions.Section);
+        services.AddOptions<LiveViewOptions>()
+            .BindConfiguration(LiveViewOptions.Section)
+            .Validate(options => options.MaxEffectsPerConnection >= 1, "LiveView:MaxEffectsPerConnection must be at least 1.")
+            .Validate(options => options.MailboxCapacity >= 1, "LiveView:MailboxCapacity must be at least 1.")
+            .Validate(options => options.MaxMessageBytes >= 1, "LiveView:MaxMessageBytes must be at least 1.")
+            .Validate(
+                options => options.MessageTimeout > TimeSpan.Zero && options.SendTimeout > TimeSpan.Zero,
+                "LiveView:MessageTimeout and LiveView:SendTimeout must be longer than zero.")
+            .ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
