@@ -11,27 +11,13 @@ public sealed partial class Flooder
     private async Task ReadAllAsync()
     {
         var ws = socket.Socket;
-        var buffer = new byte[64 * 1024];
         try
         {
             while (true)
             {
-                var count = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (count == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-
-                    result = await ws.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
-                    count += result.Count;
-                }
-                while (!result.EndOfMessage);
-
+                var (type, payload) = await socket.ReceiveMessageAsync();
                 var now = Stopwatch.GetTimestamp();
-                if (result.MessageType == WebSocketMessageType.Close)
+                if (type == WebSocketMessageType.Close)
                 {
                     if (!closing)
                     {
@@ -41,7 +27,7 @@ public sealed partial class Flooder
                     return;
                 }
 
-                var frame = buffer.AsSpan(0, count);
+                var frame = payload.Span;
                 if (firstReplyMarker is null || frame.IndexOf(firstReplyMarker) >= 0)
                 {
                     firstReplies.Add(now);
@@ -57,7 +43,7 @@ public sealed partial class Flooder
                     firstError ??= Encoding.UTF8.GetString(frame);
                 }
 
-                Interlocked.Add(ref replyBytes, count);
+                Interlocked.Add(ref replyBytes, payload.Length);
                 Interlocked.Increment(ref replies);
                 Interlocked.Exchange(ref lastReplyAt, now);
             }

@@ -17,12 +17,10 @@ public static class HostileReport
         Line($"Written by `./build.sh bench --hostile{(plan.Name == "full" ? "" : " --" + plan.Name)}` on {r.Started:yyyy-MM-dd HH:mm} UTC " +
              $"({plan.Name} run, {r.Elapsed.TotalSeconds:F0} s) at commit {r.Commit}. Every figure comes from this one run on this one machine.");
         Line();
-        Line("| machine | |");
-        Line("| --- | --- |");
-        Line($"| CPU | {r.Machine.Cpu}, {r.Machine.Cores} cores |");
-        Line($"| Memory | {r.Machine.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB |");
-        Line($"| OS | {r.Machine.Os}, Linux {r.Machine.Kernel} |");
-        Line($"| .NET | {r.Machine.Runtime} |");
+        foreach (var row in r.Machine.Table("| machine | |"))
+        {
+            Line(row);
+        }
         Line();
 
         Line("## What runs");

@@ -18,6 +18,9 @@ public sealed class ProbeSocket : IDisposable
 
     public ClientWebSocket Socket { get; }
 
+    // The last message read, in a buffer that grows to the largest message (one reader per socket).
+    private byte[] message = new byte[64 * 1024];
+
     /// <summary>The client's end of the TCP connection.</summary>
     public int LocalPort { get; }
 
@@ -62,6 +65,29 @@ public sealed class ProbeSocket : IDisposable
 
     /// <summary>Cuts the connection at once, without a closing handshake (as when a browser tab is killed).</summary>
     public void Abort() => Socket.Abort();
+
+    /// <summary>
+    /// Reads one whole message; its bytes are valid until the next call. A close frame comes back as
+    /// <see cref="WebSocketMessageType.Close"/> with no bytes.
+    /// </summary>
+    public async Task<(WebSocketMessageType Type, ReadOnlyMemory<byte> Payload)> ReceiveMessageAsync()
+    {
+        var count = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (count == message.Length)
+            {
+                Array.Resize(ref message, message.Length * 2);
+            }
+
+            result = await Socket.ReceiveAsync(message.AsMemory(count), CancellationToken.None);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        return (result.MessageType, message.AsMemory(0, count));
+    }
 
     public void Dispose()
     {

@@ -117,32 +117,18 @@ public sealed class RoundTripClient : IAsyncDisposable
     private async Task ReadAllAsync()
     {
         var ws = socket.Socket;
-        var buffer = new byte[64 * 1024];
         try
         {
             while (true)
             {
-                var received = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (received == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-
-                    result = await ws.ReceiveAsync(buffer.AsMemory(received), CancellationToken.None);
-                    received += result.Count;
-                }
-                while (!result.EndOfMessage);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                var (type, payload) = await socket.ReceiveMessageAsync();
+                if (type == WebSocketMessageType.Close)
                 {
                     lost ??= $"close frame {(int?)ws.CloseStatus} \"{ws.CloseStatusDescription}\"";
                     break;
                 }
 
-                if (buffer.AsSpan(0, received).IndexOf(ErrorField) >= 0)
+                if (payload.Span.IndexOf(ErrorField) >= 0)
                 {
                     Interlocked.Increment(ref errorReplies);
                 }

@@ -21,4 +21,15 @@ public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string Os,
             File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription);
     }
+
+    /// <summary>The machine as a markdown table, the heading row <paramref name="heading"/>.</summary>
+    public IEnumerable<string> Table(string heading = "| | |") =>
+    [
+        heading,
+        "| --- | --- |",
+        $"| CPU | {Cpu}, {Cores} cores |",
+        $"| Memory | {MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB |",
+        $"| OS | {Os}, Linux {Kernel} |",
+        $"| .NET | {Runtime} |",
+    ];
 }

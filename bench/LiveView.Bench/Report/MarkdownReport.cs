@@ -21,12 +21,10 @@ public static class MarkdownReport
         Line();
         Line("## Machine");
         Line();
-        Line("| | |");
-        Line("| --- | --- |");
-        Line($"| CPU | {r.Machine.Cpu}, {r.Machine.Cores} cores |");
-        Line($"| Memory | {r.Machine.MemoryBytes / (1024.0 * 1024 * 1024):F1} GiB |");
-        Line($"| OS | {r.Machine.Os}, Linux {r.Machine.Kernel} |");
-        Line($"| .NET | {r.Machine.Runtime} |");
+        foreach (var row in r.Machine.Table())
+        {
+            Line(row);
+        }
         Line();
 
         Line("## Round trip: LiveView against the transport limit");
