@@ -69,7 +69,7 @@ module Page =
         { new ISite with
             member _.FindPage name = if name = page.Name then page else null
             member _.Url(_, _) = Ok ""
-            member _.DocumentTitle(page, state, _) = page.Title state
+            member _.DocumentTitle(_, _, title, _) = title
             member _.Culture _ = CultureInfo.InvariantCulture
             member _.IsGuarded _ = false
         }

@@ -25,9 +25,11 @@ public sealed class Gates
         InterlockedMax(ref mostRunning, now);
         try
         {
-            // Work that honours its token stops even when the gate is open already (WaitAsync would not look).
+            // Work that honours its token stops even when the gate is open already (WaitAsync would not look), and
+            // when it wakes: a token is cancelled at once, its callbacks (WaitAsync's among them) run a little later.
             cancel.ThrowIfCancellationRequested();
             await Gate(name).Task.WaitAsync(cancel);
+            cancel.ThrowIfCancellationRequested();
             passed.AddOrUpdate(name, 1, (_, n) => n + 1);
         }
         finally

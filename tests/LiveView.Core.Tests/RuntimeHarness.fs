@@ -86,7 +86,7 @@ let site =
             | None -> null
 
         member _.Url(page, _) = Ok("/" + page)
-        member _.DocumentTitle(page, state, _) = page.Title state + " · site"
+        member _.DocumentTitle(_, _, title, _) = title + " · site"
         member _.Culture _ = CultureInfo.InvariantCulture
         member _.IsGuarded page = page = "c"
     }

@@ -353,7 +353,7 @@ let tests =
                     { new ISite with
                         member _.FindPage _ = dice
                         member _.Url(_, _) = Ok "/"
-                        member _.DocumentTitle(page, state, _) = page.Title state
+                        member _.DocumentTitle(_, _, title, _) = title
                         member _.Culture _ = CultureInfo.InvariantCulture
                         member _.IsGuarded _ = false
                     }

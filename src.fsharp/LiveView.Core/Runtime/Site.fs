@@ -24,9 +24,9 @@ type ISite =
     /// The URL of `page` with the route `values`, or why there is none.
     abstract Url: page: string * values: Map<string, string> -> Result<string, string>
 
-    /// The document title of `page` in `state` as its layout renders it (decorations included). May throw: it runs
-    /// the application's layout.
-    abstract DocumentTitle: page: Page<obj> * state: obj * lang: string option -> string
+    /// The document title of `page` in `state`, whose own title (`Page.Title`) is `title`, as its layout renders it
+    /// (decorations included). May throw: it runs the application's layout.
+    abstract DocumentTitle: page: Page<obj> * state: obj * title: string * lang: string option -> string
 
     /// The culture folds run in for a client's `lang`.
     abstract Culture: lang: string option -> CultureInfo

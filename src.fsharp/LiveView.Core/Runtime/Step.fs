@@ -109,7 +109,7 @@ module Runtime =
                             reply.Patches
                         else
                             reply.Patches
-                            @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, lang)) ]
+                            @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, title, lang)) ]
 
                     Ok(struct (reply, title, patches))
                 with ex ->
@@ -335,7 +335,8 @@ module Runtime =
 
                     match navigation.Arrival with
                     | Show ->
-                        let documentTitle = acc.Site.DocumentTitle(navigation.Page, state, navigation.Lang)
+                        let documentTitle =
+                            acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang)
 
                         title, Navigation.patches navigation.Page state navigation.Url documentTitle @ patches
                     | _ -> title, []))

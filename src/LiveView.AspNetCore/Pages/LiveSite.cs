@@ -11,8 +11,8 @@ internal sealed class LiveSite(PageRegistry pages, PageRoutes routes, Cultures c
 
     public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) => routes.Url(page, values);
 
-    public string DocumentTitle(Page<object> page, object state, FSharpOption<string>? lang) =>
-        routes.DocumentTitle(page, state, cultures.LanguageOf(lang));
+    public string DocumentTitle(Page<object> page, object state, string title, FSharpOption<string>? lang) =>
+        routes.DocumentTitle(page, state, title, cultures.LanguageOf(lang));
 
     public CultureInfo Culture(FSharpOption<string>? lang) => cultures.CultureOf(lang);
 

@@ -28,24 +28,23 @@ internal sealed class PageRoutes
     private readonly ConcurrentDictionary<(string Page, string Lang), TitleShape?> shapes = new();
 
     /// <summary>
-    /// The document title the page's layout gives it (its own title when it has no layout): the text of the layout's
-    /// <c>&lt;title&gt;</c>.
+    /// The document title the page's layout gives it when its own title is <paramref name="title"/> (that title when
+    /// it has no layout): the text of the layout's <c>&lt;title&gt;</c>. The layout is rendered (and the page's meta
+    /// read) only to learn its shape, or for a layout that does more than put text around the title.
     /// </summary>
-    public string DocumentTitle(Page<object> page, object state, string lang)
+    public string DocumentTitle(Page<object> page, object state, string title, string lang)
     {
-        var title = page.Title.Invoke(state);
         if (!layouts.TryGetValue(page.Name, out var layout))
         {
             return title;
         }
 
-        var meta = page.Meta.Invoke(state);
-        var shape = shapes.GetOrAdd((page.Name, lang), _ => TitleShape.Learn(title => Render(layout, page, title, meta, lang)));
-        return shape is not null ? shape.Around(title) : Render(layout, page, title, meta, lang) ?? title;
-    }
+        string? Render(string pageTitle) =>
+            Navigation.titleOf(layout(new LayoutContext(page.Name, pageTitle, page.Meta.Invoke(state), lang, NoContent, NoContent)))?.Value;
 
-    private static string? Render(Func<LayoutContext, XmlNode> layout, Page<object> page, string title, FSharpList<Tuple<string, string>> meta, string lang) =>
-        Navigation.titleOf(layout(new LayoutContext(page.Name, title, meta, lang, NoContent, NoContent)))?.Value;
+        var shape = shapes.GetOrAdd((page.Name, lang), _ => TitleShape.Learn(Render));
+        return shape is not null ? shape.Around(title) : Render(title) ?? title;
+    }
 
     /// <summary>The URL of <paramref name="page"/> with <paramref name="values"/>, or why there is none.</summary>
     public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) =>
