@@ -78,7 +78,9 @@ internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mail
     /// </summary>
     private async Task<(byte[] Buffer, int Count, WebSocketMessageType Type, Refusal? Refusal)> ReadMessageAsync(byte[] buffer, int limit)
     {
-        var deadline = DateTime.UtcNow + options.MessageTimeout;
+        // Set when a read has to wait: a message that arrives whole (nearly all) costs no clock reading. Its first
+        // bytes were in microseconds before (the zero-byte read returned), so the deadline counts from about then.
+        DateTime? deadline = null;
         var count = 0;
         ValueWebSocketReceiveResult result;
         do
@@ -98,7 +100,8 @@ internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mail
                 var pending = read.AsTask();
                 try
                 {
-                    result = await pending.WaitAsync(Remaining(deadline));
+                    deadline ??= DateTime.UtcNow + options.MessageTimeout;
+                    result = await pending.WaitAsync(Remaining(deadline.Value));
                 }
                 catch (TimeoutException)
                 {
