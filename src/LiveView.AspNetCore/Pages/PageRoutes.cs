@@ -25,7 +25,7 @@ internal sealed class PageRoutes
 
     // What each layout puts around a page's title, by page and language: learned once, so that a title that follows
     // the state costs a concatenation, not a render of the layout. Null: the layout does more than surround the title.
-    private readonly ConcurrentDictionary<(string Page, string Lang), TitleShape?> shapes = new();
+    private readonly ConcurrentDictionary<(string Page, string Lang), FSharpOption<TitleShape>?> shapes = new();
 
     /// <summary>
     /// The document title the page's layout gives it when its own title is <paramref name="title"/> (that title when
@@ -39,11 +39,11 @@ internal sealed class PageRoutes
             return title;
         }
 
-        string? Render(string pageTitle) =>
-            Navigation.titleOf(layout(new LayoutContext(page.Name, pageTitle, page.Meta.Invoke(state), lang, NoContent, NoContent)))?.Value;
+        FSharpOption<string>? Render(string pageTitle) =>
+            Navigation.titleOf(layout(new LayoutContext(page.Name, pageTitle, page.Meta.Invoke(state), lang, NoContent, NoContent)));
 
-        var shape = shapes.GetOrAdd((page.Name, lang), _ => TitleShape.Learn(Render));
-        return shape is not null ? shape.Around(title) : Render(title) ?? title;
+        var shape = shapes.GetOrAdd((page.Name, lang), _ => TitleShapeModule.learn(FuncConvert.FromFunc<string, FSharpOption<string>?>(Render)));
+        return shape is not null ? shape.Value.Around(title) : Render(title)?.Value ?? title;
     }
 
     /// <summary>The URL of <paramref name="page"/> with <paramref name="values"/>, or why there is none.</summary>
