@@ -26,6 +26,14 @@ let private genRouteValue = Gen.frequency [ 3, genValue; 1, Gen.elements unfit ]
 /// The path of `url` as a browser (or .NET's Uri, which also resolves dot segments) reads it.
 let private resolvedPath (url: string) = Uri("http://h" + url).AbsolutePath
 
+/// Expects a URL that a browser keeps as it is (no dot segment resolved away), and returns it.
+let private browsable (result: Result<string, string>) =
+    match result with
+    | Error e -> failtestf "no URL: %s" e
+    | Ok url ->
+        Expect.equal (resolvedPath url) url "the browser's path is the URL itself"
+        url
+
 /// Expects an `Error` that names `parameter`.
 let private expectErrorNaming parameter result =
     match result with
@@ -62,14 +70,10 @@ let tests =
                 elif List.contains id unfit then
                     expectErrorNaming "id" result
                 else
-                    match result with
-                    | Error e -> failtestf "no URL: %s" e
-                    | Ok url ->
-                        Expect.equal (resolvedPath url) url "the browser's path is the URL itself"
-                        let parts = url.Split('/')
-                        Expect.equal parts.Length 5 "a slash in a value stays encoded, so the segments stay put"
-                        Expect.equal (Uri.UnescapeDataString parts[2]) slug "the slug"
-                        Expect.equal (Uri.UnescapeDataString parts[4]) id "the id")
+                    let parts = (browsable result).Split('/')
+                    Expect.equal parts.Length 5 "a slash in a value stays encoded, so the segments stay put"
+                    Expect.equal (Uri.UnescapeDataString parts[2]) slug "the slug"
+                    Expect.equal (Uri.UnescapeDataString parts[4]) id "the id")
 
             testProperty "a catch-all's URL is the path a browser goes to; a '.' or '..' segment in it is an error"
             <| Prop.forAll (Arb.fromGen (Gen.listOf genRouteValue |> Gen.map (String.concat "/"))) (fun path ->
@@ -78,11 +82,8 @@ let tests =
                 if path.Split('/') |> Array.exists (fun segment -> segment = "." || segment = "..") then
                     expectErrorNaming "path" result
                 else
-                    match result with
-                    | Error e -> failtestf "no URL: %s" e
-                    | Ok url ->
-                        Expect.equal (resolvedPath url) url "the browser's path is the URL itself"
-                        Expect.equal (Uri.UnescapeDataString(url.Substring "/docs/".Length)) path "the path")
+                    let url = browsable result
+                    Expect.equal (Uri.UnescapeDataString(url.Substring "/docs/".Length)) path "the path")
 
             testCase "an optional parameter's empty value drops its segment"
             <| fun () ->
