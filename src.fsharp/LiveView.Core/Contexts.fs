@@ -21,6 +21,8 @@ type MountContext =
         Culture: CultureInfo
         /// The signed-in user (an anonymous principal when nobody is signed in).
         User: ClaimsPrincipal
+        /// The id of the page's connection (one browser tab): `Audience.Connection(id)` reaches it.
+        Connection: string
         /// The random number generator of the mount's input: the connection's own, or a seeded one in tests.
         Random: Random
         /// The host's clock, read once for this mount.
@@ -41,6 +43,8 @@ type ActionContext =
         Culture: CultureInfo
         /// The signed-in user (an anonymous principal when nobody is signed in).
         User: ClaimsPrincipal
+        /// The id of the page's connection (one browser tab): `Audience.Connection(id)` reaches it.
+        Connection: string
         /// The random number generator of the fold's input: the connection's own (its folds draw from it in turn), or
         /// a seeded one in tests.
         Random: Random
@@ -86,7 +90,12 @@ module Context =
 
     let private anonymous = ClaimsPrincipal(ClaimsIdentity())
 
-    /// A deterministic mount context: invariant culture, anonymous user, `Random(seed)`, the Unix epoch as `Now`.
+    /// The connection id of contexts made here.
+    [<Literal>]
+    let Connection = "local"
+
+    /// A deterministic mount context: invariant culture, anonymous user, connection `local`, `Random(seed)`, the Unix
+    /// epoch as `Now`.
     let mount (url: string) (seed: int) : MountContext =
         {
             Url = url
@@ -94,18 +103,20 @@ module Context =
             Lang = None
             Culture = CultureInfo.InvariantCulture
             User = anonymous
+            Connection = Connection
             Random = Random(seed)
             Now = DateTimeOffset.UnixEpoch
         }
 
-    /// A deterministic context for a handler of `action`: invariant culture, anonymous user, `Random(seed)`, the
-    /// Unix epoch as `Now`.
+    /// A deterministic context for a handler of `action`: invariant culture, anonymous user, connection `local`,
+    /// `Random(seed)`, the Unix epoch as `Now`.
     let action (seed: int) (action: ClientAction) : ActionContext =
         {
             Origin = Origin.Client action.Name
             Action = action
             Culture = CultureInfo.InvariantCulture
             User = anonymous
+            Connection = Connection
             Random = Random(seed)
             Now = DateTimeOffset.UnixEpoch
         }

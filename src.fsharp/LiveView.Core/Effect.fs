@@ -1,6 +1,7 @@
 namespace LiveView
 
 open System
+open System.Collections.Generic
 open System.Threading.Tasks
 
 /// Effects as data: values that describe slow or impure work; the host runs them and folds their results back.
@@ -17,7 +18,7 @@ module Effect =
         {
             Name = name
             Run =
-                fun ctx ->
+                fun ctx _ ->
                     task {
                         let! result = work ctx
                         return onDone result
@@ -34,13 +35,41 @@ module Effect =
         {
             Name = name
             Run =
-                fun ctx ->
+                fun ctx _ ->
                     task {
                         try
                             let! result = work ctx
                             return onDone result
                         with ex ->
                             return onError ex
+                    }
+        }
+
+    /// Work that reports as it goes: every item `work` yields is folded in by `onItem` as it arrives (a progress bar,
+    /// results streaming in); the client action that started it shows loading until the last one. The enumeration
+    /// gets the effect's `Abandoned` token: it stops when nobody waits for it any more. If it throws, the items
+    /// folded so far stay and the client gets an error frame.
+    let stream
+        (name: string)
+        (work: EffectContext -> IAsyncEnumerable<'T>)
+        (onItem: 'T -> 'S -> ActionContext -> Reply<'S>)
+        : Effect<'S> =
+        {
+            Name = name
+            Run =
+                fun ctx report ->
+                    task {
+                        use items = (work ctx).GetAsyncEnumerator(ctx.Abandoned)
+                        let mutable more = true
+
+                        while more do
+                            let! next = items.MoveNextAsync()
+                            more <- next
+
+                            if more then
+                                do! report (onItem items.Current)
+
+                        return fun (state: 'S) (_: ActionContext) -> Reply.state state
                     }
         }
 

@@ -19,6 +19,8 @@ type PageError =
         | HandlerFailed(Origin.Mount page, _) -> $"Page '{page}' failed to mount."
         | HandlerFailed(Origin.Effect(name, startedBy), _) ->
             $"The result of effect '{name}' of {startedBy} could not be applied; the page's state is unchanged."
+        | HandlerFailed((Origin.Message _ | Origin.Timer _) as origin, _) ->
+            $"The {origin} could not be applied; the page's state is unchanged."
         | HandlerFailed(origin, _) -> $"Handler '{origin}' failed; the page's state is unchanged."
 
 module internal PageNames =
@@ -29,6 +31,16 @@ module internal PageNames =
                 $"'{name}' is not a valid {what} name: use 1 to {ActionName.MaxPartLength} ASCII letters, digits, '_', '-' or '.'."
 
         name
+
+/// A page's fold for messages of one type (Phoenix's `handle_info`): messages broadcast to its topics, sent to its
+/// user or connection, presence changes, timer ticks.
+type MessageHandler<'S> =
+    {
+        /// The messages it takes: of this type or derived from it.
+        Type: Type
+        /// The fold: the message, the state, the context.
+        Fold: obj -> 'S -> ActionContext -> Reply<'S>
+    }
 
 /// A live page: a name, an init (the state of a freshly mounted page), a view, and handlers that fold client
 /// actions into the state: `(state, action) -> (state, patches, effects)`. Pure data; the host runs it.
@@ -48,6 +60,10 @@ type Page<'S> =
         Meta: 'S -> (string * string) list
         /// The handlers by name; `mount` is the mount handler.
         Handlers: Map<string, 'S -> ActionContext -> Reply<'S>>
+        /// What the page listens to in a state (topics, presence, timers); followed after every fold.
+        Subscriptions: 'S -> Subscription list
+        /// The message handlers; a message goes to the first whose type it has.
+        Messages: MessageHandler<'S> list
     }
 
     /// Adds (or replaces) the handler `name` (C#).
@@ -66,6 +82,27 @@ type Page<'S> =
     member x.WithMeta(meta: Func<'S, IEnumerable<KeyValuePair<string, string>>>) =
         { x with
             Meta = fun s -> [ for pair in meta.Invoke s -> pair.Key, pair.Value ]
+        }
+
+    /// Handles messages of type `'M` (or derived from it) with `handler` (C#): `.OnMessage<Said>((state, said, ctx) =>
+    /// ...)`. A later handler for the same type replaces the earlier one.
+    member x.OnMessage<'M>(handler: Func<'S, 'M, ActionContext, Reply<'S>>) =
+        x.WithMessage
+            {
+                Type = typeof<'M>
+                Fold = fun message state ctx -> handler.Invoke(state, unbox<'M> message, ctx)
+            }
+
+    /// The page with `handler` added, replacing one for the same type.
+    member internal x.WithMessage(handler: MessageHandler<'S>) =
+        { x with
+            Messages = (x.Messages |> List.filter (fun h -> h.Type <> handler.Type)) @ [ handler ]
+        }
+
+    /// Sets what the page listens to in a state (C#): `.WithSubscriptions(s => new[] { Subscription.Topic(s.Room) })`.
+    member x.WithSubscriptions(subscriptions: Func<'S, IEnumerable<Subscription>>) =
+        { x with
+            Subscriptions = fun s -> List.ofSeq (subscriptions.Invoke s)
         }
 
     /// Sets the mount handler (C#): it runs right after init, whenever the page is mounted (first paint, navigation,

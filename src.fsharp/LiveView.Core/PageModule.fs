@@ -17,6 +17,8 @@ module Page =
             Title = fun _ -> name
             Meta = fun _ -> []
             Handlers = Map.empty
+            Subscriptions = fun _ -> []
+            Messages = []
         }
 
     /// Adds (or replaces) the handler `name`: it folds the action into the state and returns a `Reply` (the new
@@ -31,6 +33,22 @@ module Page =
 
     /// Sets the `<meta>` tags from the state.
     let withMeta (meta: 'S -> (string * string) list) (page: Page<'S>) = { page with Meta = meta }
+
+    /// Sets what the page listens to in a state (topics, presence, timers): after every fold the runtime starts
+    /// what is new in the list and stops what left it; everything stops when the page is left.
+    let withSubscriptions (subscriptions: 'S -> Subscription list) (page: Page<'S>) =
+        { page with
+            Subscriptions = subscriptions
+        }
+
+    /// Handles messages of type `'M` (or derived from it) with `handler` (Phoenix's `handle_info`). A later handler
+    /// for the same type replaces the earlier one; a message goes to the first handler whose type it has.
+    let onMessage (handler: 'M -> 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) =
+        page.WithMessage
+            {
+                Type = typeof<'M>
+                Fold = fun message -> handler (unbox<'M> message)
+            }
 
     /// Sets the mount handler: it runs right after init whenever the page is mounted (first paint, navigation,
     /// reconnect), and its effects complete and fold in before the page is shown.
@@ -62,6 +80,15 @@ module Page =
             Title = unwrap >> page.Title
             Meta = unwrap >> page.Meta
             Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler)
+            Subscriptions = unwrap >> page.Subscriptions
+            Messages =
+                [
+                    for handler in page.Messages ->
+                        {
+                            Type = handler.Type
+                            Fold = fun message -> lift (handler.Fold message)
+                        }
+                ]
         }
 
     /// The page alone as a site: no routes (URLs are empty), no layout, any culture is the invariant one.
@@ -94,7 +121,8 @@ module Page =
             |> List.fold
                 (fun (runtime, patches, errors) output ->
                     match output with
-                    | Output.Frames(_, sent, _) -> runtime, patches @ sent, errors
+                    | Output.Frames(_, sent, _)
+                    | Output.Push sent -> runtime, patches @ sent, errors
                     | Output.Fail(Fault.Page error, _, _) -> runtime, patches, errors @ [ error ]
                     | Output.Fail(Fault.UnknownPage _, ValueSome name, _) ->
                         runtime, patches, errors @ [ UnknownHandler name ]
@@ -119,7 +147,9 @@ module Page =
             |> List.fold
                 (fun state (i, action) -> drive state (Input.Action(action, env i)))
                 (drive
-                    (Runtime.start (Security.Claims.ClaimsPrincipal(Security.Claims.ClaimsIdentity())) 1, [], [])
+                    (Runtime.start Context.Connection (Security.Claims.ClaimsPrincipal(Security.Claims.ClaimsIdentity())) 1,
+                     [],
+                     [])
                     mount)
 
         match runtime.Instance with

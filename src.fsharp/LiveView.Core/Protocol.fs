@@ -74,3 +74,7 @@ module ErrorCode =
     /// The frame was binary; the protocol is text.
     [<Literal>]
     let BinaryFrame = "binary_frame"
+
+    /// A message reached a page that has no handler for its type (logged, never sent).
+    [<Literal>]
+    let UnhandledMessage = "unhandled_message"

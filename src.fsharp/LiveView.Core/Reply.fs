@@ -2,7 +2,8 @@ namespace LiveView
 
 open System.Threading.Tasks
 
-/// What a handler returns: the new state, the patches to send, and the effects for the host to run.
+/// What a handler returns: the new state, the patches to send, the effects for the host to run, and the messages to
+/// broadcast.
 type Reply<'S> =
     {
         /// The page's state after the handler.
@@ -11,6 +12,8 @@ type Reply<'S> =
         Patches: Patch list
         /// Slow or impure work for the host to run; each result is folded back into the state.
         Effects: Effect<'S> list
+        /// Messages for other pages (or this one), sent once the fold has succeeded, in order.
+        Broadcasts: Broadcast list
     }
 
     /// The same reply with `effect` added.
@@ -25,12 +28,30 @@ type Reply<'S> =
             Patches = x.Patches @ List.ofArray patches
         }
 
+    /// The same reply with `message` broadcast to `audience` (C#: `.Broadcast(Audience.Topic("room:1"), said)`).
+    member x.Broadcast(audience: Audience, message: obj) =
+        { x with
+            Broadcasts =
+                x.Broadcasts
+                @ [
+                    {
+                        To = audience
+                        Message =
+                            if obj.ReferenceEquals(message, null) then
+                                nullArg (nameof message)
+                            else
+                                message
+                    }
+                ]
+        }
+
     /// A reply that changes the state and sends nothing (C#: `return state;`).
     static member op_Implicit(state: 'S) : Reply<'S> =
         {
             State = state
             Patches = []
             Effects = []
+            Broadcasts = []
         }
 
     /// A reply with one patch (C#: `return (state, Patch.Html(...));`).
@@ -39,6 +60,7 @@ type Reply<'S> =
             State = state
             Patches = [ patch ]
             Effects = []
+            Broadcasts = []
         }
 
     /// A reply with several patches (C#: `return (state, new[] { ... });`).
@@ -47,16 +69,20 @@ type Reply<'S> =
             State = state
             Patches = List.ofArray patches
             Effects = []
+            Broadcasts = []
         }
 
 /// Work that happens outside the pure page function: the host runs `Run`, then folds the handler it yields into
-/// the page's state through the connection's loop, like another action.
+/// the page's state through the connection's loop, like another action. Work that reports as it goes hands each
+/// partial result to the function it is given (`report`): each is folded in as it arrives, in order.
 and Effect<'S> =
     {
-        /// A name for logs and tests (e.g. `load_posts`).
+        /// A name for logs and tests (e.g. `load_posts`); a newer effect of the same name on the page supersedes it.
         Name: string
-        /// The work. Its result is a handler that the host applies to the state current when the work ends.
-        Run: EffectContext -> Task<'S -> ActionContext -> Reply<'S>>
+        /// The work: given its context and `report`, it returns the handler that folds its result into the state
+        /// current when the work ends. `report` folds a partial result in at once (its task completes when the
+        /// connection has taken it: a slow page slows the work down, it never queues without bound).
+        Run: EffectContext -> (('S -> ActionContext -> Reply<'S>) -> Task) -> Task<'S -> ActionContext -> Reply<'S>>
     }
 
 /// Building replies in F#.
@@ -69,6 +95,7 @@ module Reply =
             State = state
             Patches = patches
             Effects = []
+            Broadcasts = []
         }
 
     /// The new state alone.
@@ -83,6 +110,9 @@ module Reply =
             Patches = reply.Patches @ patches
         }
 
+    /// Broadcasts `message` to `audience` once the fold succeeds (`Audience.Topic "room:1"`, `Audience.User id`...).
+    let broadcast (audience: Audience) (message: obj) (reply: Reply<'S>) = reply.Broadcast(audience, message)
+
     /// The same reply over a wider state: `set outer inner` puts the new inner state into the outer one, and every
     /// effect is lifted the same way (`get` reads the inner state back when an effect's result arrives).
     let rec map (get: 'Outer -> 'S) (set: 'Outer -> 'S -> 'Outer) (outer: 'Outer) (reply: Reply<'S>) : Reply<'Outer> =
@@ -90,16 +120,20 @@ module Reply =
             State = set outer reply.State
             Patches = reply.Patches
             Effects = reply.Effects |> List.map (mapEffect get set)
+            Broadcasts = reply.Broadcasts
         }
 
     /// Lifts an effect over a wider state; see `map`.
     and mapEffect (get: 'Outer -> 'S) (set: 'Outer -> 'S -> 'Outer) (effect: Effect<'S>) : Effect<'Outer> =
+        let lift (fold: 'S -> ActionContext -> Reply<'S>) =
+            fun outer actx -> map get set outer (fold (get outer) actx)
+
         {
             Name = effect.Name
             Run =
-                fun ctx ->
+                fun ctx report ->
                     task {
-                        let! fold = effect.Run ctx
-                        return fun outer actx -> map get set outer (fold (get outer) actx)
+                        let! fold = effect.Run ctx (lift >> report)
+                        return lift fold
                     }
         }

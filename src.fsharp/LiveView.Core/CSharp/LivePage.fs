@@ -56,3 +56,15 @@ type ReplyExtensions =
             Effect.attempt name work.Invoke (fun result s ctx -> ``then``.Invoke(s, result, ctx)) (fun ex s ctx ->
                 onError.Invoke(s, ex, ctx))
         )
+
+    /// Work that reports as it goes: every item `work` yields is folded in by `then` as it arrives (a progress bar,
+    /// results streaming in); the action that started it shows loading until the last one.
+    [<Extension>]
+    static member Stream<'S, 'T>
+        (
+            reply: Reply<'S>,
+            name: string,
+            work: Func<EffectContext, Collections.Generic.IAsyncEnumerable<'T>>,
+            ``then``: Func<'S, 'T, ActionContext, Reply<'S>>
+        ) =
+        reply.WithEffect(Effect.stream name work.Invoke (fun item s ctx -> ``then``.Invoke(s, item, ctx)))

@@ -14,6 +14,8 @@ type Fault =
     | Page of Error: PageError
     /// The work of an effect threw (`Origin` is the effect's).
     | Effect of Origin: Origin * Error: exn
+    /// A message reached page `Page`, which has no handler for its type (logged only).
+    | Unhandled of Page: string * Origin: Origin
 
     /// The error code of the frame (see `ErrorCode`).
     member x.Code =
@@ -24,6 +26,7 @@ type Fault =
         | Page(UnknownHandler _) -> ErrorCode.UnknownHandler
         | Page(HandlerFailed _) -> ErrorCode.HandlerFailed
         | Effect _ -> ErrorCode.EffectFailed
+        | Unhandled _ -> ErrorCode.UnhandledMessage
 
     /// A sentence for the client and the log: never an exception's text, never the list of pages or handlers.
     member x.Message =
@@ -36,6 +39,7 @@ type Fault =
         | Effect(Origin.Effect(name, startedBy), _) ->
             $"Effect '{name}' of {startedBy} failed; the page's state is unchanged."
         | Effect(origin, _) -> $"{origin} failed; the page's state is unchanged."
+        | Unhandled(page, origin) -> $"Page '{page}' has no handler for the {origin}; it was dropped."
 
     /// The exception behind the fault, for the log (null when there is none: a client's mistake).
     member x.Exception: exn | null =

@@ -6,6 +6,8 @@ type Output =
     /// Send `Patches` as frames answering `Answer`; with no patches, an acknowledgement (our client only).
     /// `Loading`: the answered action's effects still run.
     | Frames of Answer: ActionName * Patches: Patch list * Loading: bool
+    /// Send `Patches` as frames that answer no action: a fold of a message, a timer tick, or an effect started by one.
+    | Push of Patches: Patch list
     /// Send an error frame for `Fault` (answering `Answer` when known) and log it.
     | Fail of Fault: Fault * Answer: ActionName voption * Loading: bool
     /// Log `Fault` only: nobody is left to tell (an abandoned effect's work failed).
@@ -14,5 +16,11 @@ type Output =
     | Start of Effect: int64 * Work: Effect<obj> * Origin: Origin
     /// Nobody wants effect `Effect`'s result any more: cancel its `Abandoned` token. It still ends with an input.
     | Cancel of Effect: int64
+    /// Start `Subscription` for the page instance `Owner`; what it delivers comes back as `Input.Message(Owner, ...)`.
+    | Subscribe of Owner: int64 * Subscription: Subscription
+    /// Stop `Subscription` of the page instance `Owner` (changed with its state, or the page is left).
+    | Unsubscribe of Owner: int64 * Subscription: Subscription
+    /// Send a page's message to its audience.
+    | Broadcast of Broadcast: Broadcast
     /// Evaluate whether the connection's user may mount `Page`; answer with `Input.Authorized`.
     | Authorize of Navigation: int64 * Page: string

@@ -17,6 +17,8 @@ type Instance =
         Title: string
         /// The language it was mounted in.
         Lang: string option
+        /// What it listens to (`Page.Subscriptions` of its state), as last started.
+        Subscriptions: Subscription list
     }
 
 /// How a navigation ends when its page is mounted.
@@ -54,7 +56,7 @@ type internal Running =
         Name: string
         /// The instance (or the navigation building it) whose state the result folds into.
         Owner: int64
-        /// The client action it answers (0: a mount's).
+        /// The client action it answers (0: none, a mount's or a message's).
         Ticket: int64
         /// The client action or mount that started it.
         StartedBy: Origin
@@ -72,6 +74,7 @@ type internal Ticket = { Answer: ActionName; Open: int }
 type Runtime =
     internal
         {
+            Connection: string
             User: ClaimsPrincipal
             MaxEffects: int
             Live: Instance voption

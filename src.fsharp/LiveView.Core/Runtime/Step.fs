@@ -16,12 +16,14 @@ module Runtime =
     [<Literal>]
     let MaxMountEffects = 64
 
-    /// A connection's runtime before its first input: no page, no effects; at most `maxEffects` effects run at once.
-    let start (user: ClaimsPrincipal) (maxEffects: int) : Runtime =
+    /// The runtime of connection `connection` (its id, `ActionContext.Connection`) before its first input: no page, no
+    /// effects; at most `maxEffects` effects run at once.
+    let start (connection: string) (user: ClaimsPrincipal) (maxEffects: int) : Runtime =
         if maxEffects < 1 then
             invalidArg (nameof maxEffects) "At least one effect must be able to run."
 
         {
+            Connection = connection
             User = user
             MaxEffects = maxEffects
             Live = ValueNone
@@ -56,6 +58,7 @@ module Runtime =
             Action = action
             Culture = acc.Site.Culture lang
             User = acc.Rt.User
+            Connection = acc.Rt.Connection
             Random = env.Random
             Now = env.Now
         }
@@ -81,16 +84,45 @@ module Runtime =
                 }
         }
 
+    /// What the page listens to in `state`, each once.
+    let private subscriptionsOf (page: Page<obj>) state = page.Subscriptions state |> List.distinct
+
+    /// Stops what `owner` no longer listens to and starts what is new, in that order.
+    let private resubscribe owner (before: Subscription list) (after: Subscription list) acc =
+        if before = after then
+            acc
+        else
+            let acc =
+                before
+                |> List.filter (fun s -> not (List.contains s after))
+                |> List.fold (fun acc s -> emit (Output.Unsubscribe(owner, s)) acc) acc
+
+            after
+            |> List.filter (fun s -> not (List.contains s before))
+            |> List.fold (fun acc s -> emit (Output.Subscribe(owner, s)) acc) acc
+
+    /// Sends a successful fold's broadcasts, in order.
+    let private broadcast (broadcasts: Broadcast list) acc =
+        broadcasts |> List.fold (fun acc b -> emit (Output.Broadcast b) acc) acc
+
+    /// The client action a ticket answers; none for ticket 0 (a mount's or a message's effects).
+    let private answerOf ticketId acc =
+        match Map.tryFind ticketId acc.Rt.Tickets with
+        | Some t -> ValueSome t.Answer
+        | None -> ValueNone
+
     let private acknowledge (waiting: (ClientAction * Env) list) acc =
         waiting
         |> List.rev
         |> List.fold (fun acc (action: ClientAction, _) -> emit (Output.Frames(action.Name, [], false)) acc) acc
 
-    /// Folds `fold` into the live page, answering `answer`. `action` is the client action when the fold is its
-    /// handler (null for an effect's result); `ticketId` is the action's ticket when it has effects running (0: none
-    /// yet; one opens when the fold starts effects). A handler is always answered; an effect's result when it shows
-    /// something or ends the action's loading. The page's title is followed: when it changes with the state, the
-    /// document title is sent too. Page code that throws (the fold, the title) leaves the state as it was.
+    /// Folds `fold` into the live page, answering `answer` (none: a message's fold, a timer's, or an effect started by
+    /// one, whose frames are pushed). `action` is the client action when the fold is its handler (null otherwise);
+    /// `ticketId` is the action's ticket when it has effects running (0: none yet; one opens when the fold starts
+    /// effects). A handler is always answered; an effect's result when it shows something or ends the action's
+    /// loading. The page's title and subscriptions are followed: a changed title is sent too, and subscriptions that
+    /// appear or leave are started or stopped. Page code that throws (the fold, the title, the subscriptions) leaves
+    /// the state as it was; with nobody to answer, the error is only logged.
     let rec private foldLive origin (action: ClientAction | null) lang answer ticketId fold env acc =
         let live = acc.Rt.Live.Value
         let ctx = context acc origin action lang env
@@ -111,16 +143,17 @@ module Runtime =
                             reply.Patches
                             @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, title, lang)) ]
 
-                    Ok(struct (reply, title, patches))
+                    Ok(struct (reply, title, patches, subscriptionsOf live.Page reply.State))
                 with ex ->
                     Error(HandlerFailed(origin, ex))
 
-        match result with
-        | Error error ->
+        match result, answer with
+        | Error error, ValueSome answer ->
             acc
             |> emit (Output.Fail(Fault.Page error, ValueSome answer, openOf ticketId acc > 0))
             |> closeIfDone ticketId
-        | Ok(struct (reply, title, patches)) ->
+        | Error error, ValueNone -> emit (Output.Log(Fault.Page error)) acc
+        | Ok(struct (reply, title, patches, subscriptions)), _ ->
             let acc =
                 { acc with
                     Rt =
@@ -130,19 +163,19 @@ module Runtime =
                                     { live with
                                         State = reply.State
                                         Title = title
+                                        Subscriptions = subscriptions
                                     }
                         }
                 }
 
             let ticketId, acc =
-                match reply.Effects with
-                | [] -> ticketId, acc
-                | effects ->
+                match reply.Effects, answer with
+                | [], _ -> ticketId, acc
+                | effects, _ ->
                     let ticketId, acc =
-                        if ticketId = 0L then
-                            openTicket answer acc
-                        else
-                            ticketId, acc
+                        match answer with
+                        | ValueSome answer when ticketId = 0L -> openTicket answer acc
+                        | _ -> ticketId, acc
 
                     ticketId,
                     effects
@@ -150,10 +183,13 @@ module Runtime =
 
             let loading = ticketId <> 0L && openOf ticketId acc > 0
 
-            if isNull action && patches.IsEmpty && loading then
-                acc
-            else
+            match answer with
+            | ValueSome answer when not (isNull action && patches.IsEmpty && loading) ->
                 emit (Output.Frames(answer, patches, loading)) acc
+            | ValueNone when not patches.IsEmpty -> emit (Output.Push patches) acc
+            | _ -> acc
+            |> resubscribe live.Id live.Subscriptions subscriptions
+            |> broadcast reply.Broadcasts
             |> if ticketId = 0L then id else closeIfDone ticketId
 
     /// A client action: navigation (`send_page`, `mount`), a fold into the live page, or — for a page that is not
@@ -186,7 +222,7 @@ module Runtime =
     /// Folds a client action into the live page with the page's handler of that name.
     and private handle (page: Page<obj>) (action: ClientAction) env acc =
         match page.Handlers.TryGetValue action.Name.Handler with
-        | true, handler -> foldLive (Origin.Client action.Name) action action.Lang action.Name 0L handler env acc
+        | true, handler -> foldLive (Origin.Client action.Name) action action.Lang (ValueSome action.Name) 0L handler env acc
         | _ -> emit (Output.Fail(Fault.Page(UnknownHandler action.Name), ValueSome action.Name, false)) acc
 
     /// Navigation by a client action: the page's URL from the action's data, then the mount.
@@ -270,6 +306,7 @@ module Runtime =
                 Lang = navigation.Lang
                 Culture = culture
                 User = acc.Rt.User
+                Connection = acc.Rt.Connection
                 Random = env.Random
                 Now = env.Now
             }
@@ -311,6 +348,7 @@ module Runtime =
                     Building = ValueSome(reply.State, patches)
                     Started = started
                 })
+            |> broadcast reply.Broadcasts
             |> fun acc ->
                 reply.Effects
                 |> List.fold (fun acc effect -> startEffect navigation.Id 0L origin navigation.Lang effect acc) acc
@@ -332,21 +370,26 @@ module Runtime =
             inCulture (acc.Site.Culture navigation.Lang) (fun () ->
                 guard origin (fun () ->
                     let title = navigation.Page.Title state
+                    let subscriptions = subscriptionsOf navigation.Page state
 
                     match navigation.Arrival with
                     | Show ->
                         let documentTitle =
                             acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang)
 
-                        title, Navigation.patches navigation.Page state navigation.Url documentTitle @ patches
-                    | _ -> title, []))
+                        title,
+                        subscriptions,
+                        Navigation.patches navigation.Page state navigation.Url documentTitle @ patches
+                    | _ -> title, subscriptions, []))
 
         match shown with
         | Error error -> fail (Fault.Page error) acc
-        | Ok(title, frames) ->
+        | Ok(title, subscriptions, frames) ->
             let acc =
                 match acc.Rt.Live with
-                | ValueSome previous -> abandonOwnedBy previous.Id acc
+                | ValueSome previous ->
+                    abandonOwnedBy previous.Id acc
+                    |> resubscribe previous.Id previous.Subscriptions []
                 | ValueNone -> acc
 
             let live =
@@ -357,6 +400,7 @@ module Runtime =
                     Url = navigation.Url
                     Title = title
                     Lang = navigation.Lang
+                    Subscriptions = subscriptions
                 }
 
             let acc =
@@ -367,6 +411,7 @@ module Runtime =
                             Mounting = ValueNone
                         }
                 }
+                |> resubscribe live.Id [] subscriptions
 
             match navigation.Arrival, navigation.Answer with
             | Show, ValueSome answer -> emit (Output.Frames(answer, frames, false)) acc
@@ -392,7 +437,7 @@ module Runtime =
 
         match acc.Rt.Live, acc.Rt.Mounting with
         | ValueSome live, _ when live.Id = running.Owner ->
-            foldLive origin null running.Lang acc.Rt.Tickets[running.Ticket].Answer running.Ticket fold env acc
+            foldLive origin null running.Lang (answerOf running.Ticket acc) running.Ticket fold env acc
         | _, ValueSome navigation when navigation.Id = running.Owner -> foldMount navigation origin fold env acc
         | _ -> acc
 
@@ -402,11 +447,12 @@ module Runtime =
 
         match acc.Rt.Live, acc.Rt.Mounting with
         | ValueSome live, _ when live.Id = running.Owner ->
-            let answer = acc.Rt.Tickets[running.Ticket].Answer
-
-            acc
-            |> emit (Output.Fail(fault, ValueSome answer, openOf running.Ticket acc > 0))
-            |> closeIfDone running.Ticket
+            match answerOf running.Ticket acc with
+            | ValueSome answer ->
+                acc
+                |> emit (Output.Fail(fault, ValueSome answer, openOf running.Ticket acc > 0))
+                |> closeIfDone running.Ticket
+            | ValueNone -> emit (Output.Log fault) acc
         | _, ValueSome navigation when navigation.Id = running.Owner -> fail fault acc
         | _ -> acc
 
@@ -414,14 +460,21 @@ module Runtime =
     let private skipped (running: Running) acc =
         match acc.Rt.Live with
         | ValueSome live when live.Id = running.Owner ->
-            let acc =
-                if openOf running.Ticket acc = 0 then
-                    emit (Output.Frames(acc.Rt.Tickets[running.Ticket].Answer, [], false)) acc
-                else
-                    acc
-
-            closeIfDone running.Ticket acc
+            match answerOf running.Ticket acc with
+            | ValueSome answer when openOf running.Ticket acc = 0 -> emit (Output.Frames(answer, [], false)) acc
+            | _ -> acc
+            |> closeIfDone running.Ticket
         | _ -> completeIfReady acc
+
+    /// A message for `owner` (0: whichever page is live) folds into the live page with its handler for the message's
+    /// type; a message for a page that was left is dropped, one the page has no handler for is logged.
+    let private deliver owner origin (message: obj) env acc =
+        match acc.Rt.Live with
+        | ValueSome live when owner = 0L || owner = live.Id ->
+            match live.Page.Messages |> List.tryFind (fun handler -> handler.Type.IsInstanceOfType message) with
+            | Some handler -> foldLive origin null live.Lang ValueNone 0L (handler.Fold message) env acc
+            | None -> emit (Output.Log(Fault.Unhandled(live.Page.Name, origin))) acc
+        | _ -> acc
 
     /// Steps the runtime over one input: the next runtime, and what the host must do, in order. Never throws for
     /// anything page code does; page code runs with the fold's culture as the current culture.
@@ -442,6 +495,11 @@ module Runtime =
                         initialise env acc
                     else
                         fail (Fault.Refused(navigation.Page.Name, verdict, navigation.Url)) acc
+                | _ -> acc
+            | Input.Message(owner, origin, message, env) -> deliver owner origin message env acc
+            | Input.EffectItem(id, fold, env) ->
+                match Map.tryFind id acc.Rt.Effects with
+                | Some running when running.Deferred.IsNone -> resultOf running fold env acc
                 | _ -> acc
             | Input.EffectDone(id, fold, env) ->
                 match finish id acc with
