@@ -43,8 +43,14 @@ ensure_packages() {
 }
 
 run() {
-  local example=Website
-  if [ "${1:-}" = "quickstart" ]; then example=QuickStart; fi
+  local example
+  case "${1:-website}" in
+    website) example=Website ;;
+    quickstart) example=QuickStart ;;
+    chat) example=Chat ;;
+    snake) example=Snake ;;
+    *) echo "unknown example '$1': website, quickstart, chat or snake" >&2; exit 2 ;;
+  esac
   restore
   # Run from the example's folder: its SQLite file (Website) is created there on first run.
   cd "examples/$example"
@@ -157,7 +163,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [quickstart] | test | bench [--quick | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac
