@@ -4,12 +4,14 @@
 #   ./build.sh run     runs the Website example at http://localhost:5000 (URLS=... to change; `run quickstart`
 #                      runs the QuickStart instead)
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
-#   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo and Blazor Server, rewrites
-#                      docs/benchmarks.md (about 5 minutes; --quick: under 2)
+#   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR,
+#                      rewrites docs/benchmarks.md (about 7 minutes; --quick: under 2)
 #   ./build.sh bench --hostile
 #                      instead: the hostile-load probe (floods and stalled readers against the Website example),
 #                      writes docs/hostile-load.md or --out FILE (about 5 minutes; --smoke: under 1; --only KEY,KEY;
 #                      --label TEXT for the report's title)
+#   ./build.sh bench --fan-out
+#                      only the fan-out against SignalR, printed on the console (--quick: 1,000 clients only)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
@@ -59,10 +61,12 @@ run() {
 
 bench() {
   restore
-  local project projects=(bench/EchoServer bench/LiveView.BenchServer bench/BlazorPeer)
+  local project projects=(bench/EchoServer bench/LiveView.BenchServer bench/BlazorPeer bench/SignalRPeer)
   if [[ " $* " == *" --hostile "* ]]; then
     # The hostile-load probe runs only the Website example, and no browser.
     projects=(examples/Website)
+  elif [[ " $* " == *" --fan-out "* ]]; then
+    projects=(bench/LiveView.BenchServer bench/SignalRPeer)
   else
     ensure_packages
   fi
@@ -70,7 +74,8 @@ bench() {
     dotnet publish "$project" -c Release -o "bench/.out/$(basename "$project")" --no-restore -v quiet -nologo
   done
   dotnet build bench/LiveView.Bench -c Release --no-restore -v quiet -nologo
-  # 10,000 idle sockets need as many file descriptors in the generator and in the server.
+  # 10,000 idle sockets (and the fan-out's 10,000 clients) need as many file descriptors in the generator and in
+  # the server.
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   dotnet run --project bench/LiveView.Bench -c Release --no-build -- "$@"
 }
@@ -163,7 +168,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --fan-out [--quick] | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac

@@ -1,4 +1,5 @@
 using LiveView.Bench.Browser;
+using LiveView.Bench.FanOut;
 using LiveView.Bench.Load;
 using LiveView.Bench.Report;
 
@@ -15,6 +16,8 @@ public sealed record BenchmarkResults(
     TimeSpan Elapsed,
     IReadOnlyList<LoadPair> Load,
     IdleResult IdleLiveView,
+    IdleResult IdlePresent,
     IdleResult IdleEcho,
+    IReadOnlyList<FanOutPair> FanOut,
     BrowserResult? BrowserLiveView,
     BrowserResult? BrowserBlazor);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using LiveView.Bench.Browser;
+using LiveView.Bench.FanOut;
 using LiveView.Bench.Load;
 using LiveView.Bench.Report;
 using LiveView.Bench.Servers;
@@ -9,12 +10,19 @@ using Microsoft.Playwright;
 
 namespace LiveView.Bench;
 
-/// <summary>Runs the whole comparison: round trips against the echo baseline, idle memory, and the browser against Blazor.</summary>
+/// <summary>
+/// Runs the whole comparison: round trips against the echo baseline, idle memory, fan-out against SignalR, and the
+/// browser against Blazor.
+/// </summary>
 public static class BenchmarkRun
 {
     /// <summary>The QuickStart's random-number action, exactly as the browser client sends it.</summary>
     public static readonly byte[] RandomNumberRequest =
         Encoding.UTF8.GetBytes("""{"action":"home->random_number","data":{"lang":"en"}}""");
+
+    /// <summary>Mounts the bench server's present page (subscribed to a topic and present in it), as the browser client does.</summary>
+    public static readonly byte[] PresentMountRequest =
+        Encoding.UTF8.GetBytes("""{"action":"present->mount","data":{}}""");
 
     public static async Task<BenchmarkResults> RunAsync(Plan plan, ServerBinaries servers, TextWriter log)
     {
@@ -50,8 +58,16 @@ public static class BenchmarkRun
 
         log.WriteLine($"Idle memory with {plan.IdleConnections} connections...");
         var idleLiveView = await IdleProbe.RunAsync(liveView, liveViewSocket, RandomNumberRequest, plan.IdleConnections);
+        var idlePresent = await IdleProbe.RunAsync(liveView, liveViewSocket, PresentMountRequest, plan.IdleConnections);
         var idleEcho = await IdleProbe.RunAsync(echo, echoSocket, RandomNumberRequest, plan.IdleConnections);
-        log.WriteLine($"  LiveView {idleLiveView.BytesPerConnection / 1024:F1} KB/connection; echo {idleEcho.BytesPerConnection / 1024:F1} KB/connection");
+        log.WriteLine($"  LiveView {idleLiveView.BytesPerConnection / 1024:F1} KB/connection, subscribed and present {idlePresent.BytesPerConnection / 1024:F1} KB; " +
+                      $"echo {idleEcho.BytesPerConnection / 1024:F1} KB/connection");
+
+        IReadOnlyList<FanOutPair> fanOut;
+        await using (var signalR = await ServerProcess.StartAsync(servers.SignalR, servers.Environment))
+        {
+            fanOut = await FanOutBenchmark.RunAsync(plan.FanOut, liveView, signalR, log);
+        }
 
         BrowserResult? browserLiveView = null, browserBlazor = null;
         if (plan.Browser)
@@ -66,7 +82,7 @@ public static class BenchmarkRun
             log.WriteLine($"  click p50: LiveView {browserLiveView.ClickLatency.P50:F2} ms, Blazor {browserBlazor.ClickLatency.P50:F2} ms");
         }
 
-        return new BenchmarkResults(plan, Machine.Current(), started, clock.Elapsed, load, idleLiveView, idleEcho, browserLiveView, browserBlazor);
+        return new BenchmarkResults(plan, Machine.Current(), started, clock.Elapsed, load, idleLiveView, idlePresent, idleEcho, fanOut, browserLiveView, browserBlazor);
     }
 
     /// <summary>One round trip, to learn the size of LiveView's reply.</summary>

@@ -1,10 +1,13 @@
+using System.Text;
 using LiveView.Bench;
+using LiveView.Bench.FanOut;
 using LiveView.Bench.Hostile;
 using LiveView.Bench.Report;
 using LiveView.Bench.Servers;
 
 // ./build.sh bench [--quick] publishes the servers and runs this; see docs/benchmarks.md for the output.
 // ./build.sh bench --hostile [--smoke] runs the hostile-load probe against the Website instead; see docs/hostile-load.md.
+// ./build.sh bench --fan-out [--quick | --smoke] runs only the fan-out against SignalR and prints its part of the report.
 var serversRoot = Option("--servers") ?? Path.Combine("bench", ".out");
 if (args.Contains("--hostile"))
 {
@@ -19,6 +22,12 @@ if (args.Contains("--no-browser"))
 }
 
 var servers = ServerBinaries.Published(serversRoot);
+if (args.Contains("--fan-out"))
+{
+    await RunFanOutAsync();
+    return;
+}
+
 var output = Option("--out") ?? Path.Combine("docs", "benchmarks.md");
 
 Console.WriteLine($"Benchmark ({plan.Name}) against the servers in {Path.GetDirectoryName(servers.Echo)}/..");
@@ -43,6 +52,21 @@ async Task RunHostileAsync()
     var hostile = await HostileProbe.RunAsync(hostilePlan, website, scenarios, Console.Out);
     await File.WriteAllTextAsync(hostileOutput, HostileReport.Render(hostile, Option("--label")));
     Console.WriteLine($"Wrote {hostileOutput} in {hostile.Elapsed.TotalSeconds:F0} s.");
+}
+
+// --fan-out: the LiveView bench server and the SignalR peer only; the fan-out's section of the report on the console.
+async Task RunFanOutAsync()
+{
+    Console.WriteLine($"Fan-out ({plan.Name}) against the servers in {serversRoot}");
+    await using var liveView = await ServerProcess.StartAsync(servers.LiveView, servers.Environment);
+    await using var signalR = await ServerProcess.StartAsync(servers.SignalR, servers.Environment);
+    var pairs = await FanOutBenchmark.RunAsync(plan.FanOut, liveView, signalR, Console.Out);
+    var md = new StringBuilder();
+    FanOutSection.Render(md, plan.FanOut, pairs);
+    md.Append("| target | measured | met |\n| --- | --- | :---: |\n");
+    FanOutSection.Targets(md, pairs);
+    Console.WriteLine();
+    Console.Write(md);
 }
 
 string? Option(string name)

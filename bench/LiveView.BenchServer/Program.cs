@@ -1,10 +1,14 @@
+using LiveView.Bench.Server.Pages;
 using LiveView.Bench.Servers;
 using QuickStart.Counter;
 using QuickStart.Pages;
 
 namespace LiveView.Bench.Server;
 
-/// <summary>The QuickStart's pages (C# home, F# counter) with the benchmark's GC endpoint, and no request logging.</summary>
+/// <summary>
+/// The QuickStart's pages (C# home, F# counter), the fan-out benchmark's page and its trigger, the idle-memory
+/// benchmark's present page, with the benchmark's GC endpoint, and no request logging.
+/// </summary>
 public static class BenchServer
 {
     // The QuickStart's counter puts the count in the document title, which then follows every click; Blazor's counter
@@ -15,13 +19,15 @@ public static class BenchServer
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
-        builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter);
+        builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter).AddPage(FanPage.Page).AddPage(PresentPage.Page);
 
         var app = builder.Build();
         app.UseCrossOriginIsolation();
         app.MapLiveView();
         app.MapLivePage("/", Home.Page, Layout.Base);
         app.MapLivePage("/counter", Counter, Layout.Base);
+        app.MapLivePage("/fan", FanPage.Page, Layout.Base);
+        app.MapLivePage("/present", PresentPage.Page, Layout.Base);
         app.MapBenchEndpoints();
         app.Run();
     }

@@ -19,6 +19,13 @@ public static class BenchEndpoints
     /// <summary>The path of the full-GC endpoint, so that memory is compared after a collection on every server.</summary>
     public const string GcPath = "/_bench/gc";
 
+    /// <summary>
+    /// The path of the fan-out trigger (<c>POST /_bench/fan?stamp=...</c>) on the servers that broadcast: each sends
+    /// the stamp to every client subscribed to its one topic or group. The benchmark times the clients' sockets, not
+    /// this request's answer.
+    /// </summary>
+    public const string FanPath = "/_bench/fan";
+
     /// <summary>Maps <c>POST /_bench/gc</c>: a blocking, compacting gen-2 collection, then the managed heap size.</summary>
     public static void MapBenchEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost(GcPath, () =>

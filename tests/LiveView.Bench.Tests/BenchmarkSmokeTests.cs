@@ -17,7 +17,7 @@ public sealed class BenchmarkSmokeTests
         var configuration = testBin.Parent!.Name;
         var root = testBin.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
         string Dll(string project) => Path.Combine(root, "bench", project, "bin", configuration, tfm, project + ".dll");
-        return new ServerBinaries(Dll("EchoServer"), Dll("LiveView.BenchServer"), Dll("BlazorPeer"), "Development");
+        return new ServerBinaries(Dll("EchoServer"), Dll("LiveView.BenchServer"), Dll("BlazorPeer"), Dll("SignalRPeer"), "Development");
     }
 
     [Fact]
@@ -45,12 +45,29 @@ public sealed class BenchmarkSmokeTests
             }
         }
 
-        foreach (var idle in new[] { results.IdleLiveView, results.IdleEcho })
+        foreach (var idle in new[] { results.IdleLiveView, results.IdlePresent, results.IdleEcho })
         {
             Assert.Equal(plan.IdleConnections, idle.Connections);
             Assert.Equal(idle.Connections, idle.StillOpen);
             Assert.True(idle.Baseline.Rss > 0 && idle.Loaded.Rss > 0);
             Assert.True(idle.Baseline.ManagedHeap > 0 && idle.Loaded.ManagedHeap > 0);
+        }
+
+        Assert.Equal(plan.FanOut.Clients, results.FanOut.Select(p => p.LiveView.Clients));
+        foreach (var pair in results.FanOut)
+        {
+            foreach (var (fan, server) in new[] { (pair.LiveView, "LiveView"), (pair.SignalR, "SignalR") })
+            {
+                Assert.Equal(server, fan.Server);
+                Assert.Equal(pair.LiveView.Clients, fan.Clients);
+                // Every client received every broadcast, once: a broadcast that missed one would be lost.
+                Assert.Equal(0, fan.Lost);
+                Assert.Equal(0, fan.Duplicates);
+                Assert.Equal(plan.FanOut.Broadcasts, fan.Last.Length);
+                Assert.All(fan.Last, ms => Assert.True(ms > 0));
+                Assert.All(fan.Half.Zip(fan.Last), b => Assert.InRange(b.First, 0, b.Second));
+                Assert.True(fan.FrameBytes > 0, "no broadcast frame seen");
+            }
         }
 
         foreach (var browser in new[] { results.BrowserLiveView!, results.BrowserBlazor! })
@@ -65,7 +82,7 @@ public sealed class BenchmarkSmokeTests
         }
 
         var report = MarkdownReport.Render(results);
-        foreach (var section in new[] { "## Machine", "## Round trip", "## Idle memory", "## In the browser", "## Targets" })
+        foreach (var section in new[] { "## Machine", "## Round trip", "## Idle memory", "## Fan-out", "## In the browser", "## Targets" })
         {
             Assert.Contains(section, report);
         }

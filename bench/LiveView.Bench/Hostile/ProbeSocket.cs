@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using LiveView.Bench.Load;
 
 namespace LiveView.Bench.Hostile;
 
@@ -19,7 +20,7 @@ public sealed class ProbeSocket : IDisposable
     public ClientWebSocket Socket { get; }
 
     // The last message read, in a buffer that grows to the largest message (one reader per socket).
-    private byte[] message = new byte[64 * 1024];
+    private readonly MessageBuffer message = new(64 * 1024);
 
     /// <summary>The client's end of the TCP connection.</summary>
     public int LocalPort { get; }
@@ -70,24 +71,7 @@ public sealed class ProbeSocket : IDisposable
     /// Reads one whole message; its bytes are valid until the next call. A close frame comes back as
     /// <see cref="WebSocketMessageType.Close"/> with no bytes.
     /// </summary>
-    public async Task<(WebSocketMessageType Type, ReadOnlyMemory<byte> Payload)> ReceiveMessageAsync()
-    {
-        var count = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            if (count == message.Length)
-            {
-                Array.Resize(ref message, message.Length * 2);
-            }
-
-            result = await Socket.ReceiveAsync(message.AsMemory(count), CancellationToken.None);
-            count += result.Count;
-        }
-        while (!result.EndOfMessage);
-
-        return (result.MessageType, message.AsMemory(0, count));
-    }
+    public Task<(WebSocketMessageType Type, ReadOnlyMemory<byte> Payload)> ReceiveMessageAsync() => message.ReceiveAsync(Socket);
 
     public void Dispose()
     {

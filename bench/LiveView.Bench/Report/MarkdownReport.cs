@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using LiveView.Bench.Browser;
 using LiveView.Bench.Load;
+using static LiveView.Bench.Report.Units;
 
 namespace LiveView.Bench.Report;
 
@@ -55,14 +55,21 @@ public static class MarkdownReport
         Line("## Idle memory per connection");
         Line();
         Line("Each socket does one round trip (for LiveView this mounts the page and keeps its state) and then idles. The");
-        Line("server's RSS is read after a full compacting GC, before the sockets open and with all of them open.");
+        Line("server's RSS is read after a full compacting GC, before the sockets open and with all of them open. The first");
+        Line("LiveView row mounts the QuickStart's home page; the second mounts a page subscribed to a topic and present in it");
+        Line("(`Subscription.Topic` and `Subscription.Track` under its connection's id, as a chat room's page is), to which");
+        Line("nothing is broadcast while it idles. Both LiveView rows run on the same server process, one after the other.");
         Line();
         Line("| server | connections | still open | RSS before | RSS with all open | RSS per connection | managed heap per connection |");
         Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         IdleRow(md, "LiveView", r.IdleLiveView);
+        IdleRow(md, "LiveView, topic + presence", r.IdlePresent);
         IdleRow(md, "raw echo", r.IdleEcho);
-        Line($"| **ratio** | | | | | **{Ratio(r.IdleLiveView.BytesPerConnection, r.IdleEcho.BytesPerConnection)}** | {Ratio(r.IdleLiveView.HeapPerConnection, r.IdleEcho.HeapPerConnection)} |");
+        IdleRatio(md, "LiveView / echo", r.IdleLiveView, r.IdleEcho);
+        IdleRatio(md, "topic + presence / echo", r.IdlePresent, r.IdleEcho);
         Line();
+
+        FanOutSection.Render(md, r.Plan.FanOut, r.FanOut);
 
         if (r.BrowserLiveView is { } lv && r.BrowserBlazor is { } bz)
         {
@@ -105,6 +112,7 @@ public static class MarkdownReport
         }
 
         Target(md, "idle memory per connected page ≤ 20 KB", Kb(r.IdleLiveView.BytesPerConnection), r.IdleLiveView.BytesPerConnection <= 20 * 1024);
+        FanOutSection.Targets(md, r.FanOut);
         var onWire = r.Load[0].LiveView.ServerSentPerEvent;
         Target(md, "bytes from server per random-number update ≤ 120", $"{onWire:F1} B on TCP ({r.Load[0].LiveView.ReplyBytes:F1} B payload + frame header)", onWire <= 120);
         if (r.BrowserLiveView is { } l && r.BrowserBlazor is { } b)
@@ -125,20 +133,14 @@ public static class MarkdownReport
     private static void IdleRow(StringBuilder md, string name, IdleResult x) =>
         md.Append($"| {name} | {x.Connections:N0} | {x.StillOpen:N0} | {Mb(x.Baseline.Rss)} | {Mb(x.Loaded.Rss)} | {Kb(x.BytesPerConnection)} | {Kb(x.HeapPerConnection)} |\n");
 
+    private static void IdleRatio(StringBuilder md, string name, IdleResult x, IdleResult baseline) =>
+        md.Append($"| **{name}** | | | | | **{Ratio(x.BytesPerConnection, baseline.BytesPerConnection)}** | {Ratio(x.HeapPerConnection, baseline.HeapPerConnection)} |\n");
+
     private static void BrowserRow(StringBuilder md, BrowserResult x) =>
         md.Append($"| {x.Name} | {F(x.ClickLatency.P50)} | {F(x.ClickLatency.P99)} | {x.MessageBytesSentPerClick:F0} | {x.MessageBytesReceivedPerClick:F0} | " +
                   $"{x.TcpBytesSentPerClick:F0} | {x.TcpBytesReceivedPerClick:F0} | {Kb(x.MemoryPerPage)} | {Kb(x.HeapPerPage)} | {Kb(x.ScriptBytes)} | {Kb(x.ScriptBytesGzip)} |\n");
 
-    private static void Target(StringBuilder md, string target, string measured, bool met) =>
+    /// <summary>One row of the targets' table.</summary>
+    public static void Target(StringBuilder md, string target, string measured, bool met) =>
         md.Append($"| {target} | {measured} | {(met ? "yes" : "**no**")} |\n");
-
-    private static string F(double ms) => ms.ToString(ms < 10 ? "F3" : "F1", CultureInfo.InvariantCulture);
-
-    private static string Ratio(double a, double b) => b == 0 ? "–" : (a / b).ToString("F2", CultureInfo.InvariantCulture) + "×";
-
-    private static string Percent(double a, double b) => b == 0 ? "–" : (100 * a / b).ToString("F0", CultureInfo.InvariantCulture) + " %";
-
-    private static string Kb(double bytes) => (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KB";
-
-    private static string Mb(double bytes) => (bytes / (1024 * 1024)).ToString("F1", CultureInfo.InvariantCulture) + " MB";
 }

@@ -4,18 +4,20 @@ using System.Net.Sockets;
 
 namespace LiveView.Bench.Servers;
 
-/// <summary>Where the benchmark finds the three servers, and the environment to run them in.</summary>
+/// <summary>Where the benchmark finds the four servers, and the environment to run them in.</summary>
 /// <param name="Echo">EchoServer.dll</param>
 /// <param name="LiveView">LiveView.BenchServer.dll</param>
 /// <param name="Blazor">BlazorPeer.dll</param>
+/// <param name="SignalR">SignalRPeer.dll</param>
 /// <param name="Environment">ASPNETCORE_ENVIRONMENT: Production for published servers, Development for build outputs.</param>
-public sealed record ServerBinaries(string Echo, string LiveView, string Blazor, string Environment)
+public sealed record ServerBinaries(string Echo, string LiveView, string Blazor, string SignalR, string Environment)
 {
     /// <summary>The published servers under <paramref name="root"/> (<c>./build.sh bench</c> publishes them there).</summary>
     public static ServerBinaries Published(string root) => new(
         Path.Combine(root, "EchoServer", "EchoServer.dll"),
         Path.Combine(root, "LiveView.BenchServer", "LiveView.BenchServer.dll"),
         Path.Combine(root, "BlazorPeer", "BlazorPeer.dll"),
+        Path.Combine(root, "SignalRPeer", "SignalRPeer.dll"),
         "Production");
 }
 
