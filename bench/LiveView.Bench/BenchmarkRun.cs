@@ -20,9 +20,12 @@ public static class BenchmarkRun
     public static readonly byte[] RandomNumberRequest =
         Encoding.UTF8.GetBytes("""{"action":"home->random_number","data":{"lang":"en"}}""");
 
-    /// <summary>Mounts the bench server's present page (subscribed to a topic and present in it), as the browser client does.</summary>
-    public static readonly byte[] PresentMountRequest =
-        Encoding.UTF8.GetBytes("""{"action":"present->mount","data":{}}""");
+    /// <summary>
+    /// Mounts the bench server's present page (subscribed to a topic and present in it) as a Django LiveView v1
+    /// client's first action for a page does: mount, then the action, which is answered.
+    /// </summary>
+    public static readonly byte[] PresentJoinRequest =
+        Encoding.UTF8.GetBytes("""{"action":"present->join","data":{}}""");
 
     public static async Task<BenchmarkResults> RunAsync(Plan plan, ServerBinaries servers, TextWriter log)
     {
@@ -58,7 +61,7 @@ public static class BenchmarkRun
 
         log.WriteLine($"Idle memory with {plan.IdleConnections} connections...");
         var idleLiveView = await IdleProbe.RunAsync(liveView, liveViewSocket, RandomNumberRequest, plan.IdleConnections);
-        var idlePresent = await IdleProbe.RunAsync(liveView, liveViewSocket, PresentMountRequest, plan.IdleConnections);
+        var idlePresent = await IdleProbe.RunAsync(liveView, liveViewSocket, PresentJoinRequest, plan.IdleConnections, () => CountPresentAsync(liveView));
         var idleEcho = await IdleProbe.RunAsync(echo, echoSocket, RandomNumberRequest, plan.IdleConnections);
         log.WriteLine($"  LiveView {idleLiveView.BytesPerConnection / 1024:F1} KB/connection, subscribed and present {idlePresent.BytesPerConnection / 1024:F1} KB; " +
                       $"echo {idleEcho.BytesPerConnection / 1024:F1} KB/connection");
@@ -83,6 +86,13 @@ public static class BenchmarkRun
         }
 
         return new BenchmarkResults(plan, Machine.Current(), started, clock.Elapsed, load, idleLiveView, idlePresent, idleEcho, fanOut, browserLiveView, browserBlazor);
+    }
+
+    /// <summary>How many pages the LiveView bench server has present in its present page's topic.</summary>
+    private static async Task<int> CountPresentAsync(ServerProcess server)
+    {
+        using var http = new HttpClient { BaseAddress = server.Http };
+        return int.Parse(await http.GetStringAsync(BenchEndpoints.PresentPath), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>One round trip, to learn the size of LiveView's reply.</summary>

@@ -1,3 +1,4 @@
+using LiveView.AspNetCore;
 using LiveView.Bench.Server.Pages;
 using LiveView.Bench.Servers;
 using QuickStart.Counter;
@@ -7,7 +8,7 @@ namespace LiveView.Bench.Server;
 
 /// <summary>
 /// The QuickStart's pages (C# home, F# counter), the fan-out benchmark's page and its trigger, the idle-memory
-/// benchmark's present page, with the benchmark's GC endpoint, and no request logging.
+/// benchmark's present page and its presence count, with the benchmark's GC endpoint, and no request logging.
 /// </summary>
 public static class BenchServer
 {
@@ -29,6 +30,8 @@ public static class BenchServer
         app.MapLivePage("/fan", FanPage.Page, Layout.Base);
         app.MapLivePage("/present", PresentPage.Page, Layout.Base);
         app.MapBenchEndpoints();
+        app.MapPost(BenchEndpoints.FanPath, (string stamp, ILiveHub hub) => hub.SendAsync(Audience.Topic(FanPage.Topic), new Fan(stamp)));
+        app.MapGet(BenchEndpoints.PresentPath, (IPresence presence) => presence.List(PresentPage.Topic).Count);
         app.Run();
     }
 }

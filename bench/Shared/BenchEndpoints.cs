@@ -26,6 +26,12 @@ public static class BenchEndpoints
     /// </summary>
     public const string FanPath = "/_bench/fan";
 
+    /// <summary>
+    /// The path of the LiveView bench server's presence count (<c>GET</c>): how many pages are present in the topic
+    /// of its present page, so that the idle-memory run can check that every page it mounted is tracked.
+    /// </summary>
+    public const string PresentPath = "/_bench/present";
+
     /// <summary>Maps <c>POST /_bench/gc</c>: a blocking, compacting gen-2 collection, then the managed heap size.</summary>
     public static void MapBenchEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost(GcPath, () =>

@@ -53,6 +53,9 @@ public sealed class BenchmarkSmokeTests
             Assert.True(idle.Baseline.ManagedHeap > 0 && idle.Loaded.ManagedHeap > 0);
         }
 
+        // Every page of the presence variant was tracked while the memory was read.
+        Assert.Equal(plan.IdleConnections, results.IdlePresent.Present);
+
         Assert.Equal(plan.FanOut.Clients, results.FanOut.Select(p => p.LiveView.Clients));
         foreach (var pair in results.FanOut)
         {

@@ -14,14 +14,14 @@ namespace LiveView.Bench.FanOut;
 public sealed record FanOutTarget(string Name, string SocketPath, string Join, Func<string, bool> Joined)
 {
     /// <summary>
-    /// LiveView: a protocol-2 socket mounts the fan page (<c>fan-&gt;mount</c>, as the browser client does on a
-    /// page that came over HTTP), whose subscription to the topic starts with the mount.
+    /// LiveView: a protocol-2 socket's first action for the fan page (<c>fan-&gt;join</c>) mounts it, and its
+    /// subscription to the topic starts with the mount; the action is answered once the page is live.
     /// </summary>
     public static readonly FanOutTarget LiveView = new(
         "LiveView",
         "/ws/liveview/?protocol=2",
-        """{"action":"fan->mount","data":{}}""",
-        answer => answer.Contains("\"fan->mount\"", StringComparison.Ordinal) && !answer.Contains("\"error\"", StringComparison.Ordinal));
+        """{"action":"fan->join","data":{}}""",
+        answer => answer == """{"action":"fan->join"}""");
 
     /// <summary>
     /// SignalR: the JSON hub protocol's handshake on a WebSocket opened without negotiation (the hub adds the

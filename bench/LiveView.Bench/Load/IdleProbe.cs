@@ -8,7 +8,8 @@ namespace LiveView.Bench.Load;
 /// <param name="StillOpen">How many were still open when the memory was read.</param>
 /// <param name="Baseline">Server memory after a full GC, before the sockets opened.</param>
 /// <param name="Loaded">Server memory after a full GC, with every socket open.</param>
-public sealed record IdleResult(int Connections, int StillOpen, MemoryReading Baseline, MemoryReading Loaded)
+/// <param name="Present">Pages the server counted present in a topic meanwhile, when it was asked.</param>
+public sealed record IdleResult(int Connections, int StillOpen, MemoryReading Baseline, MemoryReading Loaded, int? Present = null)
 {
     /// <summary>RSS growth per connection.</summary>
     public double BytesPerConnection => Connections == 0 ? 0 : (double)(Loaded.Rss - Baseline.Rss) / Connections;
@@ -20,7 +21,12 @@ public sealed record IdleResult(int Connections, int StillOpen, MemoryReading Ba
 /// <summary>Opens N sockets that do one round trip each and then sit idle; reads the server's RSS per socket.</summary>
 public static class IdleProbe
 {
-    public static async Task<IdleResult> RunAsync(ServerProcess server, Uri socket, byte[] request, int connections)
+    /// <summary>
+    /// Opens <paramref name="connections"/> sockets that send <paramref name="request"/> and read its answer, reads the
+    /// server's memory with all of them idle, and then, when given, <paramref name="countPresent"/>.
+    /// </summary>
+    public static async Task<IdleResult> RunAsync(
+        ServerProcess server, Uri socket, byte[] request, int connections, Func<Task<int>>? countPresent = null)
     {
         var baseline = await server.ReadMemoryAsync();
 
@@ -45,7 +51,8 @@ public static class IdleProbe
             await Task.Delay(TimeSpan.FromSeconds(1));
             var loaded = await server.ReadMemoryAsync();
             var open = sockets.Count(s => s.State == WebSocketState.Open);
-            return new IdleResult(connections, open, baseline, loaded);
+            int? present = countPresent is null ? null : await countPresent();
+            return new IdleResult(connections, open, baseline, loaded, present);
         }
         finally
         {

@@ -68,6 +68,8 @@ public static class MarkdownReport
         IdleRatio(md, "LiveView / echo", r.IdleLiveView, r.IdleEcho);
         IdleRatio(md, "topic + presence / echo", r.IdlePresent, r.IdleEcho);
         Line();
+        Line($"Pages present in the topic while the second LiveView row's memory was read: {r.IdlePresent.Present:N0} of {r.IdlePresent.Connections:N0}.");
+        Line();
 
         FanOutSection.Render(md, r.Plan.FanOut, r.FanOut);
 

@@ -10,7 +10,8 @@ public sealed record FanState;
 
 /// <summary>
 /// The fan-out benchmark's page: subscribed to topic <see cref="Topic"/>, it shows each <see cref="Fan"/> broadcast
-/// to it in <c>#fan</c>, a frame pushed to its client.
+/// to it in <c>#fan</c>, a frame pushed to its client. A raw socket mounts it with <c>fan-&gt;join</c>, which is
+/// answered (<c>fan-&gt;mount</c> is not: the browser client sends it for a page it already shows).
 /// </summary>
 public static class FanPage
 {
@@ -22,6 +23,7 @@ public static class FanPage
     public static readonly Page<FanState> Page =
         LivePage.Create("fan", Empty, _ => H.P("").Id("fan"))
             .WithTitle("Fan-out")
+            .On("join", (state, _) => state)
             .WithSubscriptions(_ => [Subscription.Topic(Topic)])
             .OnMessage<Fan>((state, fan, _) => (state, Patch.Html("#fan", fan.Stamp)));
 }

@@ -7,7 +7,8 @@ public sealed record PresentState(string Connection);
 
 /// <summary>
 /// The idle-memory variant of a live page: subscribed to one topic and present in it (tracked under its
-/// connection's id), as a chat room's page is, but with nothing broadcast to it while it idles.
+/// connection's id), as a chat room's page is, but with nothing broadcast to it while it idles. A raw socket mounts
+/// it with <c>present-&gt;join</c>, which is answered.
 /// </summary>
 public static class PresentPage
 {
@@ -17,5 +18,6 @@ public static class PresentPage
     public static readonly Page<PresentState> Page =
         LivePage.Create("present", ctx => new PresentState(ctx.Connection), _ => H.P("").Id("present"))
             .WithTitle("Present")
+            .On("join", (state, _) => state)
             .WithSubscriptions(state => [Subscription.Topic(Topic), Subscription.Track(Topic, state.Connection)]);
 }
