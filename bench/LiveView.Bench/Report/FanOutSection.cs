@@ -23,8 +23,8 @@ public static class FanOutSection
         Line("figure per broadcast is the time from just before the triggering request until the **last** socket had it (and,");
         Line($"beside it, until half of them had it). {plan.Broadcasts} broadcasts per server and N, in {plan.Rounds} round(s) in which");
         Line($"LiveView and SignalR take turns; each round opens its N sockets afresh, joins them, and sends {plan.Warmups} untimed");
-        Line("warm-up broadcasts that every socket must receive; 100 ms pass between broadcasts. Over 20 broadcasts the p99 is");
-        Line("the slowest one. The client reading N sockets shares the machine's cores with the server: its time to take in N");
+        Line("warm-up broadcasts that every socket must receive; 100 ms pass between broadcasts. Under 100 broadcasts, the p99 is");
+        Line("the slowest of them. The client reading N sockets shares the machine's cores with the server: its time to take in N");
         Line("messages is in every figure, for both servers alike. Server CPU per broadcast is read from /proc (10 ms ticks),");
         Line("the pauses included; frame B is the payload one client receives per broadcast.");
         Line();
