@@ -16,6 +16,8 @@ type State =
         Paused: bool
         /// The running games (the lobby), as last heard; none until the first presence list arrives.
         Lobby: Lobby.Entry list option
+        /// How many watch pages follow the game.
+        Watchers: int
     }
 
 /// The page's name, the `snake` of `snake->up`.
@@ -58,6 +60,12 @@ let private statusText (state: State) =
     | Playing when state.Paused -> "Paused: Space to go on."
     | Playing -> "Arrow keys or WASD steer, Space pauses."
 
+let private watchersText (state: State) =
+    match state.Watchers with
+    | 0 -> "Nobody is watching."
+    | 1 -> "1 person is watching."
+    | n -> $"{n} people are watching."
+
 let private lobby (state: State) =
     Lobby.view (Some state.Id) None state.Lobby
 
@@ -74,6 +82,7 @@ let private view (state: State) =
                     button
                         [ _id "restart"; _class "button"; _data "action" $"click->{Name}#restart" ]
                         [ str "New game" ]
+                    p [ _id "watchers"; _class "muted" ] [ str (watchersText state) ]
                     h2 [] [ str "Running games" ]
                     div [ _id (Lobby.Selector.TrimStart '#') ] [ lobby state ]
                 ]
@@ -135,19 +144,39 @@ let private onMessage (message: SnakeMessage) (state: State) (ctx: ActionContext
     | Tick
     | Moved _ -> Reply.state state
 
-let private onPresence (change: PresenceChanged) (state: State) (_: ActionContext) =
-    let state =
-        { state with
-            Lobby = Some(Lobby.entries change.Present)
-        }
+/// The lobby changed, or who follows the game: a new watcher gets the board at once (a paused game sends no moves).
+let private onPresence (changed: PresenceChanged) (state: State) (_: ActionContext) =
+    if changed.Topic = Topics.Games then
+        let state =
+            { state with
+                Lobby = Some(Lobby.entries changed.Present)
+            }
 
-    Reply.ok state [ Patch.html Lobby.Selector (lobby state) ]
+        Reply.ok state [ Patch.html Lobby.Selector (lobby state) ]
+    else
+        let count (presences: Presence seq) =
+            presences |> Seq.filter (fun p -> p.Key = Topics.Watcher) |> Seq.length
 
-/// What the page listens to: the lobby always; while the game is not over it is present in the lobby; while it runs,
-/// the timer.
+        let state =
+            { state with
+                Watchers = count changed.Present
+            }
+
+        let reply = Reply.ok state [ Patch.text "#watchers" (watchersText state) ]
+
+        if count changed.Joined > 0 then
+            reply
+            |> Reply.broadcast (Audience.Topic(Topics.game state.Id)) (Moved state.Game)
+        else
+            reply
+
+/// What the page listens to: the lobby, and who is in its game's topic, where it is present as the player; while
+/// the game is not over it is present in the lobby, with its score; while it runs, the timer.
 let subscriptions (settings: Settings) (state: State) =
     [
         Subscription.Presence Topics.Games
+        Subscription.Track(Topics.game state.Id, Topics.Player)
+        Subscription.Presence(Topics.game state.Id)
         if Game.isPlaying state.Game then
             Subscription.Track(Topics.Games, state.Id, Lobby.meta state.Game.Score state.Paused)
         if isRunning state then
@@ -164,6 +193,7 @@ let create (settings: Settings) : Page<State> =
             Game = Game.start settings.Width settings.Height ctx.Random
             Paused = false
             Lobby = None
+            Watchers = 0
         }
 
     let turns =

@@ -27,7 +27,8 @@ let Selector = "#lobby"
 let meta (score: int) (paused: bool) : IReadOnlyDictionary<string, string> =
     readOnlyDict [ "score", string score; "status", (if paused then "paused" else "playing") ]
 
-/// The games present in a presence list, in the order they joined (one entry per game, the latest meta).
+/// The games present in a presence list, best score first, then in the order they joined (one entry per game, with
+/// its latest meta).
 let entries (present: IReadOnlyList<Presence>) : Entry list =
     let read (presence: Presence) =
         let value key =
@@ -50,6 +51,7 @@ let entries (present: IReadOnlyList<Presence>) : Entry list =
     |> Seq.distinctBy _.Game
     |> Seq.rev
     |> List.ofSeq
+    |> List.sortByDescending _.Score
 
 /// The lobby's content for the entries heard (none yet: `None`); `mine` is the game of the page showing it (marked
 /// "you"), `watched` the one it watches.

@@ -1,5 +1,6 @@
-/// The watch page (`/watch/{game}`): follows a game live. It shows the board each game page sends its topic after
-/// every step, and learns from the lobby's presence whether the game is still there (paused, or its tab closed).
+/// The watch page (`/watch/{game}`): follows a game live. It shows the board the game page sends its game's topic
+/// after every step, learns from the presence in that topic whether the player is still there (its tab open), and
+/// from the lobby whether the game is paused.
 module Snake.WatchPage
 
 open Giraffe.ViewEngine
@@ -12,6 +13,8 @@ type State =
         Id: string
         /// The last board the game sent; none yet.
         Board: Game option
+        /// Whether the player is present in the game's topic; none until its presence list arrives.
+        Player: bool option
         /// The running games (the lobby); none until the first presence list arrives.
         Lobby: Lobby.Entry list option
     }
@@ -20,21 +23,23 @@ type State =
 [<Literal>]
 let Name = "watch"
 
-/// The game in the lobby, when the lobby is known: `Some None` means it is not running.
-let private entry (state: State) =
-    state.Lobby |> Option.map (List.tryFind (fun entry -> entry.Game = state.Id))
+/// True when the lobby says the game is paused.
+let private paused (state: State) =
+    state.Lobby
+    |> Option.defaultValue []
+    |> List.exists (fun entry -> entry.Game = state.Id && entry.Paused)
 
 let private statusText (state: State) =
-    match state.Board, entry state with
+    match state.Player, state.Board with
     | _ when not (GameId.isValid state.Id) ->
         $"This address names no game: a game's id is {GameId.Length} letters and digits, as the lobby's links show."
-    | Some { Status = Over Won }, _ -> "Game over: the snake fills the board."
-    | Some { Status = Over _ }, _ -> "Game over."
-    | Some _, Some None -> "The player has left."
-    | None, Some None -> "This game is not running: it is over, or its tab was closed."
-    | _, Some(Some { Paused = true }) -> "Paused."
-    | None, _ -> "Waiting for the next move…"
-    | Some _, _ -> "Live."
+    | Some false, Some _ -> "The player has left."
+    | Some false, None -> "No game with this id is being played: its tab was closed."
+    | _, Some { Status = Over Won } -> "Game over: the snake fills the board."
+    | _, Some { Status = Over _ } -> "Game over."
+    | _ when paused state -> "Paused."
+    | _, None -> "Waiting for the game…"
+    | _, Some _ -> "Live."
 
 let private lobby (state: State) =
     Lobby.view None (Some state.Id) state.Lobby
@@ -95,18 +100,27 @@ let private onMessage (message: SnakeMessage) (state: State) (_: ActionContext) 
 
 let private onPresence (change: PresenceChanged) (state: State) (_: ActionContext) =
     let after =
-        { state with
-            Lobby = Some(Lobby.entries change.Present)
-        }
+        if change.Topic = Topics.Games then
+            { state with
+                Lobby = Some(Lobby.entries change.Present)
+            }
+        else
+            { state with
+                Player = Some(change.Present |> Seq.exists (fun p -> p.Key = Topics.Player))
+            }
 
     Reply.ok after (show state after)
 
-/// The game's moves (when the URL names a game) and the lobby.
+/// The lobby; when the URL names a game, the game's moves and who is in its topic, where the page is present as a
+/// watcher.
 let subscriptions (state: State) =
     [
         Subscription.Presence Topics.Games
         if GameId.isValid state.Id then
-            Subscription.Topic(Topics.game state.Id)
+            let game = Topics.game state.Id
+            Subscription.Topic game
+            Subscription.Presence game
+            Subscription.Track(game, Topics.Watcher)
     ]
 
 /// The watch page; its route gives the game's id as `game`.
@@ -115,6 +129,7 @@ let page: Page<State> =
         {
             Id = ctx.Params |> Map.tryFind "game" |> Option.defaultValue ""
             Board = None
+            Player = None
             Lobby = None
         }
 

@@ -133,20 +133,30 @@ let private isTracking =
     | Subscription.Tracking _ -> true
     | _ -> false
 
-let private presence (present: (string * IReadOnlyDictionary<string, string>) list) =
+let private noMeta: IReadOnlyDictionary<string, string> = readOnlyDict []
+
+/// A presence change of `topic`: `present` are there now, of whom `joined` just came.
+let private presenceIn topic (present: (string * IReadOnlyDictionary<string, string>) list) joined =
     {
-        Topic = Topics.Games
+        Topic = topic
         Present = [ for key, meta in present -> { Key = key; Meta = meta } ]
-        Joined = []
+        Joined = [ for key in joined -> { Key = key; Meta = noMeta } ]
         Left = []
     }
+
+/// The lobby, with these games.
+let private lobby games = presenceIn Topics.Games games []
+
+/// Who is in the topic of game `id`.
+let private inGame id keys =
+    presenceIn (Topics.game id) [ for key in keys -> key, noMeta ] []
 
 [<Tests>]
 let tests =
     testList
         "Snake pages"
         [
-            testCase "a running game ticks, is present in the lobby, and follows the lobby"
+            testCase "a running game ticks, is present in the lobby and in its topic, and follows both"
             <| fun () ->
                 let tab = mount GamePage.Name []
                 let state = tab.State<GamePage.State>()
@@ -156,9 +166,11 @@ let tests =
                     [
                         Subscription.Presence Topics.Games
                         Subscription.Track(Topics.Games, state.Id, Lobby.meta 0 false)
+                        Subscription.Track(Topics.game state.Id, Topics.Player)
+                        Subscription.Presence(Topics.game state.Id)
                         Subscription.Every("tick", Settings.standard.Tick, Tick :> obj)
                     ]
-                    "the lobby, its presence in it, and the timer"
+                    "the lobby, its presence in it, its game's topic, and the timer"
 
             testCase "a tick moves the snake, shows the board and sends it to the game's watchers"
             <| fun () ->
@@ -216,7 +228,16 @@ let tests =
 
                 let state = over.State<GamePage.State>()
                 Expect.equal state.Game.Status (Over HitWall) "the wall"
-                Expect.equal over.Subscriptions [ Subscription.Presence Topics.Games ] "only the lobby"
+
+                sameItems
+                    over.Subscriptions
+                    [
+                        Subscription.Presence Topics.Games
+                        Subscription.Track(Topics.game state.Id, Topics.Player)
+                        Subscription.Presence(Topics.game state.Id)
+                    ]
+                    "the lobby, and its game's topic, where its watchers see it is still there"
+
                 Expect.stringContains (swapped "#status" over.Outputs |> List.last) "Game over" "it says so"
 
                 Expect.contains
@@ -239,12 +260,42 @@ let tests =
                 let mine = tab.State<GamePage.State>().Id
 
                 let listed =
-                    deliver (presence [ mine, Lobby.meta 0 false; "abcdefgh", Lobby.meta 7 true ]) tab
+                    deliver (lobby [ mine, Lobby.meta 0 false; "abcdefgh", Lobby.meta 7 true ]) tab
 
                 let html = swapped Lobby.Selector (latest tab listed) |> String.concat ""
                 Expect.stringContains html $"""<a href="/watch/{mine}" target="_blank">{mine}</a> (you) """ "mine"
                 Expect.stringContains html """<a href="/watch/abcdefgh" target="_blank">abcdefgh</a> """ "another"
                 Expect.stringContains html "7 points" "its score"
+                Expect.isLessThan (html.IndexOf "abcdefgh") (html.IndexOf mine) "the best score first"
+
+            testCase "a new watcher gets the board at once, and the player sees how many watch"
+            <| fun () ->
+                let paused = mount GamePage.Name [] |> send "pause"
+                let state = paused.State<GamePage.State>()
+
+                let watched =
+                    deliver
+                        (presenceIn
+                            (Topics.game state.Id)
+                            [ Topics.Player, noMeta; Topics.Watcher, noMeta; Topics.Watcher, noMeta ]
+                            [ Topics.Watcher ])
+                        paused
+
+                Expect.equal (swapped "#watchers" (latest paused watched)) [ "2 people are watching." ] "two"
+
+                Expect.equal
+                    (broadcasts (latest paused watched))
+                    [
+                        {
+                            To = Audience.Topic(Topics.game state.Id)
+                            Message = Moved state.Game
+                        }
+                    ]
+                    "the board, though the paused game does not move"
+
+                let left = deliver (inGame state.Id [ Topics.Player ]) watched
+                Expect.equal (swapped "#watchers" (latest watched left)) [ "Nobody is watching." ] "none"
+                Expect.isEmpty (broadcasts (latest watched left)) "nobody new to tell"
 
             testCase "a watcher shows the boards it gets, then the end of the game"
             <| fun () ->
@@ -255,17 +306,21 @@ let tests =
                     [
                         Subscription.Presence Topics.Games
                         Subscription.Topic(Topics.game "abcdefgh")
+                        Subscription.Presence(Topics.game "abcdefgh")
+                        Subscription.Track(Topics.game "abcdefgh", Topics.Watcher)
                     ]
-                    "the lobby and the game's moves"
+                    "the lobby, the game's moves, and who is in the game's topic, where it is present"
 
                 let board = Game.start 20 20 (Random 1)
 
                 let live =
                     watcher
-                    |> deliver (presence [ "abcdefgh", Lobby.meta 0 false ])
+                    |> deliver (inGame "abcdefgh" [ Topics.Player; Topics.Watcher ])
                     |> deliver (Moved board)
 
                 Expect.equal (swapped "#status" live.Outputs |> List.last) "Live." "live"
+                let paused = deliver (lobby [ "abcdefgh", Lobby.meta 0 true ]) live
+                Expect.equal (swapped "#status" paused.Outputs |> List.last) "Paused." "paused"
 
                 Expect.stringContains
                     (swapped Board.Selector live.Outputs |> List.last)
@@ -275,22 +330,27 @@ let tests =
                 let over = deliver (Moved { board with Status = Over HitWall }) live
 
                 Expect.equal (swapped "#status" over.Outputs |> List.last) "Game over." "over"
+                Expect.stringContains (swapped Board.Selector over.Outputs |> List.last) "board over" "shown over"
 
-            testCase "a watcher sees a player leave, and says so for a game that is not running"
+            testCase "a watcher sees the player leave, and says so for a game nobody plays"
             <| fun () ->
                 let watcher = mount WatchPage.Name [ "game", "abcdefgh" ]
                 let board = Game.start 20 20 (Random 1)
 
                 let left =
                     watcher
-                    |> deliver (presence [ "abcdefgh", Lobby.meta 0 false ])
+                    |> deliver (inGame "abcdefgh" [ Topics.Player; Topics.Watcher ])
                     |> deliver (Moved board)
-                    |> deliver (presence [])
+                    |> deliver (inGame "abcdefgh" [ Topics.Watcher ])
 
                 Expect.equal (swapped "#status" left.Outputs |> List.last) "The player has left." "gone"
 
-                let never = watcher |> deliver (presence [ "zzzzzzzz", Lobby.meta 3 false ])
-                Expect.stringContains (swapped "#status" never.Outputs |> List.last) "not running" "not there"
+                let never = watcher |> deliver (inGame "abcdefgh" [ Topics.Watcher ])
+
+                Expect.stringContains
+                    (swapped "#status" never.Outputs |> List.last)
+                    "No game with this id is being played"
+                    "not there"
 
             testCase "a watch URL that names no game says so and follows no topic"
             <| fun () ->
