@@ -77,6 +77,7 @@ let private view (state: State) =
             aside
                 []
                 [
+                    h1 [] [ str "Snake" ]
                     p [ _class "score" ] [ str "Score "; output [ _id "score" ] [ str (string state.Game.Score) ] ]
                     p [ _id "status" ] [ str (statusText state) ]
                     button

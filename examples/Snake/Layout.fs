@@ -28,12 +28,12 @@ aside h2 { font-size: 1rem; margin-top: 1.5rem; }
 .games li { padding: .2rem 0; }
 .games li.you, .games li.watched { font-weight: bold; }
 .muted { color: #667; }
-.no-connection { position: fixed; top: 0; left: 0; right: 0; padding: .5rem; text-align: center; background: #b3261e; color: #fff; }
-.no-connection--hide { display: none; }
-#loading { position: fixed; top: .5rem; right: .5rem; background: #1d2330; color: #fff; padding: .3rem .8rem; border-radius: 1rem; }
-#loading[hidden] { display: none; }
+.no-connection, #loading, .notification { position: fixed; padding: .4rem .9rem; border-radius: .3rem; color: #fff; }
+.no-connection { top: .5rem; left: 50%; transform: translateX(-50%); background: #b3261e; }
+#loading { top: .5rem; right: .5rem; background: #2f5d3a; }
+.no-connection--hide, #loading[hidden] { display: none; }
+.notifications .notification { position: static; background: #2f5d3a; }
 .notifications { position: fixed; bottom: 1rem; right: 1rem; display: grid; gap: .5rem; }
-.notification { padding: .6rem 1rem; border-radius: .3rem; background: #1d2330; color: #fff; }
 """
 
 /// Wraps a page's content in the document. The game page's keys are bound on `<body>`: a key pressed anywhere on

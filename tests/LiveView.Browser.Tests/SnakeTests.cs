@@ -8,30 +8,11 @@ namespace LiveView.Browser.Tests;
 /// The Snake example (F#) in a real browser: a timer moves the snake, keys steer it wherever the focus is, the game
 /// ends at the wall and starts again, and a watch page follows a game live and sees its player leave.
 /// </summary>
-public sealed class SnakeTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.State>(chromium, Settings)
 {
     // From the middle of the 20 × 20 board, the snake reaches a wall in 10 steps: at 200 ms a step, a test has 2 s to
     // act on a new game. No test measures the speed; each waits for the state it expects.
     private static readonly Dictionary<string, string> Settings = new() { ["Snake:Tick"] = "00:00:00.2" };
-
-    private ExampleServer<Snake.GamePage.State> server = null!;
-    private IBrowserContext context = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = ExampleServer<Snake.GamePage.State>.Start(Settings);
-        context = await chromium.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.CloseAsync();
-        await server.DisposeAsync();
-    }
-
-    private Task<IPage> OpenAsync(string path, Action<IPage>? before = null) =>
-        context.OpenLiveAsync(new Uri(server.Address, path), before);
 
     private static ILocator Head(IPage page) => page.Locator("#board .head");
 
