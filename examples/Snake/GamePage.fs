@@ -25,7 +25,8 @@ type State =
 let Name = "snake"
 
 /// The keys of the game, as the client's `data-action` descriptors: arrows and WASD steer, Space and P pause,
-/// Enter starts a new game. The layout puts them on `<body>` so that they work wherever the focus is.
+/// N starts a new game. The layout puts them on `<body>` so that they work wherever the focus is (Enter is left
+/// alone: it still follows a focused link).
 let keys =
     String.concat
         " "
@@ -42,9 +43,9 @@ let keys =
                     "d", "right"
                     "space", "pause"
                     "p", "pause"
-                    "Enter", "restart"
+                    "n", "restart"
                 ] ->
-                // :prevent keeps the arrows and Space from scrolling, and Enter and Space from clicking a focused button.
+                // :prevent keeps the arrows and Space from scrolling, and Space from clicking a focused button.
                 $"keydown.{key}->{Name}#{handler}:prevent"
         ]
 
@@ -54,8 +55,8 @@ let isRunning (state: State) =
 
 let private statusText (state: State) =
     match state.Game.Status with
-    | Over HitWall -> "Game over: the snake hit the wall. Enter or New game to play again."
-    | Over HitSelf -> "Game over: the snake bit itself. Enter or New game to play again."
+    | Over HitWall -> "Game over: the snake hit the wall. N or New game to play again."
+    | Over HitSelf -> "Game over: the snake bit itself. N or New game to play again."
     | Over Won -> "You win: the snake fills the board!"
     | Playing when state.Paused -> "Paused: Space to go on."
     | Playing -> "Arrow keys or WASD steer, Space pauses."

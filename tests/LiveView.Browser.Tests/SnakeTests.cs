@@ -53,9 +53,9 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
     {
         var page = await OpenAsync("/");
 
-        // Nothing has the focus: the keys are bound on <body>. Enter starts a new game (the snake in the middle,
+        // Nothing has the focus: the keys are bound on <body>. N starts a new game (the snake in the middle,
         // heading right), the key turns it; it goes straight on to the wall of that side.
-        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("n");
         await page.Keyboard.PressAsync(key);
 
         await Expect(page.Locator("#status")).ToContainTextAsync("Game over: the snake hit the wall");
@@ -70,7 +70,7 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
         var page = await OpenAsync("/", p => actions = RecordActions(p));
         var status = page.Locator("#status");
 
-        await Expect(status).ToHaveTextAsync("Game over: the snake hit the wall. Enter or New game to play again.");
+        await Expect(status).ToHaveTextAsync("Game over: the snake hit the wall. N or New game to play again.");
         await Expect(Head(page)).ToHaveAttributeAsync("x", "19");
         await Expect(page.Locator("#board svg")).ToHaveClassAsync("board over");
 
@@ -111,7 +111,7 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
         await Expect(watcher.Locator($"#lobby li.watched a[href='{href}']")).ToHaveCountAsync(1);
 
         // A new game while watched: the watcher's board changes with every step, up to the same end as the player's.
-        await player.Keyboard.PressAsync("Enter");
+        await player.Keyboard.PressAsync("n");
         await watcher.WaitForFunctionAsync(
             """
             () => {
@@ -128,7 +128,7 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
         Assert.Equal(await player.InnerHTMLAsync("#board"), await watcher.InnerHTMLAsync("#board"));
 
         // Another game, paused: the watcher sees it paused; then the player's tab closes.
-        await player.Keyboard.PressAsync("Enter");
+        await player.Keyboard.PressAsync("n");
         await player.Keyboard.PressAsync("Space");
         await Expect(watcher.Locator("#status")).ToHaveTextAsync("Paused.");
         await player.CloseAsync();
