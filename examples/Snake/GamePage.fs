@@ -182,7 +182,7 @@ let subscriptions (settings: Settings) (state: State) =
         if Game.isPlaying state.Game then
             Subscription.Track(Topics.Games, state.Id, Lobby.meta state.Game.Score state.Paused)
         if isRunning state then
-            Subscription.Every("tick", settings.Tick, Tick :> obj)
+            Subscription.Every("tick", settings.Tick, Tick)
     ]
 
 /// The game page with `settings` (`Settings.standard`: a 20 × 20 board, 10 steps a second).

@@ -84,12 +84,31 @@ let private mount page (parameters: (string * string) list) =
     }
     |> step (fun env -> Input.Mount(request, env))
 
-/// A message for the live page, as a subscription of its delivers it.
+/// The live page's subscription that brings `message`: the timer whose message it is, the presence of its topic, or
+/// the topic of a game's moves.
+let private via (message: obj) (tab: Tab) =
+    tab.Subscriptions
+    |> List.tryFind (fun subscription ->
+        match subscription, message with
+        | Subscription.Timer(_, _, _, ticks), _ -> ticks = message
+        | Subscription.OnPresence topic, (:? PresenceChanged as changed) -> topic = changed.Topic
+        | Subscription.OnTopic _, (:? SnakeMessage as moved) -> moved.IsMoved
+        | _ -> false)
+
+/// A message for the live page, through the subscription that brings it; one that none brings (a tick after the
+/// timer stopped) comes as if sent to the tab's connection, which the page must take calmly too.
 let private deliver (message: obj) (tab: Tab) =
     let owner = tab.Live.Id
 
-    tab
-    |> step (fun env -> Input.Message(owner, Origin.Message(message.GetType().Name, "test"), message, env))
+    let input env =
+        match via message tab with
+        | Some(Subscription.Timer(name, _, _, _) as timer) ->
+            Input.Message(owner, ValueSome timer, Origin.Timer name, message, env)
+        | Some subscription ->
+            Input.Message(owner, ValueSome subscription, Origin.Message(message.GetType().Name, "test"), message, env)
+        | None -> Input.Message(owner, ValueNone, Origin.Message(message.GetType().Name, "test"), message, env)
+
+    step input tab
 
 let private send handler (tab: Tab) =
     let page = tab.Live.Page.Name
@@ -168,7 +187,7 @@ let tests =
                         Subscription.Track(Topics.Games, state.Id, Lobby.meta 0 false)
                         Subscription.Track(Topics.game state.Id, Topics.Player)
                         Subscription.Presence(Topics.game state.Id)
-                        Subscription.Every("tick", Settings.standard.Tick, Tick :> obj)
+                        Subscription.Every("tick", Settings.standard.Tick, Tick)
                     ]
                     "the lobby, its presence in it, its game's topic, and the timer"
 
