@@ -23,18 +23,31 @@ type Audience =
 
     /// One connection (one browser tab), by its id (`ActionContext.Connection`).
     static member Connection(id: string) =
-        { Kind = AudienceKind.Connection; Name = Audience.Check "connection id" id }
+        {
+            Kind = AudienceKind.Connection
+            Name = Audience.Check "connection id" id
+        }
 
     /// Every connection of the signed-in user `id` (the user's `NameIdentifier` claim by default).
     static member User(id: string) =
-        { Kind = AudienceKind.User; Name = Audience.Check "user id" id }
+        {
+            Kind = AudienceKind.User
+            Name = Audience.Check "user id" id
+        }
 
     /// Every page subscribed to topic `name` (`Subscription.Topic`).
     static member Topic(name: string) =
-        { Kind = AudienceKind.Topic; Name = Audience.Check "topic" name }
+        {
+            Kind = AudienceKind.Topic
+            Name = Audience.Check "topic" name
+        }
 
     /// Every connection.
-    static member Everyone = { Kind = AudienceKind.Everyone; Name = "" }
+    static member Everyone =
+        {
+            Kind = AudienceKind.Everyone
+            Name = ""
+        }
 
     static member private Check (what: string) (name: string) =
         if System.String.IsNullOrEmpty name then

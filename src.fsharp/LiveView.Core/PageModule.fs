@@ -147,7 +147,10 @@ module Page =
             |> List.fold
                 (fun state (i, action) -> drive state (Input.Action(action, env i)))
                 (drive
-                    (Runtime.start Context.Connection (Security.Claims.ClaimsPrincipal(Security.Claims.ClaimsIdentity())) 1,
+                    (Runtime.start
+                        Context.Connection
+                        (Security.Claims.ClaimsPrincipal(Security.Claims.ClaimsIdentity()))
+                        1,
                      [],
                      [])
                     mount)

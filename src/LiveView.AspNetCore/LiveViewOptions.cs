@@ -45,6 +45,21 @@ public sealed class LiveViewOptions
     public int MailboxCapacity { get; set; } = 32;
 
     /// <summary>
+    /// How many messages from the server (broadcasts, messages to a user or a connection, presence changes, timer
+    /// ticks) may wait for one connection's loop. A connection further behind (a client that reads too slowly, a page
+    /// that folds too slowly) is closed with 1013 (try again later); our client reconnects and mounts its page again.
+    /// Senders never wait for a connection. Default 512.
+    /// </summary>
+    public int MaxQueuedMessages { get; set; } = 512;
+
+    /// <summary>
+    /// Reads the id of a connection's user, which <c>Audience.User(id)</c> reaches; null or empty: the connection has no
+    /// user audience. Default: the <see cref="System.Security.Claims.ClaimTypes.NameIdentifier"/> claim (as SignalR).
+    /// </summary>
+    public Func<System.Security.Claims.ClaimsPrincipal, string?> UserId { get; set; } =
+        user => user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    /// <summary>
     /// How many effects one connection may run at once. At the cap, further effects wait for a free slot and the
     /// connection stops reading its socket until one ends, so a client can never start unbounded work. Default 16.
     /// </summary>

@@ -31,7 +31,8 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Error, "LiveView: {Message}")]
     public static partial void PageFailed(ILogger logger, Exception exception, string message);
 
-    [LoggerMessage(6, LogLevel.Error, "LiveView, after the page was gone: {Message}")]
+    /// <summary>A failure no client action waits for: a message's fold, a timer's, an effect whose page is gone.</summary>
+    [LoggerMessage(6, LogLevel.Error, "LiveView, no action to answer: {Message}")]
     public static partial void FaultOnly(ILogger logger, Exception? exception, string message);
 
     [LoggerMessage(7, LogLevel.Warning, "LiveView message of more than {Limit} bytes refused; closing the socket with 1009.")]
@@ -45,6 +46,15 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "LiveView client stopped reading: a send took more than {Seconds} s; the socket is dropped.")]
     public static partial void ClientStalled(ILogger logger, double seconds);
+
+    [LoggerMessage(12, LogLevel.Debug, "LiveView: {Message}")]
+    public static partial void Dropped(ILogger logger, string message);
+
+    [LoggerMessage(13, LogLevel.Warning, "LiveView client fell behind: more than {Limit} messages queued; closing the socket with 1013.")]
+    public static partial void ClientFellBehind(ILogger logger, int limit);
+
+    [LoggerMessage(14, LogLevel.Error, "LiveView could not broadcast to {Audience}.")]
+    public static partial void BroadcastFailed(ILogger logger, Exception exception, string audience);
 
     [LoggerMessage(11, LogLevel.Error, "LiveView could not authorize a mount of page '{Page}'; the mount is refused.")]
     public static partial void AuthorizationFailed(ILogger logger, Exception exception, string page);

@@ -13,7 +13,7 @@ let private ctx = Context.action 0 (actionFor "posts" "load")
 let private faultOf (effect: Effect<'S>) =
     let task =
         try
-            effect.Run effectContext
+            startWork effect
         with ex ->
             failtest $"Run threw synchronously instead of returning a faulted task: {ex.Message}"
 

@@ -125,7 +125,7 @@ type Host =
 
 let start (maxEffects: int) =
     {
-        Runtime = Runtime.start (ClaimsPrincipal(ClaimsIdentity())) maxEffects
+        Runtime = Runtime.start Context.Connection (ClaimsPrincipal(ClaimsIdentity())) maxEffects
         Max = maxEffects
         InFlight = []
         Cancelled = Set.empty
@@ -208,7 +208,7 @@ let private endEffect index fails (host: Host) =
             if fails then
                 Input.EffectFailed(id, TimeoutException "the work failed")
             else
-                Input.EffectDone(id, (work.Run effectContext).Result, env host.Steps)
+                Input.EffectDone(id, (startWork work).Result, env host.Steps)
 
         step input host
 

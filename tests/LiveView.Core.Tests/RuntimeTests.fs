@@ -75,6 +75,7 @@ let private handlerContext n (action: ClientAction) =
         Action = action
         Culture = CultureInfo.InvariantCulture
         User = ClaimsPrincipal(ClaimsIdentity())
+        Connection = Context.Connection
         Random = Random n
         Now = (env n).Now
     }
@@ -105,7 +106,7 @@ let private lockstep (host: Host, model: Counted) command =
         let expected =
             match command with
             | End _ when not (host.Cancelled.Contains id) ->
-                let fold = (work.Run effectContext).Result
+                let fold = (startWork work).Result
 
                 match Page.apply fold (box model |> nonNull) (handlerContext host.Steps (actionFor "a" "x")) with
                 | Ok reply -> unbox<Counted> reply.State
@@ -371,7 +372,7 @@ let tests =
                 // The first input mounts the page (init draws once), then rolls (draws again), from one generator.
                 let seven = Random 7
                 let initDraw, rollDraw = seven.Next(), seven.Next()
-                let runtime = Runtime.start (ClaimsPrincipal()) 1 |> roll 7
+                let runtime = Runtime.start Context.Connection (ClaimsPrincipal()) 1 |> roll 7
                 Expect.notEqual initDraw rollDraw "two draws"
                 Expect.equal (state runtime) (Some rollDraw) "init, then the roll, drew from Random(7) in turn"
                 let runtime = roll 42 runtime

@@ -38,9 +38,13 @@ let actionOf (error: PageError) =
     | HandlerFailed(Origin.Client name, _) -> Some name
     | HandlerFailed _ -> None
 
+/// Starts an effect's work (its partial results, if any, are dropped); the task yields its final fold.
+let startWork (effect: Effect<'S>) =
+    effect.Run effectContext (fun _ -> System.Threading.Tasks.Task.CompletedTask)
+
 /// Runs an effect's work and waits for the fold it yields.
 let runEffect (effect: Effect<'S>) =
-    (effect.Run effectContext).GetAwaiter().GetResult()
+    (startWork effect).GetAwaiter().GetResult()
 
 /// Renders one node to HTML.
 let render (node: XmlNode) = RenderView.AsString.htmlNode node

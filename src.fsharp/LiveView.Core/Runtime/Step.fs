@@ -85,7 +85,8 @@ module Runtime =
         }
 
     /// What the page listens to in `state`, each once.
-    let private subscriptionsOf (page: Page<obj>) state = page.Subscriptions state |> List.distinct
+    let private subscriptionsOf (page: Page<obj>) state =
+        page.Subscriptions state |> List.distinct
 
     /// Stops what `owner` no longer listens to and starts what is new, in that order.
     let private resubscribe owner (before: Subscription list) (after: Subscription list) acc =
@@ -222,7 +223,8 @@ module Runtime =
     /// Folds a client action into the live page with the page's handler of that name.
     and private handle (page: Page<obj>) (action: ClientAction) env acc =
         match page.Handlers.TryGetValue action.Name.Handler with
-        | true, handler -> foldLive (Origin.Client action.Name) action action.Lang (ValueSome action.Name) 0L handler env acc
+        | true, handler ->
+            foldLive (Origin.Client action.Name) action action.Lang (ValueSome action.Name) 0L handler env acc
         | _ -> emit (Output.Fail(Fault.Page(UnknownHandler action.Name), ValueSome action.Name, false)) acc
 
     /// Navigation by a client action: the page's URL from the action's data, then the mount.
@@ -471,7 +473,10 @@ module Runtime =
     let private deliver owner origin (message: obj) env acc =
         match acc.Rt.Live with
         | ValueSome live when owner = 0L || owner = live.Id ->
-            match live.Page.Messages |> List.tryFind (fun handler -> handler.Type.IsInstanceOfType message) with
+            match
+                live.Page.Messages
+                |> List.tryFind (fun handler -> handler.Type.IsInstanceOfType message)
+            with
             | Some handler -> foldLive origin null live.Lang ValueNone 0L (handler.Fold message) env acc
             | None -> emit (Output.Log(Fault.Unhandled(live.Page.Name, origin))) acc
         | _ -> acc

@@ -8,7 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LiveViewServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the LiveView host: the page registry, the socket connections and the server-side renderer.
+    /// Adds the LiveView host: the page registry, the socket connections, the server-side renderer, and real time
+    /// (<see cref="ILiveHub"/>, with an in-memory <see cref="IPubSub"/> and <see cref="IPresence"/> unless others are
+    /// registered first).
     /// Register pages on the returned builder: <c>builder.Services.AddLiveView().AddPage(Home.Page)</c>.
     /// </summary>
     public static ILiveViewBuilder AddLiveView(this IServiceCollection services, Action<LiveViewOptions>? configure = null)
@@ -18,6 +20,8 @@ public static class LiveViewServiceCollectionExtensions
             .BindConfiguration(LiveViewOptions.Section)
             .Validate(options => options.MaxEffectsPerConnection >= 1, "LiveView:MaxEffectsPerConnection must be at least 1.")
             .Validate(options => options.MailboxCapacity >= 1, "LiveView:MailboxCapacity must be at least 1.")
+            .Validate(options => options.MaxQueuedMessages >= 1, "LiveView:MaxQueuedMessages must be at least 1.")
+            .Validate(options => options.UserId is not null, "LiveView:UserId must be set.")
             .Validate(options => options.MaxMessageBytes >= 1, "LiveView:MaxMessageBytes must be at least 1.")
             .Validate(
                 options => options.MessageTimeout > TimeSpan.Zero && options.SendTimeout > TimeSpan.Zero,
@@ -38,6 +42,9 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton<EffectDrain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EffectDrain>(provider => provider.GetRequiredService<EffectDrain>()));
         services.TryAddSingleton<EffectRunner>();
+        services.TryAddSingleton<IPubSub, InMemoryPubSub>();
+        services.TryAddSingleton<IPresence, InMemoryPresence>();
+        services.TryAddSingleton<ILiveHub, LiveHub>();
         services.TryAddSingleton<FirstPaint>();
         services.TryAddSingleton<OriginPolicy>();
         services.TryAddSingleton<ClientScript>();

@@ -7,7 +7,7 @@ namespace LiveView.AspNetCore;
 /// <param name="Id">The effect, as the runtime numbered it.</param>
 /// <param name="Fold">Applies the result; null when the work threw.</param>
 /// <param name="Error">What the work threw; null when it succeeded.</param>
-internal sealed record EffectEnd(long Id, FSharpFunc<object, FSharpFunc<ActionContext, Reply<object>>>? Fold, Exception? Error)
+internal sealed record EffectEnd(long Id, Fold? Fold, Exception? Error)
 {
     /// <summary>The runtime's input for this end, read with <paramref name="env"/>.</summary>
     public Input ToInput(Env env) =>
@@ -20,15 +20,20 @@ internal sealed record EffectEnd(long Id, FSharpFunc<object, FSharpFunc<ActionCo
 /// </summary>
 internal sealed class EffectRunner(IServiceScopeFactory scopes, EffectDrain drain)
 {
-    /// <summary>Runs the work; never throws: how it ended is the result.</summary>
-    public async Task<EffectEnd> RunAsync(long id, Effect<object> effect, CancellationToken abandoned)
+    /// <summary>
+    /// Runs the work; never throws: how it ended is the result. <paramref name="report"/> takes the work's partial
+    /// results (<c>Effect.stream</c>) as they come.
+    /// </summary>
+    public async Task<EffectEnd> RunAsync(
+        long id, Effect<object> effect, Func<Fold, Task> report, CancellationToken abandoned)
     {
         drain.Enter();
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var context = new EffectContext(scope.ServiceProvider, drain.Stopping, abandoned);
-            var fold = await Task.Run(() => effect.Run.Invoke(context), CancellationToken.None);
+            var reporting = FuncConvert.FromFunc(report);
+            var fold = await Task.Run(() => FSharpFunc<EffectContext, FSharpFunc<Fold, Task>>.InvokeFast(effect.Run, context, reporting), CancellationToken.None);
             return new EffectEnd(id, fold, null);
         }
         catch (Exception ex)

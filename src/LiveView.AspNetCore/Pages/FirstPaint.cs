@@ -20,9 +20,13 @@ internal sealed class FirstPaint(
         var random = new Random();
         Env Env() => new(time.GetUtcNow(), random);
 
-        var runtime = RuntimeModule.start(user, options.Value.MaxEffectsPerConnection);
+        // Not a connection: nothing can reach this id, and subscriptions and broadcasts wait for the socket's mount.
+        var runtime = RuntimeModule.start(ConnectionId.New(), user, options.Value.MaxEffectsPerConnection);
         var inputs = new Queue<Input>([Input.NewMount(request, Env())]);
         var running = new List<Task<EffectEnd>>();
+
+        // A mount effect's partial results fold in between the others' ends, in the order they come.
+        var reported = new System.Collections.Concurrent.ConcurrentQueue<(long Id, Fold Fold)>();
         while (true)
         {
             while (inputs.TryDequeue(out var input))
@@ -33,7 +37,12 @@ internal sealed class FirstPaint(
                     switch (output)
                     {
                         case Output.Start start:
-                            running.Add(effects.RunAsync(start.Effect, start.Work, aborted));
+                            var id = start.Effect;
+                            running.Add(effects.RunAsync(id, start.Work, fold =>
+                            {
+                                reported.Enqueue((id, fold));
+                                return Task.CompletedTask;
+                            }, aborted));
                             break;
                         case Output.Authorize authorize:
                             inputs.Enqueue(Input.NewAuthorized(authorize.Navigation, Verdict.Allowed, Env()));
@@ -63,6 +72,11 @@ internal sealed class FirstPaint(
 
             var ended = await Task.WhenAny(running);
             running.Remove(ended);
+            while (reported.TryDequeue(out var item))
+            {
+                inputs.Enqueue(Input.NewEffectItem(item.Id, item.Fold, Env()));
+            }
+
             inputs.Enqueue((await ended).ToInput(Env()));
         }
     }

@@ -54,7 +54,10 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
 
     private async Task RunAsync(long id, Effect<object> work, CancellationToken abandoned)
     {
-        var end = await runner.RunAsync(id, work, abandoned);
+        // A partial result waits for room in the mailbox like any message: a slow page slows the work down.
+        Task Report(Fold fold) => mailbox.WriteAsync(new Inbound.EffectReported(id, fold), lifetime).AsTask();
+
+        var end = await runner.RunAsync(id, work, Report, abandoned);
         try
         {
             await mailbox.WriteAsync(new Inbound.EffectEnded(end), lifetime);

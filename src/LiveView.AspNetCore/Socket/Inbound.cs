@@ -14,6 +14,20 @@ internal abstract record Inbound
     /// <summary>An effect's work ended.</summary>
     public sealed record EffectEnded(EffectEnd End) : Inbound;
 
+    /// <summary>An effect's work reported a partial result (<c>Effect.stream</c>); it goes on.</summary>
+    public sealed record EffectReported(long Id, Fold Fold) : Inbound;
+
+    /// <summary>Messages wait in the connection's <see cref="PushQueue"/>.</summary>
+    public sealed record Pushed : Inbound
+    {
+        /// <summary>The one wake-up value.</summary>
+        public static readonly Pushed Instance = new();
+
+        private Pushed()
+        {
+        }
+    }
+
     /// <summary>The socket must close with this status (e.g. 1009 for an oversized message).</summary>
     public sealed record Close(WebSocketCloseStatus Status, string Description) : Inbound;
 }

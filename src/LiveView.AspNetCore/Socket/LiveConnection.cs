@@ -20,6 +20,9 @@ internal sealed class LiveConnection
     private readonly ReadGate gate = new();
     private readonly CancellationTokenSource lifetime = new();
     private readonly ConnectionEffects effects;
+    private readonly PushQueue pushes;
+    private readonly ConnectionSubscriptions subscriptions;
+    private readonly List<IDisposable> audiences = [];
 
     // The folds' random numbers; one generator per connection, used by the loop only.
     private readonly Random random = new();
@@ -32,7 +35,8 @@ internal sealed class LiveConnection
         this.http = http;
         this.host = host;
         frames = new FrameWriter(extendedProtocol);
-        runtime = RuntimeModule.start(http.User, host.Options.MaxEffectsPerConnection);
+        Id = ConnectionId.New();
+        runtime = RuntimeModule.start(Id, http.User, host.Options.MaxEffectsPerConnection);
         mailbox = Channel.CreateBounded<Inbound>(new BoundedChannelOptions(host.Options.MailboxCapacity)
         {
             SingleReader = true,
@@ -43,12 +47,18 @@ internal sealed class LiveConnection
             AllowSynchronousContinuations = true,
         });
         effects = new ConnectionEffects(host.Effects, mailbox.Writer, lifetime.Token, host.Logger);
+        pushes = new PushQueue(host.Options.MaxQueuedMessages, mailbox.Writer, lifetime.Token);
+        subscriptions = new ConnectionSubscriptions(host.PubSub, host.Presence, host.Time, pushes);
     }
+
+    /// <summary>The connection's id: <c>Audience.Connection(id)</c> reaches it.</summary>
+    public string Id { get; }
 
     /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Logger).RunAsync(lifetime.Token);
+        ListenToAudiences();
         using var expiry = CloseWhenAuthenticationExpires();
         var closeStatus = WebSocketCloseStatus.NormalClosure;
         var closeDescription = string.Empty;
@@ -64,6 +74,16 @@ internal sealed class LiveConnection
                     case Inbound.EffectEnded ended:
                         effects.Ended(ended.End.Id);
                         await StepAsync(ended.End.ToInput(Env()));
+                        break;
+                    case Inbound.EffectReported reported:
+                        await StepAsync(Input.NewEffectItem(reported.Id, reported.Fold, Env()));
+                        break;
+                    case Inbound.Pushed when pushes.Overflowed:
+                        Log.ClientFellBehind(host.Logger, host.Options.MaxQueuedMessages);
+                        (closeStatus, closeDescription) = (FellBehind, "The client fell behind: too many messages were queued.");
+                        return;
+                    case Inbound.Pushed:
+                        await TakePushesAsync();
                         break;
                     case Inbound.Rejected rejected:
                         Log.ClientError(host.Logger, rejected.Error.Code, rejected.Error.Message);
@@ -89,6 +109,7 @@ internal sealed class LiveConnection
             // The page is gone: nobody waits for its effects' results any more (their work may still finish).
             await lifetime.CancelAsync();
             gate.Release();
+            StopListening();
             await CloseAsync(closeStatus, closeDescription, receiving);
             effects.Forget();
 
@@ -96,7 +117,52 @@ internal sealed class LiveConnection
         }
     }
 
+    /// <summary>The close status of a connection whose queue of messages overflowed: 1013, try again later.</summary>
+    public const WebSocketCloseStatus FellBehind = (WebSocketCloseStatus)1013;
+
     private Env Env() => new(host.Time.GetUtcNow(), random);
+
+    /// <summary>Messages to this connection, to its user and to everyone reach whichever page is live.</summary>
+    private void ListenToAudiences()
+    {
+        audiences.Add(host.PubSub.Subscribe(Audience.Connection(Id), new Delivery(pushes, 0, "connection")));
+        audiences.Add(host.PubSub.Subscribe(Audience.Everyone, new Delivery(pushes, 0, "everyone")));
+        if (host.Options.UserId(http.User) is { Length: > 0 } user)
+        {
+            audiences.Add(host.PubSub.Subscribe(Audience.User(user), new Delivery(pushes, 0, $"user {user}")));
+        }
+    }
+
+    private void StopListening()
+    {
+        foreach (var audience in audiences)
+        {
+            audience.Dispose();
+        }
+
+        audiences.Clear();
+        subscriptions.StopAll();
+    }
+
+    /// <summary>Steps over a batch of queued messages, then lets the queue wake the loop again.</summary>
+    private async Task TakePushesAsync()
+    {
+        try
+        {
+            for (var i = 0; i < PushQueue.Batch && pushes.TryTake(out var pushed); i++)
+            {
+                pushed.Timer?.Taken();
+                var origin = pushed.Timer is { } timer
+                    ? Origin.NewTimer(timer.Name)
+                    : Origin.NewMessage(pushed.Message.GetType().Name, pushed.Source);
+                await StepAsync(Input.NewMessage(pushed.Owner, origin, pushed.Message, Env()));
+            }
+        }
+        finally
+        {
+            pushes.Drained();
+        }
+    }
 
     /// <summary>Steps the runtime over <paramref name="input"/> and does what it says; an authorization is answered at once.</summary>
     private async Task StepAsync(Input input)
@@ -116,9 +182,24 @@ internal sealed class LiveConnection
                     case Output.Frames reply:
                         frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
                         break;
+                    case Output.Push push:
+                        frames.WritePatches(null, push.Patches);
+                        break;
+                    case Output.Subscribe subscribe:
+                        subscriptions.Start(subscribe.Owner, subscribe.Subscription);
+                        break;
+                    case Output.Unsubscribe unsubscribe:
+                        subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
+                        break;
+                    case Output.Broadcast broadcast:
+                        Publish(broadcast.Broadcast);
+                        break;
                     case Output.Fail fail:
                         Report(fail.Fault);
                         frames.WriteError(ToWire(fail));
+                        break;
+                    case Output.Log log when log.Fault.Exception is null:
+                        Log.Dropped(host.Logger, log.Fault.Message);
                         break;
                     case Output.Log log:
                         Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
@@ -143,6 +224,35 @@ internal sealed class LiveConnection
         }
 
         gate.Set(runtime.Saturated);
+    }
+
+    /// <summary>Sends a page's broadcast; a backplane's failure is logged, never waited for.</summary>
+    private void Publish(Broadcast broadcast)
+    {
+        try
+        {
+            var publishing = host.PubSub.PublishAsync(broadcast.To, broadcast.Message, CancellationToken.None);
+            if (!publishing.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(publishing, broadcast.To);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.BroadcastFailed(host.Logger, ex, broadcast.To.ToString());
+        }
+    }
+
+    private async Task ObserveAsync(ValueTask publishing, Audience audience)
+    {
+        try
+        {
+            await publishing;
+        }
+        catch (Exception ex)
+        {
+            Log.BroadcastFailed(host.Logger, ex, audience.ToString());
+        }
     }
 
     /// <summary>May the socket's user mount the page? A failing authorization refuses (and is logged).</summary>

@@ -13,6 +13,8 @@ internal sealed class SocketEndpoint(
     LiveSite site,
     PageAccess access,
     EffectRunner effects,
+    IPubSub pubSub,
+    IPresence presence,
     OriginPolicy origins,
     TimeProvider time,
     IHostApplicationLifetime application,
@@ -27,6 +29,10 @@ internal sealed class SocketEndpoint(
     public PageAccess Access { get; } = access;
 
     public EffectRunner Effects { get; } = effects;
+
+    public IPubSub PubSub { get; } = pubSub;
+
+    public IPresence Presence { get; } = presence;
 
     public TimeProvider Time { get; } = time;
 

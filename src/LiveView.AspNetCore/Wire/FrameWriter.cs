@@ -54,11 +54,11 @@ internal sealed class FrameWriter
     }
 
     /// <summary>
-    /// Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>. With
-    /// <paramref name="stillWorking"/>, each frame says <c>"loading":true</c> (our client only): the action's effects
-    /// are still running, so the loading indicator stays.
+    /// Encodes <paramref name="patches"/> as frames answering <paramref name="action"/>, or answering nothing when it is
+    /// null (a push: a message's fold, a timer's). With <paramref name="stillWorking"/>, each frame says
+    /// <c>"loading":true</c> (our client only): the action's effects are still running, so the loading indicator stays.
     /// </summary>
-    public void WritePatches(ActionName action, FSharpList<Patch> patches, bool stillWorking = false)
+    public void WritePatches(ActionName? action, FSharpList<Patch> patches, bool stillWorking = false)
     {
         var frame = new FrameParts { Loading = stillWorking && extended };
         foreach (var patch in patches)
@@ -119,10 +119,14 @@ internal sealed class FrameWriter
         EndFrame(json);
     }
 
-    private void WriteFrame(ActionName action, FrameParts frame)
+    private void WriteFrame(ActionName? action, FrameParts frame)
     {
         var json = StartFrame();
-        WriteAction(json, action);
+        if (action is { } answered)
+        {
+            WriteAction(json, answered);
+        }
+
         if (frame.Selector is not null)
         {
             json.WriteString("selector"u8, frame.Selector);

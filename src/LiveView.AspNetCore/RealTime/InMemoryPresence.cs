@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// The presence of one node. Each topic's changes are made and delivered under the topic's lock, so every watcher
+/// sees them in the same order (delivering only queues).
+/// </summary>
+internal sealed class InMemoryPresence : IPresence
+{
+    private static readonly Presence[] None = [];
+
+    private readonly ConcurrentDictionary<string, Topic> topics = new();
+
+    public IReadOnlyList<Presence> List(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (!topics.TryGetValue(topic, out var entry))
+        {
+            return None;
+        }
+
+        lock (entry)
+        {
+            return [.. entry.Present];
+        }
+    }
+
+    /// <remarks><paramref name="presence"/> is told apart from equal ones by reference.</remarks>
+    public IDisposable Track(string topic, Presence presence)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(presence);
+        Change(topic, entry =>
+        {
+            entry.Present.Add(presence);
+            return new PresenceChanged(topic, [.. entry.Present], [presence], None);
+        });
+        return new Release(() => Change(topic, entry =>
+        {
+            // By reference: two tabs may be present with equal keys and metas.
+            var index = entry.Present.FindIndex(p => ReferenceEquals(p, presence));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            entry.Present.RemoveAt(index);
+            return new PresenceChanged(topic, [.. entry.Present], None, [presence]);
+        }));
+    }
+
+    public IDisposable Watch(string topic, IMessageReceiver receiver)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(receiver);
+        while (true)
+        {
+            var entry = topics.GetOrAdd(topic, _ => new Topic());
+            lock (entry)
+            {
+                if (entry.Gone)
+                {
+                    continue; // emptied and removed meanwhile: take the topic's new entry
+                }
+
+                entry.Watchers.Add(receiver);
+                Presence[] present = [.. entry.Present];
+                receiver.Receive(new PresenceChanged(topic, present, present, None));
+            }
+
+            return new Release(() => Change(topic, entry =>
+            {
+                entry.Watchers.Remove(receiver);
+                return null;
+            }));
+        }
+    }
+
+    /// <summary>Changes a topic under its lock and tells its watchers; a topic left empty is removed.</summary>
+    private void Change(string topic, Func<Topic, PresenceChanged?> change)
+    {
+        while (true)
+        {
+            var entry = topics.GetOrAdd(topic, _ => new Topic());
+            lock (entry)
+            {
+                if (entry.Gone)
+                {
+                    continue;
+                }
+
+                if (change(entry) is { } changed)
+                {
+                    foreach (var watcher in entry.Watchers)
+                    {
+                        watcher.Receive(changed);
+                    }
+                }
+
+                if (entry.Present.Count == 0 && entry.Watchers.Count == 0)
+                {
+                    entry.Gone = true;
+                    topics.TryRemove(topic, out _);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private sealed class Topic
+    {
+        public List<Presence> Present { get; } = [];
+
+        public List<IMessageReceiver> Watchers { get; } = [];
+
+        public bool Gone { get; set; }
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                release();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace LiveView.AspNetCore;
+
+/// <summary>
+/// The subscriptions a connection's pages asked for (the runtime's <c>Subscribe</c> and <c>Unsubscribe</c>), started
+/// on the pub/sub, the presence and the clock. Used by the connection's loop only.
+/// </summary>
+internal sealed class ConnectionSubscriptions(IPubSub pubSub, IPresence presence, TimeProvider time, PushQueue queue)
+{
+    private readonly Dictionary<(long Owner, Subscription Subscription), IDisposable> running = [];
+
+    /// <summary>How many run.</summary>
+    public int Count => running.Count;
+
+    /// <summary>Starts <paramref name="subscription"/> for page instance <paramref name="owner"/>.</summary>
+    public void Start(long owner, Subscription subscription)
+    {
+        if (running.ContainsKey((owner, subscription)))
+        {
+            return;
+        }
+
+        running[(owner, subscription)] = subscription switch
+        {
+            Subscription.OnTopic topic => pubSub.Subscribe(
+                Audience.Topic(topic.Topic), new Delivery(queue, owner, $"topic {topic.Topic}")),
+            Subscription.OnPresence watched => presence.Watch(
+                watched.Topic, new Delivery(queue, owner, $"presence of {watched.Topic}")),
+            Subscription.Tracking tracking => presence.Track(tracking.Topic, new Presence(tracking.Key, tracking.Meta)),
+            Subscription.Timer timer => new ConnectionTimer(
+                time, queue, owner, timer.Name, timer.Due, timer.Repeat, timer.Message),
+            _ => throw new ArgumentOutOfRangeException(nameof(subscription), subscription, "Unknown subscription."),
+        };
+    }
+
+    /// <summary>Stops <paramref name="subscription"/> of page instance <paramref name="owner"/>.</summary>
+    public void Stop(long owner, Subscription subscription)
+    {
+        if (running.Remove((owner, subscription), out var started))
+        {
+            started.Dispose();
+        }
+    }
+
+    /// <summary>Stops everything (the connection closed).</summary>
+    public void StopAll()
+    {
+        foreach (var started in running.Values)
+        {
+            started.Dispose();
+        }
+
+        running.Clear();
+    }
+}

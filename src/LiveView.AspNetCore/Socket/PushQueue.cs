@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace LiveView.AspNetCore;
+
+/// <summary>A message for a connection's page from outside its loop: pub/sub, presence, a timer.</summary>
+/// <param name="Owner">The page instance whose subscription it came through (0: the connection's, for the live page).</param>
+/// <param name="Source">Where it came from, for origins and logs (<c>topic room:1</c>).</param>
+/// <param name="Message">The message.</param>
+/// <param name="Timer">The timer that ticked, when it is a tick.</param>
+internal readonly record struct Pushed(long Owner, string Source, object Message, ConnectionTimer? Timer);
+
+/// <summary>
+/// The messages waiting for one connection's loop, bounded by <see cref="LiveViewOptions.MaxQueuedMessages"/>. Adding
+/// never blocks and never runs the loop on the sender's thread: the first message of a burst queues one wake-up on
+/// the thread pool, which posts <see cref="Inbound.Pushed"/> to the mailbox, and the loop drains a batch per wake-up.
+/// A connection that falls too far behind is marked overflowed: what comes next is dropped and the loop closes it.
+/// </summary>
+internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, CancellationToken lifetime) : IThreadPoolWorkItem
+{
+    private readonly ConcurrentQueue<Pushed> items = new();
+    private int count;
+    private int scheduled;
+    private volatile bool overflowed;
+
+    /// <summary>How many messages the loop takes per wake-up before it looks at its mailbox again.</summary>
+    public const int Batch = 32;
+
+    /// <summary>True once more than the capacity was queued: the connection must close.</summary>
+    public bool Overflowed => overflowed;
+
+    /// <summary>How many messages wait.</summary>
+    public int Count => Volatile.Read(ref count);
+
+    /// <summary>Queues <paramref name="item"/>; false (and dropped) when the connection fell too far behind.</summary>
+    public bool TryAdd(Pushed item)
+    {
+        if (overflowed)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref count) > capacity)
+        {
+            Interlocked.Decrement(ref count);
+            overflowed = true;
+            Wake();
+            return false;
+        }
+
+        items.Enqueue(item);
+        Wake();
+        return true;
+    }
+
+    /// <summary>The loop takes the next message.</summary>
+    public bool TryTake(out Pushed item)
+    {
+        if (items.TryDequeue(out item))
+        {
+            Interlocked.Decrement(ref count);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The loop is done with this wake-up: the next message wakes it again (at once if some wait).</summary>
+    public void Drained()
+    {
+        Volatile.Write(ref scheduled, 0);
+        if (!items.IsEmpty || overflowed)
+        {
+            Wake();
+        }
+    }
+
+    private void Wake()
+    {
+        if (Interlocked.Exchange(ref scheduled, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (!mailbox.TryWrite(Inbound.Pushed.Instance))
+        {
+            _ = WakeWhenRoomAsync();
+        }
+    }
+
+    private async Task WakeWhenRoomAsync()
+    {
+        try
+        {
+            await mailbox.WriteAsync(Inbound.Pushed.Instance, lifetime);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            // The connection is gone.
+        }
+    }
+}
+
+/// <summary>Delivers what a pub/sub or presence subscription receives to a connection's queue.</summary>
+internal sealed class Delivery(PushQueue queue, long owner, string source) : IMessageReceiver
+{
+    public void Receive(object message) => queue.TryAdd(new Pushed(owner, source, message, null));
+}
