@@ -36,8 +36,8 @@ public static class RoomPage
             .OnMessage<Said>((state, said, _) => Show(state, said.Line, limits.HistorySize))
             .OnMessage<PresenceChanged>((state, presence, _) =>
             {
-                var present = state with { Present = [.. presence.Present.Select(p => p.Key).Distinct(StringComparer.Ordinal)] };
-                return (present, Patch.Html("#present", RoomView.Present(present.Present)));
+                var present = PresentUser.Of(presence);
+                return (state with { Present = present }, Patch.Html("#present", RoomView.Present(present)));
             })
             .WithMentionToasts();
 

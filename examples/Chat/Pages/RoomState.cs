@@ -14,7 +14,7 @@ public sealed record RoomState(
     string Room,
     string User,
     ImmutableList<ChatLine> Lines,
-    ImmutableList<string> Present,
+    ImmutableList<PresentUser> Present,
     ImmutableList<DateTimeOffset> Sent,
     int Saves)
 {

@@ -34,7 +34,9 @@ public static class RoomView
     public static string LineId(ChatLine line) => $"line-{line.Id}";
 
     /// <summary>The list of who is here.</summary>
-    public static XmlNode[] Present(IEnumerable<string> users) => [.. users.Select(user => H.Li(user))];
+    public static XmlNode[] Present(IEnumerable<PresentUser> users) =>
+        [.. users.Select(user => H.Li(user.Name).Data("user", user.Name).Data("tabs", user.Tabs.ToString(CultureInfo.InvariantCulture))
+            .Attr("title", user.Tabs == 1 ? "1 tab" : $"{user.Tabs} tabs"))];
 
     private static XmlNode Room(RoomState state) =>
         H.Section(

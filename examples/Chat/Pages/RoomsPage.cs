@@ -32,7 +32,7 @@ public static class RoomsPage
             .OnMessage<PresenceChanged>((state, presence, _) =>
             {
                 var room = Topics.RoomOf(presence.Topic);
-                var here = presence.Present.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count();
+                var here = PresentUser.Of(presence).Count;
                 return (state with { Here = state.Here.SetItem(room, here) }, Patch.Html($"#here-{room}", Here(here)));
             })
             .WithMentionToasts();
