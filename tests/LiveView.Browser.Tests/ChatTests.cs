@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Chat.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,18 +10,12 @@ namespace LiveView.Browser.Tests;
 /// </summary>
 public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
-    private readonly string database = Path.Combine(Path.GetTempPath(), $"liveview-chat-{Guid.NewGuid():N}.db");
     private readonly List<IBrowserContext> browsers = [];
-    private ExampleServer<ChatDb> server = null!;
+    private ChatServer server = null!;
 
     public Task InitializeAsync()
     {
-        server = ExampleServer<ChatDb>.Start(new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Chat"] = $"Data Source={database}",
-            // Five messages an hour: the flood answer never depends on how fast this machine sends them.
-            ["Chat:FloodWindow"] = "01:00:00",
-        });
+        server = new ChatServer();
         return Task.CompletedTask;
     }
 
@@ -35,11 +27,6 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         }
 
         await server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
 
     [Fact]
@@ -86,7 +73,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await Expect(bob.Locator("#lines .text")).ToHaveTextAsync(["Hello <b>bob</b>", "Hi alice"]);
 
         // A second tab of bob's: bob is listed once, with two tabs.
-        var bobAgain = await bob.Context.OpenLiveAsync(new Uri(server.Address, "/rooms/lobby"));
+        var bobAgain = await bob.Context.OpenLiveAsync(server.Url("/rooms/lobby"));
         await Expect(alice.Locator("#present li[data-user=bob]")).ToHaveAttributeAsync("data-tabs", "2");
         await Expect(alice.Locator("#present li")).ToHaveTextAsync(["alice", "bob"]);
         await Expect(bobAgain.Locator("#present li")).ToHaveTextAsync(["alice", "bob"]);
@@ -102,7 +89,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     {
         var alice = await SignInAsync("alice", "/rooms/lobby");
         var bobOnTheList = await SignInAsync("bob", "/");
-        var bobInAnotherRoom = await bobOnTheList.Context.OpenLiveAsync(new Uri(server.Address, "/rooms/random"));
+        var bobInAnotherRoom = await bobOnTheList.Context.OpenLiveAsync(server.Url("/rooms/random"));
         await Expect(bobOnTheList.Locator("#here-lobby")).ToHaveTextAsync("1 person here"); // alice
         await Expect(bobOnTheList.Locator("#here-random")).ToHaveTextAsync("1 person here"); // bob's other tab
 
@@ -140,7 +127,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await SayAsync(page, "one too many");
         await Expect(page.Locator("#send-error")).ToHaveTextAsync(new Regex("^Slow down: at most 5 messages in 60 minutes. Try again in [0-9]+ minutes.$"));
         await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["message 1", "message 2", "message 3", "message 4", "message 5"]);
-        Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"], (await StoredAsync()).Select(row => row.Text));
+        Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"], (await server.StoredAsync()).Select(row => row.Text));
     }
 
     [Fact]
@@ -158,8 +145,8 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         var firstPaint = await (await page.Context.APIRequest.GetAsync(Url("/rooms/lobby"))).TextAsync();
         Assert.Contains("second &lt;i&gt;2&lt;/i&gt;", firstPaint); // the history is in the server's first paint, encoded
 
-        Assert.Equal([("lobby", "ada", "first"), ("lobby", "ada", "second <i>2</i>")], await StoredAsync());
-        var other = await page.Context.OpenLiveAsync(new Uri(server.Address, "/rooms/random"));
+        Assert.Equal([("lobby", "ada", "first"), ("lobby", "ada", "second <i>2</i>")], await server.StoredAsync());
+        var other = await page.Context.OpenLiveAsync(server.Url("/rooms/random"));
         await Expect(other.Locator("h1")).ToHaveTextAsync("#random");
         await Expect(other.Locator("#lines .line")).ToHaveCountAsync(0); // each room has its own history
     }
@@ -188,7 +175,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await Expect(page.Locator("#text")).ToHaveCountAsync(0);
     }
 
-    private string Url(string path) => new Uri(server.Address, path).ToString();
+    private string Url(string path) => server.Url(path).ToString();
 
     /// <summary>A browser of its own (its own cookies): one user.</summary>
     private async Task<IBrowserContext> NewBrowserAsync()
@@ -215,22 +202,5 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     {
         await page.FillAsync("#text", text);
         await page.ClickAsync("#send");
-    }
-
-    /// <summary>The rows of the <c>Messages</c> table, read from the SQLite file itself.</summary>
-    private async Task<List<(string Room, string Author, string Text)>> StoredAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Room, Author, Text FROM Messages ORDER BY Id";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string, string)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return rows;
     }
 }
