@@ -29,21 +29,9 @@ public static class Layout
                 script))
         .Attr("lang", lang);
 
-    /// <summary>A link to a page: a plain <c>href</c> for the first paint, SPA navigation once the socket is up.</summary>
-    public static XmlNode PageLink(string text, string url, string page, params (string Key, string Value)[] data)
-    {
-        var link = H.A(text).Href(url).Action("page#changePage").Data("page", page);
-        foreach (var (key, value) in data)
-        {
-            link = link.Data(key, value);
-        }
-
-        return link;
-    }
-
     private static XmlNode RoomsLink(string current)
     {
-        var link = PageLink("Rooms", "/", RoomsPage.Page.Name);
+        var link = Links.ToRooms("Rooms");
         return current == RoomsPage.Page.Name ? link.Class("active").Attr("aria-current", "page") : link;
     }
 

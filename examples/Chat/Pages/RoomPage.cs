@@ -50,8 +50,8 @@ public static class RoomPage
             ?
             [
                 Subscription.Topic(Topics.Room(state.Room)),
-                Subscription.Presence(Topics.Room(state.Room)),
                 Subscription.Track(Topics.Room(state.Room), state.User),
+                Subscription.Presence(Topics.Room(state.Room)),
             ]
             : [];
 

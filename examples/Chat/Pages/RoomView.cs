@@ -55,5 +55,5 @@ public static class RoomView
             UserBar.For(state.User),
             H.H1("Not a room"),
             H.P($"“{state.Room}” is not a room name: room names are {ChatName.Rule}.").Id("not-a-room"),
-            H.P(Layout.PageLink("Back to the rooms", "/", RoomsPage.Page.Name)));
+            H.P(Links.ToRooms("Back to the rooms")));
 }

@@ -51,7 +51,7 @@ public static class RoomsPage
 
     private static XmlNode Item(string room, int here) =>
         H.Li(
-            Layout.PageLink("#" + room, RoomPage.Url(room), RoomPage.Name, ("room", room)),
+            Links.ToRoom(room),
             H.Span(Here(here)).Id($"here-{room}").Class("here"));
 
     private static string Here(int count) => count switch
