@@ -61,11 +61,12 @@ public static class RoomPage
     /// </summary>
     private static Reply<RoomState> Send(RoomState state, ActionContext ctx, ChatLimits limits)
     {
-        var text = (ctx.Form("text") ?? "").Trim();
         if (!state.IsRoom)
         {
-            return state;
+            return state; // no box is shown: only a hand-made frame gets here
         }
+
+        var text = (ctx.Form("text") ?? "").Trim();
 
         if (MessageText.Problem(text, limits.MaxMessageLength) is { } problem)
         {
