@@ -89,7 +89,7 @@ let private deliver (message: obj) (tab: Tab) =
     let owner = tab.Live.Id
 
     tab
-    |> step (fun env -> Input.Message(owner, Origin.Message(message.GetType().Name, "test"), message, env))
+    |> step (fun env -> Input.Message(owner, ValueNone, Origin.Message(message.GetType().Name, "test"), message, env))
 
 let private send handler (tab: Tab) =
     let page = tab.Live.Page.Name
