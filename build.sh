@@ -5,13 +5,14 @@
 #                      runs the QuickStart instead)
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
 #   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR,
-#                      rewrites docs/benchmarks.md (about 7 minutes; --quick: under 2)
+#                      rewrites docs/benchmarks.md (about 5 minutes; --quick: under 2)
 #   ./build.sh bench --hostile
 #                      instead: the hostile-load probe (floods and stalled readers against the Website example),
 #                      writes docs/hostile-load.md or --out FILE (about 5 minutes; --smoke: under 1; --only KEY,KEY;
 #                      --label TEXT for the report's title)
 #   ./build.sh bench --fan-out
-#                      only the fan-out against SignalR, printed on the console (--quick: 1,000 clients only)
+#                      only the fan-out against SignalR, printed on the console (about 1 minute; --quick: 1,000
+#                      clients only)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
