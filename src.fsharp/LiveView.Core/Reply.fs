@@ -29,7 +29,7 @@ type Reply<'S> =
         }
 
     /// The same reply with `message` broadcast to `audience` (C#: `.Broadcast(Audience.Topic("room:1"), said)`).
-    member x.Broadcast(audience: Audience, message: obj) =
+    member x.Broadcast<'M>(audience: Audience, message: 'M) =
         { x with
             Broadcasts =
                 x.Broadcasts
@@ -37,10 +37,9 @@ type Reply<'S> =
                     {
                         To = audience
                         Message =
-                            if obj.ReferenceEquals(message, null) then
-                                nullArg (nameof message)
-                            else
-                                message
+                            match box message with
+                            | null -> nullArg (nameof message)
+                            | message -> message
                     }
                 ]
         }
@@ -111,7 +110,7 @@ module Reply =
         }
 
     /// Broadcasts `message` to `audience` once the fold succeeds (`Audience.Topic "room:1"`, `Audience.User id`...).
-    let broadcast (audience: Audience) (message: obj) (reply: Reply<'S>) = reply.Broadcast(audience, message)
+    let broadcast (audience: Audience) (message: 'M) (reply: Reply<'S>) = reply.Broadcast(audience, message)
 
     /// The same reply over a wider state: `set outer inner` puts the new inner state into the outer one, and every
     /// effect is lifted the same way (`get` reads the inner state back when an effect's result arrives).

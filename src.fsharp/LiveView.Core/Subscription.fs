@@ -39,18 +39,23 @@ type Subscription =
         )
 
     /// `message` every `interval`, the first one `interval` after the timer appears.
-    static member Every(name: string, interval: TimeSpan, message: obj) =
-        Timer(Subscription.Check "timer" name, Subscription.Positive interval, true, message)
+    static member Every<'M>(name: string, interval: TimeSpan, message: 'M) =
+        Timer(Subscription.Check "timer" name, Subscription.Positive interval, true, Subscription.Message message)
 
     /// `message` once, `delay` after the timer first appears (it does not fire again while it stays in the list).
-    static member After(name: string, delay: TimeSpan, message: obj) =
-        Timer(Subscription.Check "timer" name, Subscription.Positive delay, false, message)
+    static member After<'M>(name: string, delay: TimeSpan, message: 'M) =
+        Timer(Subscription.Check "timer" name, Subscription.Positive delay, false, Subscription.Message message)
 
     static member private Check (what: string) (name: string) =
         if String.IsNullOrEmpty name then
             invalidArg what $"A {what} name cannot be empty."
 
         name
+
+    static member private Message<'M>(message: 'M) : obj =
+        match box message with
+        | null -> nullArg (nameof message)
+        | message -> message
 
     static member private Positive(due: TimeSpan) =
         if due <= TimeSpan.Zero then

@@ -76,7 +76,9 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Article)
             .AddPage(TestPages.Search)
             .AddPage(TestPages.Storing)
-            .AddPage(TestPages.Feed);
+            .AddPage(TestPages.Feed)
+            .AddPage(RealTimePages.Room)
+            .AddPage(RealTimePages.Watcher);
 
         var app = builder.Build();
         var liveView = app.MapLiveView();

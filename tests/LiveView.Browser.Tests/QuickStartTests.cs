@@ -5,29 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace LiveView.Browser.Tests;
 
 /// <summary>The QuickStart in a real browser: click, patch, no reload; a server restart and the reconnect.</summary>
-public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed partial class QuickStartTests(Chromium chromium) : ExampleTest<QuickStart.Pages.HomeState>(chromium)
 {
-    private ExampleServer<QuickStart.Pages.HomeState> server = null!;
-    private IBrowserContext context = null!;
-
     [GeneratedRegex("^(10|[0-9])$")]
     private static partial Regex ZeroToTen();
-
-    public async Task InitializeAsync()
-    {
-        server = ExampleServer<QuickStart.Pages.HomeState>.Start();
-        context = await chromium.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.CloseAsync();
-        await server.DisposeAsync();
-    }
-
-    private Task<IPage> OpenAsync(string path, Action<IPage>? before = null) =>
-        context.OpenLiveAsync(new Uri(server.Address, path), before);
 
     private static Task WaitForConnectionAsync(IPage page, string state, float timeout = 15_000) =>
         page.WaitForLiveViewAsync(state, timeout);
@@ -50,7 +31,7 @@ public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<C
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"));
         Assert.Equal(0, navigations);
         Assert.Empty(requests); // no REST call, no reload: the socket carried it
-        Assert.Equal(new Uri(server.Address, "/").ToString(), page.Url);
+        Assert.Equal(new Uri(Server.Address, "/").ToString(), page.Url);
         Assert.Equal(
             ["""{"action":"home->mount","data":{"lang":"en"}}""", """{"action":"home->random_number","data":{"lang":"en"}}"""],
             sent);
@@ -79,11 +60,11 @@ public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<C
         var banner = page.Locator("#no_connection");
         await Expect(banner).ToBeHiddenAsync();
 
-        await server.StopAsync();
+        await Server.StopAsync();
         await WaitForConnectionAsync(page, "disconnected");
         await Expect(banner).ToBeVisibleAsync();
 
-        server.Restart();
+        Server.Restart();
         await WaitForConnectionAsync(page, "connected", timeout: 30_000);
         await Expect(banner).ToBeHiddenAsync();
 
@@ -95,14 +76,14 @@ public sealed partial class QuickStartTests(Chromium chromium) : IClassFixture<C
     public async Task Clicks_made_while_offline_are_sent_once_connected()
     {
         var page = await OpenAsync("/counter");
-        await server.StopAsync();
+        await Server.StopAsync();
         await WaitForConnectionAsync(page, "disconnected");
 
         await page.ClickAsync("#increment");
         await page.ClickAsync("#increment");
         await Expect(page.Locator("#count")).ToHaveTextAsync("0");
 
-        server.Restart();
+        Server.Restart();
         await WaitForConnectionAsync(page, "connected", timeout: 30_000);
         await Expect(page.Locator("#count")).ToHaveTextAsync("2");
     }

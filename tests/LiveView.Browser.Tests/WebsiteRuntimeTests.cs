@@ -39,6 +39,27 @@ public sealed class WebsiteRuntimeTests : WebsiteServerTest
     }
 
     [Fact]
+    public async Task A_v1_client_gets_pushed_frames_in_v1_shapes_with_no_action()
+    {
+        // Two v1 clients open a post (Django LiveView's navigation); the first is pushed the second's arrival.
+        async Task<LiveSocket> ReadAsync()
+        {
+            var socket = await ConnectAsync(query: "");
+            await socket.SendAsync("""{"action":"blog_post->send_page","data":{"slug":"loading-states","lang":"en"}}""");
+            var shown = await socket.ReceiveAsync();
+            Assert.Equal("blog_post->send_page", shown.GetProperty("action").GetString());
+            Assert.Contains("1 reading now", shown.GetProperty("html").GetString());
+            return socket;
+        }
+
+        await using var first = await ReadAsync();
+        var initial = await first.ReceiveTextAsync();
+        Assert.Equal("""{"selector":"#readers","html":"1 reading now"}""", initial);
+        await using var second = await ReadAsync();
+        Assert.Equal("""{"selector":"#readers","html":"2 reading now"}""", await first.ReceiveTextAsync());
+    }
+
+    [Fact]
     public async Task A_message_sent_just_before_its_tab_closes_is_stored()
     {
         const int tabs = 20;

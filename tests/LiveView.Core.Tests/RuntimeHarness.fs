@@ -42,6 +42,40 @@ let private effect name add label (state: Counted) =
                 })
         fold
 
+/// A message for the instance tagged `From` (through its topic `t{From}` or its timer).
+type Note = { From: int64 }
+
+/// A message for whichever page is live.
+type Hello = Hello
+
+/// The topic of the instance tagged `tag`.
+let topicOf (tag: int64) = $"t{tag}"
+
+/// Folds a note, failing loudly if it reaches another instance than the one that subscribed, or comes through a timer
+/// the state no longer asks for.
+let private heard (timer: bool) (note: Note) (state: Counted) (_: ActionContext) =
+    if note.From <> state.Tag then
+        failwith "foreign fold"
+
+    if timer && state.Count % 2 = 0 then
+        failwith "a dropped timer ticked"
+
+    Reply.ok { state with Last = "note" } [ Patch.text "#note" (string state.Count) ]
+
+/// Every test page listens to its own topic, and to a timer while its count is odd.
+let private subscriptions (state: Counted) =
+    [
+        Subscription.Topic(topicOf state.Tag)
+        if state.Count % 2 = 1 then
+            Subscription.Every("beat", TimeSpan.FromSeconds 1., { From = state.Tag })
+    ]
+
+/// A timer's message is boxed `Note` too; it is told apart by its origin.
+let private onNote (note: Note) (state: Counted) (ctx: ActionContext) =
+    match ctx.Origin with
+    | Origin.Timer _ -> heard true note state ctx
+    | _ -> heard false note state ctx
+
 let private counting name =
     Page.create
         name
@@ -52,6 +86,9 @@ let private counting name =
                 Last = ""
             })
         (fun s -> str (string s.Count))
+    |> Page.withSubscriptions subscriptions
+    |> Page.onMessage onNote
+    |> Page.onMessage (fun Hello s _ -> Reply.ok { s with Last = "hello" } [ Patch.text "#hello" (string s.Count) ])
     |> Page.on "inc" (fun s _ -> Reply.ok { s with Count = s.Count + 1 } [ Patch.text "#n" (string (s.Count + 1)) ])
     |> Page.on "boom" (fun _ _ -> failwith "boom")
     |> Page.on "load" (fun s ctx ->
@@ -101,6 +138,10 @@ type Command =
     | Throw of Index: int
     /// The oldest authorization asked for is answered.
     | Answer of Allowed: bool
+    /// A message comes through the `Index`-th subscription ever started (modulo their number), stopped ones included.
+    | Deliver of Index: int
+    /// A message to the connection (for whichever page is live).
+    | Shout
 
 /// The fake host's state.
 type Host =
@@ -114,6 +155,10 @@ type Host =
         Cancelled: Set<int64>
         /// Navigations waiting for an answer.
         Authorizations: int64 list
+        /// Every subscription ever started, oldest first.
+        Subscribed: (int64 * Subscription) list
+        /// The subscriptions running.
+        Active: Set<int64 * string>
         /// Every output, oldest first.
         Outputs: Output list
         /// Every client action sent, oldest first.
@@ -130,6 +175,8 @@ let start (maxEffects: int) =
         InFlight = []
         Cancelled = Set.empty
         Authorizations = []
+        Subscribed = []
+        Active = Set.empty
         Outputs = []
         Sent = []
         Steps = 0
@@ -170,6 +217,31 @@ let step input (host: Host) =
                 | Output.Authorize(navigation, _) ->
                     { host with
                         Authorizations = host.Authorizations @ [ navigation ]
+                    }
+                | Output.Subscribe(owner, subscription) ->
+                    let key = owner, string subscription
+
+                    { host with
+                        Subscribed = host.Subscribed @ [ owner, subscription ]
+                        Active = Set.add key host.Active
+                        Broken =
+                            host.Broken
+                            @ [
+                                if host.Active.Contains key then
+                                    $"started {key} twice"
+                            ]
+                    }
+                | Output.Unsubscribe(owner, subscription) ->
+                    let key = owner, string subscription
+
+                    { host with
+                        Active = Set.remove key host.Active
+                        Broken =
+                            host.Broken
+                            @ [
+                                if not (host.Active.Contains key) then
+                                    $"stopped {key}, which was not running"
+                            ]
                     }
                 | _ -> host)
             { host with
@@ -212,6 +284,20 @@ let private endEffect index fails (host: Host) =
 
         step input host
 
+/// What the host delivers through a test page's subscription: its origin and message.
+let messageOf (subscription: Subscription) =
+    match subscription with
+    | Subscription.Timer(name, _, _, message) -> Origin.Timer name, message
+    | Subscription.OnTopic topic ->
+        Origin.Message("Note", $"topic {topic}"), nonNull (box { From = int64 (topic.Substring 1) })
+    | other -> failwith $"no test page subscribes to {other}"
+
+/// The subscription a `Deliver index` command goes through.
+let subscribedAt index (host: Host) =
+    match host.Subscribed with
+    | [] -> None
+    | subscribed -> Some subscribed[index % subscribed.Length]
+
 /// Does what `command` says.
 let run (host: Host) command =
     match command with
@@ -223,6 +309,17 @@ let run (host: Host) command =
             { host with
                 Sent = host.Sent @ [ action ]
             }
+    | Deliver index ->
+        match subscribedAt index host with
+        | None -> host
+        | Some(owner, subscription) ->
+
+            let origin, message = messageOf subscription
+            step (Input.Message(owner, ValueSome subscription, origin, message, env host.Steps)) host
+    | Shout ->
+        step
+            (Input.Message(0L, ValueNone, Origin.Message("Hello", "connection"), nonNull (box Hello), env host.Steps))
+            host
     | End index -> endEffect index false host
     | Throw index -> endEffect index true host
     | Answer allowed ->

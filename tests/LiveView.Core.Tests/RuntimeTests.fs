@@ -29,6 +29,8 @@ let private genCommand =
             3, Gen.map End genIndex
             1, Gen.map Throw genIndex
             1, Gen.map Answer (Gen.frequency [ 3, Gen.constant true; 1, Gen.constant false ])
+            3, Gen.map Deliver genIndex
+            1, Gen.constant Shout
         ]
 
 /// Commands on the page `a` alone (already mounted): its handlers and its effects' ends.
@@ -40,6 +42,8 @@ let private genOnA =
             |> Gen.map (fun h -> Send("a", h))
             3, Gen.map End genIndex
             1, Gen.map Throw genIndex
+            3, Gen.map Deliver genIndex
+            1, Gen.constant Shout
         ]
 
 let private commands gen = Arb.fromGen (Gen.listOf gen)
@@ -62,11 +66,23 @@ let private patchesOf outputs =
         | Output.Frames(_, patches, _) -> patches
         | _ -> [])
 
+/// Folds that reached an instance they were not for, or came through a timer the state had dropped.
 let private foreignFolds host =
     host.Outputs
     |> List.filter (function
-        | Output.Fail(Fault.Page(HandlerFailed(_, error)), _, _) -> error.Message = "foreign fold"
+        | Output.Fail(Fault.Page(HandlerFailed(_, error)), _, _)
+        | Output.Log(Fault.Page(HandlerFailed(_, error))) ->
+            error.Message = "foreign fold" || error.Message = "a dropped timer ticked"
         | _ -> false)
+
+/// The subscriptions the host runs are exactly the live page's.
+let private subscriptionsFollowTheLivePage host =
+    let expected =
+        match Runtime.live host.Runtime with
+        | Some live -> set [ for s in live.Subscriptions -> live.Id, string s ]
+        | None -> Set.empty
+
+    Expect.equal host.Active expected "the host runs the live page's subscriptions, and no other"
 
 /// The context the runtime gives a handler at step `n`.
 let private handlerContext n (action: ClientAction) =
@@ -116,6 +132,39 @@ let private lockstep (host: Host, model: Counted) command =
         let after = run host command
         Expect.equal (liveState after) (Some expected) $"the state after the end of effect {id}"
         after, expected
+    | Deliver _
+    | Shout ->
+        let live = (Runtime.live host.Runtime).Value
+
+        let wanted, origin, message =
+            match command with
+            | Deliver index ->
+                match subscribedAt index host with
+                | Some(owner, subscription) ->
+                    let origin, message = messageOf subscription
+                    owner = live.Id && List.contains subscription live.Subscriptions, origin, message
+                | None -> false, Origin.Timer "none", nonNull (box Hello)
+            | _ -> true, Origin.Message("Hello", "connection"), nonNull (box Hello)
+
+        let expected =
+            if wanted then
+                let handler = pageA.Messages |> List.find (fun h -> h.Type.IsInstanceOfType message)
+
+                let ctx =
+                    { handlerContext host.Steps (actionFor "a" "x") with
+                        Origin = origin
+                        Action = null
+                    }
+
+                match Page.apply (handler.Fold message) model ctx with
+                | Ok reply -> reply.State
+                | Error error -> failtest error.Message
+            else
+                model
+
+        let after = run host command
+        Expect.equal (liveState after) (Some expected) $"the state after {command}"
+        after, expected
     | _ -> run host command, model
 
 [<Tests>]
@@ -138,7 +187,8 @@ let tests =
                 let host = runAll (start cap) commands
 
                 Expect.isEmpty host.Broken "no rule broken while stepping"
-                Expect.isEmpty (foreignFolds host) "no effect result reached another instance"
+                Expect.isEmpty (foreignFolds host) "no effect result, message or tick reached another instance"
+                subscriptionsFollowTheLivePage host
 
                 // Before draining, no action is answered more often than it was sent.
                 for action in counted host |> List.distinctBy _.Name do
@@ -151,6 +201,7 @@ let tests =
                 // Once every effect has ended and every mount is authorized, each action is answered exactly once.
                 let drained = drain host
                 Expect.isEmpty drained.Broken "no rule broken while draining"
+                subscriptionsFollowTheLivePage drained
                 Expect.equal drained.Runtime.EffectsInFlight 0 "nothing in flight"
                 Expect.isFalse drained.Runtime.Saturated "not saturated"
 

@@ -4,15 +4,21 @@ using Website.Data;
 
 namespace Website.Pages;
 
-/// <summary>A post's page state: the slug asked for, and the post once loaded (null when there is none).</summary>
-public sealed record PostState(string Slug, Post? Post);
+/// <summary>
+/// A post's page state: the slug asked for, the post once loaded (null when there is none), this tab (its
+/// connection) and how many tabs read the post now.
+/// </summary>
+public sealed record PostState(string Slug, Post? Post, string Reader, int Readers);
 
 /// <summary>One post, opened by its slug (<c>/blog/{slug}</c>, or a link's <c>data-slug</c> over the socket).</summary>
 public static class BlogPostPage
 {
-    /// <summary>Mounting reads the post from the database before the first paint, so crawlers see it.</summary>
+    /// <summary>
+    /// Mounting reads the post from the database before the first paint, so crawlers see it. While a post is shown,
+    /// the tab is present in the post's topic and watches it: "N reading now" follows every tab that opens or leaves it.
+    /// </summary>
     public static readonly Page<PostState> Page =
-        LivePage.Create("blog_post", init: ctx => new PostState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "", null), view: View)
+        LivePage.Create("blog_post", init: ctx => new PostState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "", null, ctx.Connection, 1), view: View)
             .WithTitle(state => state.Post?.Title ?? Texts.Get("Post.NotFound"))
             .WithMeta(state => state.Post is { } post
                 ? new Dictionary<string, string>
@@ -27,7 +33,16 @@ public static class BlogPostPage
                 "load_post",
                 fx => fx.Services.GetRequiredService<SiteDb>().Posts.AsNoTracking()
                     .SingleOrDefaultAsync(post => post.Slug == state.Slug, fx.Abandoned),
-                (s, post, _) => s with { Post = post }));
+                (s, post, _) => s with { Post = post }))
+            .WithSubscriptions(state => state.Post is null
+                ? []
+                : [Subscription.Track(Topic(state), state.Reader), Subscription.Presence(Topic(state))])
+            .OnMessage<PresenceChanged>((state, changed, _) =>
+                (state with { Readers = changed.Present.Count }, Patch.Html("#readers", Reading(changed.Present.Count))));
+
+    private static string Topic(PostState state) => $"post:{state.Slug}";
+
+    private static string Reading(int readers) => Texts.Format("Post.Reading", readers);
 
     private static XmlNode View(PostState state) =>
         state.Post is not { } post
@@ -35,6 +50,7 @@ public static class BlogPostPage
             : H.Article(
                 H.H1(post.Title),
                 H.Small(post.Published.ToString("D", CultureInfo.CurrentCulture)).Id("published"),
+                H.P(Reading(state.Readers)).Id("readers").Class("readers"),
                 H.P(post.Body).Id("body"),
                 Back());
 

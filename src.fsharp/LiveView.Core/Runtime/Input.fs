@@ -22,9 +22,9 @@ type Input =
     | Mount of Request: MountRequest * Env: Env
     /// The host's answer to `Output.Authorize` for navigation `Navigation`.
     | Authorized of Navigation: int64 * Verdict: Verdict * Env: Env
-    /// A message for the page instance `Owner` (its subscription's), or for whichever page is live (`Owner` 0: sent
-    /// to the connection, its user or everyone). `Origin` is a `Message` or a `Timer`.
-    | Message of Owner: int64 * Origin: Origin * Message: obj * Env: Env
+    /// A message that came through subscription `Via` of the page instance `Owner`, or (`Owner` 0, `Via` none) one
+    /// sent to the connection, its user or everyone, for whichever page is live. `Origin` is a `Message` or a `Timer`.
+    | Message of Owner: int64 * Via: Subscription voption * Origin: Origin * Message: obj * Env: Env
     /// The work of effect `Effect` reported a partial result; `Fold` applies it. The effect goes on.
     | EffectItem of Effect: int64 * Fold: (obj -> ActionContext -> Reply<obj>) * Env: Env
     /// The work of effect `Effect` ended; `Fold` applies its result.

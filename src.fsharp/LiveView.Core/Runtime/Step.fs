@@ -469,10 +469,17 @@ module Runtime =
         | _ -> completeIfReady acc
 
     /// A message for `owner` (0: whichever page is live) folds into the live page with its handler for the message's
-    /// type; a message for a page that was left is dropped, one the page has no handler for is logged.
-    let private deliver owner origin (message: obj) env acc =
+    /// type. One for a page that was left, or through a subscription the page has dropped since (a tick of a timer it
+    /// stopped), is dropped; one the page has no handler for is logged.
+    let private deliver owner (via: Subscription voption) origin (message: obj) env acc =
         match acc.Rt.Live with
-        | ValueSome live when owner = 0L || owner = live.Id ->
+        | ValueSome live when
+            owner = 0L
+            || owner = live.Id
+               && (match via with
+                   | ValueSome s -> List.contains s live.Subscriptions
+                   | ValueNone -> true)
+            ->
             match
                 live.Page.Messages
                 |> List.tryFind (fun handler -> handler.Type.IsInstanceOfType message)
@@ -501,7 +508,7 @@ module Runtime =
                     else
                         fail (Fault.Refused(navigation.Page.Name, verdict, navigation.Url)) acc
                 | _ -> acc
-            | Input.Message(owner, origin, message, env) -> deliver owner origin message env acc
+            | Input.Message(owner, via, origin, message, env) -> deliver owner via origin message env acc
             | Input.EffectItem(id, fold, env) ->
                 match Map.tryFind id acc.Rt.Effects with
                 | Some running when running.Deferred.IsNone -> resultOf running fold env acc

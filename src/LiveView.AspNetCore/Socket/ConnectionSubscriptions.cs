@@ -22,12 +22,11 @@ internal sealed class ConnectionSubscriptions(IPubSub pubSub, IPresence presence
         running[(owner, subscription)] = subscription switch
         {
             Subscription.OnTopic topic => pubSub.Subscribe(
-                Audience.Topic(topic.Topic), new Delivery(queue, owner, $"topic {topic.Topic}")),
+                Audience.Topic(topic.Topic), new Delivery(queue, owner, $"topic {topic.Topic}", subscription)),
             Subscription.OnPresence watched => presence.Watch(
-                watched.Topic, new Delivery(queue, owner, $"presence of {watched.Topic}")),
+                watched.Topic, new Delivery(queue, owner, $"presence of {watched.Topic}", subscription)),
             Subscription.Tracking tracking => presence.Track(tracking.Topic, new Presence(tracking.Key, tracking.Meta)),
-            Subscription.Timer timer => new ConnectionTimer(
-                time, queue, owner, timer.Name, timer.Due, timer.Repeat, timer.Message),
+            Subscription.Timer timer => new ConnectionTimer(time, queue, owner, timer),
             _ => throw new ArgumentOutOfRangeException(nameof(subscription), subscription, "Unknown subscription."),
         };
     }

@@ -10,10 +10,13 @@ internal sealed class ConnectionTimer : IDisposable
     private readonly long owner;
     private readonly object message;
     private readonly ITimer timer;
+    private readonly Subscription subscription;
     private int queued;
 
-    public ConnectionTimer(TimeProvider time, PushQueue queue, long owner, string name, TimeSpan due, bool repeat, object message)
+    public ConnectionTimer(TimeProvider time, PushQueue queue, long owner, Subscription.Timer subscription)
     {
+        var (name, due, repeat, message) = (subscription.Name, subscription.Due, subscription.Repeat, subscription.Message);
+        this.subscription = subscription;
         this.queue = queue;
         this.owner = owner;
         this.message = message;
@@ -31,7 +34,7 @@ internal sealed class ConnectionTimer : IDisposable
 
     private void Tick()
     {
-        if (Interlocked.Exchange(ref queued, 1) == 0 && !queue.TryAdd(new Pushed(owner, Name, message, this)))
+        if (Interlocked.Exchange(ref queued, 1) == 0 && !queue.TryAdd(new Pushed(owner, Name, message, subscription, this)))
         {
             Volatile.Write(ref queued, 0);
         }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
 
@@ -155,7 +156,8 @@ internal sealed class LiveConnection
                 var origin = pushed.Timer is { } timer
                     ? Origin.NewTimer(timer.Name)
                     : Origin.NewMessage(pushed.Message.GetType().Name, pushed.Source);
-                await StepAsync(Input.NewMessage(pushed.Owner, origin, pushed.Message, Env()));
+                var via = pushed.Via is { } subscription ? FSharpValueOption<Subscription>.NewValueSome(subscription) : FSharpValueOption<Subscription>.ValueNone;
+                await StepAsync(Input.NewMessage(pushed.Owner, via, origin, pushed.Message, Env()));
             }
         }
         finally

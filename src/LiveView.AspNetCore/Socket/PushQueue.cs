@@ -7,8 +7,9 @@ namespace LiveView.AspNetCore;
 /// <param name="Owner">The page instance whose subscription it came through (0: the connection's, for the live page).</param>
 /// <param name="Source">Where it came from, for origins and logs (<c>topic room:1</c>).</param>
 /// <param name="Message">The message.</param>
+/// <param name="Via">The subscription it came through (null: the connection's own audiences).</param>
 /// <param name="Timer">The timer that ticked, when it is a tick.</param>
-internal readonly record struct Pushed(long Owner, string Source, object Message, ConnectionTimer? Timer);
+internal readonly record struct Pushed(long Owner, string Source, object Message, Subscription? Via, ConnectionTimer? Timer);
 
 /// <summary>
 /// The messages waiting for one connection's loop, bounded by <see cref="LiveViewOptions.MaxQueuedMessages"/>. Adding
@@ -105,7 +106,7 @@ internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, Ca
 }
 
 /// <summary>Delivers what a pub/sub or presence subscription receives to a connection's queue.</summary>
-internal sealed class Delivery(PushQueue queue, long owner, string source) : IMessageReceiver
+internal sealed class Delivery(PushQueue queue, long owner, string source, Subscription? via = null) : IMessageReceiver
 {
-    public void Receive(object message) => queue.TryAdd(new Pushed(owner, source, message, null));
+    public void Receive(object message) => queue.TryAdd(new Pushed(owner, source, message, via, null));
 }

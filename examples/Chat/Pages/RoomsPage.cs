@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Chat.Account;
+using Chat.Data;
+using Chat.Rules;
+
+namespace Chat.Pages;
+
+/// <summary>The room list's state: who looks at it, the rooms listed, and how many people are in each.</summary>
+public sealed record RoomsState(string User, ImmutableList<string> Rooms, ImmutableDictionary<string, int> Here);
+
+/// <summary>
+/// The list of rooms (<c>/</c>): a few fixed ones and those with recent messages, each with how many people are in it
+/// now (live, from the rooms' presence), and a form that opens any room by name.
+/// </summary>
+public static class RoomsPage
+{
+    /// <summary>The rooms always listed.</summary>
+    public static readonly ImmutableList<string> Fixed = ["lobby", "dotnet", "random"];
+
+    /// <summary>How many rooms with recent messages the list adds to the fixed ones.</summary>
+    public const int ActiveRooms = 12;
+
+    /// <summary>Mounting lists the rooms with recent messages (before the first paint).</summary>
+    public static readonly Page<RoomsState> Page =
+        LivePage.Create("rooms", init: ctx => new RoomsState(ChatUser.NameOf(ctx.User), Fixed, ImmutableDictionary<string, int>.Empty), view: View)
+            .WithTitle("Rooms")
+            .OnMount((state, _) => Reply.With(state).Perform(
+                "load_rooms",
+                fx => History.ActiveRoomsAsync(fx, ActiveRooms),
+                (s, active, _) => s with { Rooms = [.. Fixed.Union(active, StringComparer.Ordinal)] }))
+            .WithSubscriptions(state => state.Rooms.Select(room => Subscription.Presence(Topics.Room(room))))
+            .OnMessage<PresenceChanged>((state, presence, _) =>
+            {
+                var room = Topics.RoomOf(presence.Topic);
+                var here = PresentUser.Of(presence).Count;
+                return (state with { Here = state.Here.SetItem(room, here) }, Patch.Html($"#here-{room}", Here(here)));
+            })
+            .WithMentionToasts();
+
+    private static XmlNode View(RoomsState state) =>
+        H.Section(
+            UserBar.For(state.User),
+            H.H1("Rooms"),
+            H.Ul([.. state.Rooms.Select(room => Item(room, state.Here.GetValueOrDefault(room)))]).Id("rooms").Class("rooms"),
+            H.H2("Open a room by name"),
+            // A plain HTTP form: /open-room sends the browser to /rooms/{name}, whose page says what is wrong with a name.
+            H.Form(
+                H.Input().Type("text").Id("room-name").Name("name").Attr("placeholder", ChatName.Rule).Attr("autocomplete", "off"),
+                H.Button("Open").Type("submit").Id("open-room"))
+                .Attr("method", "get").Attr("action", "/open-room").Class("composer"));
+
+    private static XmlNode Item(string room, int here) =>
+        H.Li(
+            Links.ToRoom(room),
+            H.Span(Here(here)).Id($"here-{room}").Class("here"));
+
+    private static string Here(int count) => count switch
+    {
+        0 => "",
+        1 => "1 person here",
+        _ => $"{count} people here",
+    };
+}

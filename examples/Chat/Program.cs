@@ -1,0 +1,38 @@
+using Chat.Account;
+using Chat.Data;
+using Chat.Pages;
+using Chat.Rules;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The history lives in SQLite; the file is created on first run.
+builder.Services.AddDbContext<ChatDb>(options =>
+    options.UseSqlite(builder.Configuration.GetConnectionString("Chat") ?? "Data Source=chat.db"));
+
+// Sign in with a name: a cookie. Anonymous visitors of a chat page are sent to /sign-in, and back after it.
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options => options.LoginPath = AccountEndpoints.SignInPath);
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery();
+
+var room = RoomPage.Create(ChatLimits.From(builder.Configuration));
+builder.Services.AddLiveView().AddPage(RoomsPage.Page).AddPage(room);
+
+var app = builder.Build();
+await ChatDb.EnsureCreatedAsync(app.Services);
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapAccount();
+app.MapLiveView();
+// Every chat page needs a signed-in user, over HTTP and for every mount over the socket alike.
+app.MapLivePage("/", RoomsPage.Page, Layout.Base).RequireAuthorization();
+app.MapLivePage(RoomPage.Route, room, Layout.Base).RequireAuthorization();
+// The room list's "open a room" form is a plain GET form: this sends it on to the room's URL.
+app.MapGet("/open-room", (string? name) =>
+    Results.Redirect(string.IsNullOrWhiteSpace(name) ? "/" : RoomPage.Url(Uri.EscapeDataString(name.Trim()))));
+app.Run();

@@ -1,0 +1,84 @@
+/// The lobby: the running games, from the presence of `Topics.Games` (each game page tracks itself there with its
+/// score), with a link to watch each.
+[<RequireQualifiedAccess>]
+module Snake.Lobby
+
+open System
+open System.Collections.Generic
+open Giraffe.ViewEngine
+open LiveView
+
+/// One running game as the lobby shows it.
+type Entry =
+    {
+        /// The game's id.
+        Game: string
+        /// Its score.
+        Score: int
+        /// True while its player has paused it.
+        Paused: bool
+    }
+
+/// The id of the element the lobby goes into (`Patch.html "#lobby"`).
+[<Literal>]
+let Selector = "#lobby"
+
+/// What a game page says about itself in the presence list.
+let meta (score: int) (paused: bool) : IReadOnlyDictionary<string, string> =
+    readOnlyDict [ "score", string score; "status", (if paused then "paused" else "playing") ]
+
+/// The games present in a presence list, best score first, then in the order they joined (one entry per game, with
+/// its latest meta).
+let entries (present: IReadOnlyList<Presence>) : Entry list =
+    let read (presence: Presence) =
+        let value key =
+            match presence.Meta.TryGetValue key with
+            | true, value -> value
+            | _ -> ""
+
+        {
+            Game = presence.Key
+            Score =
+                match Int32.TryParse(value "score") with
+                | true, score -> score
+                | _ -> 0
+            Paused = value "status" = "paused"
+        }
+
+    present
+    |> Seq.map read
+    |> Seq.rev
+    |> Seq.distinctBy _.Game
+    |> Seq.rev
+    |> List.ofSeq
+    |> List.sortByDescending _.Score
+
+/// The lobby's content for the entries heard (none yet: `None`); `mine` is the game of the page showing it (marked
+/// "you"), `watched` the one it watches.
+let view (mine: string option) (watched: string option) (entries: Entry list option) : XmlNode =
+    match entries with
+    | None -> p [ _class "muted" ] [ str "Looking for running games…" ]
+    | Some [] -> p [ _class "muted" ] [ str "No game is running." ]
+    | Some entries ->
+        ul
+            [ _class "games" ]
+            [
+                for entry in entries ->
+                    let you = mine = Some entry.Game
+
+                    li
+                        [
+                            _data "game" entry.Game
+                            if you then
+                                _class "you"
+                            if watched = Some entry.Game then
+                                _class "watched"
+                        ]
+                        [
+                            a [ _href $"/watch/{entry.Game}"; _target "_blank" ] [ str entry.Game ]
+                            str (if you then " (you) " else " ")
+                            span [ _class "score" ] [ str $"{entry.Score} points" ]
+                            if entry.Paused then
+                                span [ _class "muted" ] [ str " · paused" ]
+                        ]
+            ]

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace LiveView.AspNetCore.Tests;
+
+/// <summary>Said in a room.</summary>
+public sealed record Said(string Text);
+
+/// <summary>A message whose handler throws.</summary>
+public sealed record Poison;
+
+/// <summary>A timer's tick.</summary>
+public sealed record Tick;
+
+/// <summary>A room: who this tab is, how many messages it heard, whether its timer runs, how many ticks it got.</summary>
+public sealed record RoomState(string Me, int Heard, bool Ticking, int Ticks);
+
+/// <summary>Pages for the real-time tests: a room on the topic <c>room:lobby</c>, with presence and a timer.</summary>
+public static class RealTimePages
+{
+    public const string Topic = "room:lobby";
+
+    /// <summary>
+    /// The room: subscribes to <see cref="Topic"/>, is present in it as its connection, watches its presence, and
+    /// runs a 20 ms timer while <c>Ticking</c>. Heard messages show as <c>#said</c> = <c>heard:text</c>.
+    /// </summary>
+    public static readonly Page<RoomState> Room =
+        LivePage.Create("room", init: ctx => new RoomState(ctx.Connection, 0, false, 0), view: s => H.Output(s.Heard.ToString(CultureInfo.InvariantCulture)).Id("said"))
+            .WithSubscriptions(s => s.Ticking
+                ? [Subscription.Topic(Topic), Subscription.Track(Topic, s.Me), Subscription.Every("tick", TimeSpan.FromMilliseconds(20), new Tick())]
+                : [Subscription.Topic(Topic), Subscription.Track(Topic, s.Me)])
+            .On("whoami", (s, ctx) => (s, Patch.Html("#me", ctx.Connection)))
+            .On("say", (s, ctx) => Reply.With(s).Broadcast(Audience.Topic(Topic), new Said(ctx.Form("text") ?? "")))
+            .On("heard", (s, _) => (s, Patch.Html("#heard", s.Heard.ToString(CultureInfo.InvariantCulture))))
+            .On("tick_on", (s, _) => s with { Ticking = true })
+            .On("tick_off", (s, _) => s with { Ticking = false })
+            .On("progress", (s, _) => Reply.With(s).Stream("progress", _ => Steps(3), (state, step, _) => (state, Patch.Html("#progress", step))))
+            .OnMessage<Said>((s, said, _) => (s with { Heard = s.Heard + 1 }, Patch.Html("#said", $"{s.Heard + 1}:{said.Text}")))
+            .OnMessage<Poison>((_, _, _) => throw new InvalidOperationException("poisoned"))
+            .OnMessage<Tick>((s, _, _) => (s with { Ticks = s.Ticks + 1 }, Patch.Html("#ticks", (s.Ticks + 1).ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>A page that only watches the room's presence: <c>#present</c> lists the keys present, in order.</summary>
+    public static readonly Page<string> Watcher =
+        LivePage.Create("watcher", initial: "", view: s => H.Output(s).Id("present"))
+            .WithSubscriptions(_ => [Subscription.Presence(Topic)])
+            .On("look", (s, _) => s)
+            .OnMessage<PresenceChanged>((_, changed, _) =>
+            {
+                var present = string.Join(",", changed.Present.Select(p => p.Key));
+                return (present, Patch.Html("#present", $"{present}|+{changed.Joined.Count}-{changed.Left.Count}"));
+            });
+
+    private static async IAsyncEnumerable<string> Steps(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await Task.Yield();
+            yield return $"{i}/{count}";
+        }
+    }
+}

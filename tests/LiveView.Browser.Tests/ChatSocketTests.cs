@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LiveView.AspNetCore.Tests;
+
+namespace LiveView.Browser.Tests;
+
+/// <summary>
+/// The Chat over raw sockets, where closing a tab can be timed exactly: a message sent just before its tab closes is
+/// stored all the same (its save takes <c>fx.Cancellation</c>, not <c>fx.Abandoned</c>).
+/// </summary>
+public sealed partial class ChatSocketTests : IAsyncLifetime
+{
+    private ChatServer server = null!;
+
+    public Task InitializeAsync()
+    {
+        server = new ChatServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    [Fact]
+    public async Task A_message_sent_just_before_its_tab_closes_is_stored()
+    {
+        var cookies = await SignInAsync("ada");
+        const int tabs = 20;
+        for (var i = 0; i < tabs; i++)
+        {
+            var socket = new ClientWebSocket();
+            socket.Options.Cookies = cookies;
+            await socket.ConnectAsync(new Uri($"ws://{server.Address.Authority}{LiveView.Protocol.DefaultSocketPath}?protocol=2"), CancellationToken.None);
+            var tab = new LiveSocket(socket);
+            await tab.SendAsync("""{"action":"room->mount","data":{"lang":"en","room":"lobby"}}""");
+            // The room's presence list is pushed once the page is live (its history loaded): then the message is sent.
+            Assert.Equal("#present", (await tab.ReceiveAsync()).GetProperty("selector").GetString());
+            await tab.SendAsync(JsonSerializer.Serialize(new
+            {
+                action = "room->send",
+                data = new { lang = "en" },
+                form = new { text = $"message {i}" },
+            }));
+            await tab.DisposeAsync(); // at once: the tab is closed before any answer
+        }
+
+        var stored = new List<string>();
+        for (var waited = 0; stored.Count < tabs && waited < 100; waited++)
+        {
+            stored = [.. (await server.StoredAsync()).Select(row => row.Text)];
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(Enumerable.Range(0, tabs).Select(i => $"message {i}").Order(), stored.Order());
+    }
+
+    /// <summary>Signs in through the sign-in form, antiforgery token included, and returns the browser's cookies.</summary>
+    private async Task<CookieContainer> SignInAsync(string name)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.Address };
+        var form = await http.GetStringAsync("/sign-in");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        var response = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["name"] = name,
+            ["returnUrl"] = "/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return cookies;
+    }
+}
