@@ -170,9 +170,9 @@ module Runtime =
                 }
 
             let ticketId, acc =
-                match reply.Effects, answer with
-                | [], _ -> ticketId, acc
-                | effects, _ ->
+                match reply.Effects with
+                | [] -> ticketId, acc
+                | effects ->
                     let ticketId, acc =
                         match answer with
                         | ValueSome answer when ticketId = 0L -> openTicket answer acc

@@ -117,17 +117,4 @@ internal sealed class InMemoryPresence : IPresence
 
         public bool Gone { get; set; }
     }
-
-    private sealed class Release(Action release) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                release();
-            }
-        }
-    }
 }

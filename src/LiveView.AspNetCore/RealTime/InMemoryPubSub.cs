@@ -35,7 +35,7 @@ internal sealed class InMemoryPubSub : IPubSub
             audiences[audience] = audiences.TryGetValue(audience, out var receivers) ? [.. receivers, receiver] : [receiver];
         }
 
-        return new Subscription(this, audience, receiver);
+        return new Release(() => Unsubscribe(audience, receiver));
     }
 
     private void Unsubscribe(Audience audience, IMessageReceiver receiver)
@@ -55,19 +55,6 @@ internal sealed class InMemoryPubSub : IPubSub
             else
             {
                 audiences[audience] = left;
-            }
-        }
-    }
-
-    private sealed class Subscription(InMemoryPubSub pubSub, Audience audience, IMessageReceiver receiver) : IDisposable
-    {
-        private int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
-            {
-                pubSub.Unsubscribe(audience, receiver);
             }
         }
     }
