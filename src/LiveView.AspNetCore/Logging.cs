@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Error, "LiveView could not broadcast to {Audience}.")]
     public static partial void BroadcastFailed(ILogger logger, Exception exception, string audience);
 
+    [LoggerMessage(15, LogLevel.Warning, "LiveView socket closed with actions still waiting for its page's mount after {Seconds} s; they are dropped.")]
+    public static partial void OwedWorkDropped(ILogger logger, double seconds);
+
     [LoggerMessage(11, LogLevel.Error, "LiveView could not authorize a mount of page '{Page}'; the mount is refused.")]
     public static partial void AuthorizationFailed(ILogger logger, Exception exception, string page);
 }

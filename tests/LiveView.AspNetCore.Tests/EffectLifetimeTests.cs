@@ -24,6 +24,20 @@ public sealed class EffectLifetimeTests : HostedTests
     }
 
     [Fact]
+    public async Task An_action_sent_while_its_page_mounts_is_still_folded_when_the_tab_closes_at_once()
+    {
+        var socket = await Host.ConnectAsync();
+        await socket.SendAsync("""{"action":"article->mount","data":{"slug":"gated"}}""");
+        await Gates.UntilAsync(() => Host.Gates.Arrived("article") == 1, "the mount effect waits at its gate");
+        await socket.SendAsync(JsonSerializer.Serialize(new { action = "article->save", data = new { id = "7" } }));
+        await socket.DisposeAsync(); // the save waits for the mount; the tab is gone before the mount ends
+
+        Host.Gates.Open("article");
+        await Gates.UntilAsync(() => Host.Store.Items.Count == 1, "the message stored");
+        Assert.Equal(["message 7"], Host.Store.Items);
+    }
+
+    [Fact]
     public async Task Closing_the_tab_fires_the_abandoned_token_of_its_effects()
     {
         var socket = await Host.ConnectAsync();

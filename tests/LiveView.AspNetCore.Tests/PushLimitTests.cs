@@ -52,11 +52,15 @@ public sealed class PushLimitTests
         await using var other = await host.ConnectAsync();
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var heard = RealTimePages.HeardAnywhere;
         var slowSends = 0;
         var answers = 0;
         for (var i = 0; i < Broadcasts; i++)
         {
+            // A fold on this thread while it sends would be the broadcaster doing the stalled page's work.
+            RealTimePages.Broadcasting = true;
             var send = hub.SendAsync(Audience.Topic(RealTimePages.Topic), new Said(new string((char)('a' + (i % 26)), MessageBytes)));
+            RealTimePages.Broadcasting = false;
             if (!send.IsCompletedSuccessfully)
             {
                 slowSends++;
@@ -75,6 +79,8 @@ public sealed class PushLimitTests
         Console.WriteLine($"A stalled client after {Broadcasts} broadcasts of {MessageBytes / 1024} KiB: managed heap {grown:F1} MB larger.");
 
         Assert.Equal(0, slowSends);
+        Assert.True(RealTimePages.HeardAnywhere > heard, "the stalled page folded some of the messages");
+        Assert.Equal(0, RealTimePages.HeardOnABroadcaster);
         Assert.Equal(Broadcasts / 400, answers);
         Assert.True(grown < 24, $"the managed heap grew by {grown:F1} MB");
 

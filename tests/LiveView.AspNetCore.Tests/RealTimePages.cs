@@ -34,9 +34,33 @@ public static class RealTimePages
             .On("tick_on", (s, _) => s with { Ticking = true })
             .On("tick_off", (s, _) => s with { Ticking = false })
             .On("progress", (s, _) => Reply.With(s).Stream("progress", _ => Steps(3), (state, step, _) => (state, Patch.Html("#progress", step))))
-            .OnMessage<Said>((s, said, _) => (s with { Heard = s.Heard + 1 }, Patch.Html("#said", $"{s.Heard + 1}:{said.Text}")))
+            .OnMessage<Said>((s, said, _) => Hear(s, said))
             .OnMessage<Poison>((_, _, _) => throw new InvalidOperationException("poisoned"))
             .OnMessage<Tick>((s, _, _) => (s with { Ticks = s.Ticks + 1 }, Patch.Html("#ticks", (s.Ticks + 1).ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>Set by a test on its own thread while it calls <c>ILiveHub.SendAsync</c>.</summary>
+    [ThreadStatic]
+    public static bool Broadcasting;
+
+    private static int heardOnABroadcaster;
+    private static int heardAnywhere;
+
+    /// <summary>Messages folded on a thread inside <c>ILiveHub.SendAsync</c>: the broadcaster did a page's work.</summary>
+    public static int HeardOnABroadcaster => Volatile.Read(ref heardOnABroadcaster);
+
+    /// <summary>Messages folded by any room, in any test.</summary>
+    public static int HeardAnywhere => Volatile.Read(ref heardAnywhere);
+
+    private static (RoomState, Patch) Hear(RoomState s, Said said)
+    {
+        Interlocked.Increment(ref heardAnywhere);
+        if (Broadcasting)
+        {
+            Interlocked.Increment(ref heardOnABroadcaster);
+        }
+
+        return (s with { Heard = s.Heard + 1 }, Patch.Html("#said", $"{s.Heard + 1}:{said.Text}"));
+    }
 
     /// <summary>A page that only watches the room's presence: <c>#present</c> lists the keys present, in order.</summary>
     public static readonly Page<string> Watcher =

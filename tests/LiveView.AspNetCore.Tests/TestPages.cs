@@ -107,9 +107,20 @@ public static class TestPages
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
             .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
 
+    /// <summary>Stores <c>message {id}</c> by an effect that takes <c>fx.Cancellation</c>, as a write should.</summary>
+    private static Reply<TState> Save<TState>(TState state, ActionContext ctx) => Reply.With(state).Perform(
+        "save",
+        async fx =>
+        {
+            await Task.Delay(50, fx.Cancellation);
+            fx.Services.GetRequiredService<Store>().Add($"message {ctx.Data("id")}");
+            return true;
+        },
+        (s, _, _) => (s, Patch.Html("#saved", "saved")));
+
     /// <summary>
     /// A routed page (<c>/articles/{slug}</c>) whose mount loads its title through an effect (for the slug <c>gated</c>,
-    /// one that waits at the gate <c>article</c>).
+    /// one that waits at the gate <c>article</c>); <c>save</c> stores a message as the <c>store</c> page's does.
     /// </summary>
     public static readonly Page<ArticleState> Article =
         LivePage.Create("article", init: ctx => new ArticleState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "?", null), view: View)
@@ -128,7 +139,8 @@ public static class TestPages
                     return await fx.Services.GetRequiredService<Greeter>().GreetAsync(state.Slug);
                 },
                 (s, greeting, _) => s with { Loaded = greeting }))
-            .On("show", (s, _) => (s, Patch.Html("#loaded", s.Loaded ?? "not loaded")));
+            .On("show", (s, _) => (s, Patch.Html("#loaded", s.Loaded ?? "not loaded")))
+            .On("save", Save);
 
     private static XmlNode View(ArticleState state) => H.P($"Loaded: {state.Loaded}").Id("loaded");
 
@@ -143,15 +155,7 @@ public static class TestPages
     /// </summary>
     public static readonly Page<int> Storing =
         LivePage.Create("store", initial: 0, view: _ => H.Div())
-            .On("save", (n, ctx) => Reply.With(n).Perform(
-                "save",
-                async fx =>
-                {
-                    await Task.Delay(50, fx.Cancellation);
-                    fx.Services.GetRequiredService<Store>().Add($"message {ctx.Data("id")}");
-                    return true;
-                },
-                (s, _, _) => (s, Patch.Html("#saved", "saved"))))
+            .On("save", Save)
             .On("watch", (n, _) => Reply.With(n).Perform(
                 "watch",
                 async fx =>

@@ -300,6 +300,27 @@ let tests =
                     1
                     "answered once"
 
+            testCase
+                "the runtime owes an action sent while its page mounts, and an effect waiting for a slot, until each begins"
+            <| fun () ->
+                let host = runAll (start 4) [ Send("b", "send_page"); Send("b", "inc") ]
+                Expect.isTrue host.Runtime.Owes "inc waits for b's mount"
+                let host = run host (End 0)
+                Expect.isFalse host.Runtime.Owes "mounted, inc folded"
+                Expect.equal (liveState host |> Option.map _.Count) (Some 1001) "mounted (1000), then inc"
+
+                let host = runAll (start 4) [ Send("b", "inc") ]
+                Expect.isTrue host.Runtime.Owes "a v1 client's first action waits for the mount it implies"
+                Expect.isFalse (run host (End 0)).Runtime.Owes "folded"
+
+                let host =
+                    runAll (start 1) [ Send("a", "mount"); Send("a", "load"); Send("a", "load") ]
+
+                Expect.isTrue host.Runtime.Owes "the second load waits for a slot"
+                let host = run host (End 0)
+                Expect.isFalse host.Runtime.Owes "started when the first ended"
+                Expect.isFalse (run host (End 0)).Runtime.Owes "nothing owed once every effect ended"
+
             testCase "the page's title is followed after every action, as its layout renders it"
             <| fun () ->
                 let host = runAll (start 4) [ Send("b", "send_page"); End 0 ]

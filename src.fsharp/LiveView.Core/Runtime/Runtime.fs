@@ -103,6 +103,20 @@ type Runtime =
     /// Effects started and not ended, wanted or not.
     member x.EffectsInFlight = x.InFlight
 
+    /// True while the runtime holds work a user asked for that has not begun: client actions waiting for a page
+    /// being mounted (a v1 client's first action included) or effects waiting for a slot. When the socket closes,
+    /// the host keeps stepping effect ends while this holds, so that a message sent just before the tab closed
+    /// is still folded and its writes start (nothing is sent any more).
+    member x.Owes =
+        not x.Queue.IsEmpty
+        || (match x.Mounting with
+            | ValueSome navigation ->
+                not navigation.Waiting.IsEmpty
+                || (match navigation.Arrival with
+                    | Implicit _ -> true
+                    | _ -> false)
+            | ValueNone -> false)
+
     /// True when the connection has as much work as it may: every effect slot taken, or as many actions waiting
     /// for a page being mounted. The host stops reading the client until this changes.
     member x.Saturated =

@@ -28,6 +28,17 @@ internal abstract record Inbound
         }
     }
 
+    /// <summary>The client is gone: it closed the socket, or the socket broke. Nothing more will be read.</summary>
+    public sealed record Left : Inbound
+    {
+        /// <summary>The one value.</summary>
+        public static readonly Left Instance = new();
+
+        private Left()
+        {
+        }
+    }
+
     /// <summary>The socket must close with this status (e.g. 1009 for an oversized message).</summary>
     public sealed record Close(WebSocketCloseStatus Status, string Description) : Inbound;
 }

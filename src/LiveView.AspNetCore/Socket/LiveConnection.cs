@@ -20,6 +20,9 @@ internal sealed class LiveConnection
     private readonly FrameWriter frames;
     private readonly ReadGate gate = new();
     private readonly CancellationTokenSource lifetime = new();
+
+    // Stops the reader when the loop ends, before the page's work has settled (lifetime).
+    private readonly CancellationTokenSource reading = new();
     private readonly ConnectionEffects effects;
     private readonly PushQueue pushes;
     private readonly ConnectionSubscriptions subscriptions;
@@ -29,6 +32,9 @@ internal sealed class LiveConnection
     private readonly Random random = new();
 
     private Runtime runtime;
+
+    // Set once the socket is closing and the loop only settles what it owes: frames are dropped, not sent.
+    private bool closed;
 
     public LiveConnection(WebSocket socket, HttpContext http, bool extendedProtocol, SocketEndpoint host)
     {
@@ -58,7 +64,7 @@ internal sealed class LiveConnection
     /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Logger).RunAsync(lifetime.Token);
+        var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Logger).RunAsync(reading.Token);
         ListenToAudiences();
         using var expiry = CloseWhenAuthenticationExpires();
         var closeStatus = WebSocketCloseStatus.NormalClosure;
@@ -72,12 +78,8 @@ internal sealed class LiveConnection
                     case Inbound.Received received:
                         await StepAsync(Input.NewAction(received.Action, Env()));
                         break;
-                    case Inbound.EffectEnded ended:
-                        effects.Ended(ended.End.Id);
-                        await StepAsync(ended.End.ToInput(Env()));
-                        break;
-                    case Inbound.EffectReported reported:
-                        await StepAsync(Input.NewEffectItem(reported.Id, reported.Fold, Env()));
+                    case Inbound.EffectEnded or Inbound.EffectReported:
+                        await TakeEffectAsync(message);
                         break;
                     case Inbound.Pushed when pushes.Overflowed:
                         Log.ClientFellBehind(host.Logger, host.Options.MaxQueuedMessages);
@@ -94,6 +96,8 @@ internal sealed class LiveConnection
                     case Inbound.Close close:
                         (closeStatus, closeDescription) = (close.Status, close.Description);
                         return;
+                    case Inbound.Left:
+                        return;
                 }
             }
         }
@@ -107,14 +111,63 @@ internal sealed class LiveConnection
         }
         finally
         {
-            // The page is gone: nobody waits for its effects' results any more (their work may still finish).
-            await lifetime.CancelAsync();
+            await reading.CancelAsync();
             gate.Release();
             StopListening();
             await CloseAsync(closeStatus, closeDescription, receiving);
+            await SettleAsync(stopping);
+
+            // The page is gone: nobody waits for its effects' results any more (their work may still finish).
+            await lifetime.CancelAsync();
             effects.Forget();
 
             Log.SocketClosed(host.Logger);
+        }
+    }
+
+    /// <summary>
+    /// The socket is closing: while the runtime owes work a user asked for (an action waiting for its page's mount, an
+    /// effect waiting for a slot), effect ends are still stepped so that it begins; nothing is sent any more. Bounded
+    /// by <see cref="LiveViewOptions.CloseTimeout"/> and by the server's shutdown.
+    /// </summary>
+    private async Task SettleAsync(CancellationToken stopping)
+    {
+        if (!runtime.Owes || stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        closed = true;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        deadline.CancelAfter(host.Options.CloseTimeout);
+        try
+        {
+            while (runtime.Owes && await mailbox.Reader.WaitToReadAsync(deadline.Token))
+            {
+                while (runtime.Owes && mailbox.Reader.TryRead(out var message))
+                {
+                    await TakeEffectAsync(message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Log.OwedWorkDropped(host.Logger, host.Options.CloseTimeout.TotalSeconds);
+        }
+    }
+
+    /// <summary>Steps over an effect's end or partial result; any other message is left alone.</summary>
+    private async Task TakeEffectAsync(Inbound message)
+    {
+        switch (message)
+        {
+            case Inbound.EffectEnded ended:
+                effects.Ended(ended.End.Id);
+                await StepAsync(ended.End.ToInput(Env()));
+                break;
+            case Inbound.EffectReported reported:
+                await StepAsync(Input.NewEffectItem(reported.Id, reported.Fold, Env()));
+                break;
         }
     }
 
@@ -295,7 +348,7 @@ internal sealed class LiveConnection
     {
         try
         {
-            for (var i = 0; i < frames.Count; i++)
+            for (var i = 0; i < frames.Count && !closed; i++)
             {
                 var send = socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
                 if (!send.IsCompletedSuccessfully)

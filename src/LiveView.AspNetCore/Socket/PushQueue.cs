@@ -19,7 +19,8 @@ internal readonly record struct Pushed(long Owner, string Source, object Message
 /// </summary>
 internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, CancellationToken lifetime) : IThreadPoolWorkItem
 {
-    private readonly ConcurrentQueue<Pushed> items = new();
+    // Made by the first message: an idle page that is never sent anything does not pay for a queue's first segment.
+    private ConcurrentQueue<Pushed>? items;
     private int count;
     private int scheduled;
     private volatile bool overflowed;
@@ -49,7 +50,7 @@ internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, Ca
             return false;
         }
 
-        items.Enqueue(item);
+        Items().Enqueue(item);
         Wake();
         return true;
     }
@@ -57,12 +58,13 @@ internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, Ca
     /// <summary>The loop takes the next message.</summary>
     public bool TryTake(out Pushed item)
     {
-        if (items.TryDequeue(out item))
+        if (items is not null && items.TryDequeue(out item))
         {
             Interlocked.Decrement(ref count);
             return true;
         }
 
+        item = default;
         return false;
     }
 
@@ -70,11 +72,14 @@ internal sealed class PushQueue(int capacity, ChannelWriter<Inbound> mailbox, Ca
     public void Drained()
     {
         Volatile.Write(ref scheduled, 0);
-        if (!items.IsEmpty || overflowed)
+        if (items is { IsEmpty: false } || overflowed)
         {
             Wake();
         }
     }
+
+    private ConcurrentQueue<Pushed> Items() =>
+        Volatile.Read(ref items) ?? Interlocked.CompareExchange(ref items, new(), null) ?? items!;
 
     private void Wake()
     {

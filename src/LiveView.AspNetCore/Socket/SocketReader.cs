@@ -67,7 +67,20 @@ internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mail
         }
         finally
         {
-            mailbox.TryComplete();
+            await LeaveAsync(lifetime);
+        }
+    }
+
+    /// <summary>Tells the loop that nothing more will be read (it may still have work to settle).</summary>
+    private async Task LeaveAsync(CancellationToken lifetime)
+    {
+        try
+        {
+            await mailbox.WriteAsync(Inbound.Left.Instance, lifetime);
+        }
+        catch (OperationCanceledException)
+        {
+            // The loop is gone already.
         }
     }
 
