@@ -1,3 +1,5 @@
+using Chat.Rules;
+
 namespace Chat;
 
 /// <summary>One message of a room, as stored (<see cref="Id"/> from the database) and as shown.</summary>
@@ -28,4 +30,21 @@ public static class Topics
     /// <summary>The room whose topic is <paramref name="topic"/>.</summary>
     public static string RoomOf(string topic) =>
         topic.StartsWith(RoomPrefix, StringComparison.Ordinal) ? topic[RoomPrefix.Length..] : throw new ArgumentException($"'{topic}' is not a room's topic.", nameof(topic));
+}
+
+/// <summary>
+/// What a stored message sends, wherever it was written (the room's box or the messages endpoint): <see cref="Said"/>
+/// to its room, and <see cref="Mentioned"/> to every tab of each user it mentions (its author aside).
+/// </summary>
+public static class Announcement
+{
+    /// <summary>Each audience and its message, in the order they go out.</summary>
+    public static IEnumerable<(Audience To, object Message)> Of(ChatLine line)
+    {
+        yield return (Audience.Topic(Topics.Room(line.Room)), new Said(line));
+        foreach (var user in Mentions.In(line.Text).Where(user => user != line.Author))
+        {
+            yield return (Audience.User(user), new Mentioned(line.Author, line.Room, line.Text));
+        }
+    }
 }

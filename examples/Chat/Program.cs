@@ -1,4 +1,5 @@
 using Chat.Account;
+using Chat.Api;
 using Chat.Data;
 using Chat.Pages;
 using Chat.Rules;
@@ -17,8 +18,10 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 
-var room = RoomPage.Create(ChatLimits.From(builder.Configuration));
+var limits = ChatLimits.From(builder.Configuration);
+var room = RoomPage.Create(limits);
 builder.Services.AddLiveView().AddPage(RoomsPage.Page).AddPage(room);
+builder.Services.AddMessagesEndpoint(limits);
 
 var app = builder.Build();
 await ChatDb.EnsureCreatedAsync(app.Services);
@@ -26,12 +29,15 @@ await ChatDb.EnsureCreatedAsync(app.Services);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapAccount();
 app.MapLiveView();
 // Every chat page needs a signed-in user, over HTTP and for every mount over the socket alike.
 app.MapLivePage("/", RoomsPage.Page, Layout.Base).RequireAuthorization();
 app.MapLivePage(RoomPage.Route, room, Layout.Base).RequireAuthorization();
+// Scripts and bots post into a room with a signed-in user's cookie: stored and sent to the room through ILiveHub.
+app.MapMessagesEndpoint(limits);
 // The room list's "open a room" form is a plain GET form: this sends it on to the room's URL.
 app.MapGet("/open-room", (string? name) =>
     Results.Redirect(string.IsNullOrWhiteSpace(name) ? "/" : RoomPage.Url(Uri.EscapeDataString(name.Trim()))));

@@ -105,6 +105,39 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     }
 
     [Fact]
+    public async Task A_script_posting_to_a_room_reaches_every_tab_in_it_and_the_users_it_mentions()
+    {
+        var alice = await SignInAsync("alice", "/rooms/lobby");
+        var bob = await SignInAsync("bob", "/");
+        var script = alice.Context.APIRequest; // alice's cookie, outside any page
+
+        var posted = await PostAsync(script, "lobby", "deploy done, @bob");
+        Assert.Equal(201, posted.Status);
+        await Expect(alice.Locator("#lines .text")).ToHaveTextAsync(["deploy done, @bob"]);
+        await Expect(alice.Locator("#lines .author")).ToHaveTextAsync(["alice"]);
+        await Expect(bob.Locator("#notifications .notification")).ToHaveTextAsync("alice mentioned you in #lobby: deploy done, @bob");
+
+        var empty = await PostAsync(script, "lobby", "  ");
+        Assert.Equal(400, empty.Status);
+        Assert.Contains("Write something first: an empty message is not sent.", await empty.TextAsync());
+        Assert.Equal(404, (await PostAsync(script, "no_such_room!", "hello")).Status);
+        var anonymous = await (await NewBrowserAsync()).APIRequest.PostAsync(
+            Url("/rooms/lobby/messages"), new() { DataObject = new { text = "hello" }, MaxRedirects = 0 });
+        Assert.Equal(401, anonymous.Status); // an API endpoint: no redirect to the sign-in page
+
+        // Five requests per user per window: the three above, then two more; the sixth is refused.
+        Assert.Equal(201, (await PostAsync(script, "lobby", "second")).Status);
+        Assert.Equal(201, (await PostAsync(script, "lobby", "third")).Status);
+        Assert.Equal(429, (await PostAsync(script, "lobby", "one too many")).Status);
+
+        await Expect(alice.Locator("#lines .text")).ToHaveTextAsync(["deploy done, @bob", "second", "third"]);
+        Assert.Equal(["deploy done, @bob", "second", "third"], (await server.StoredAsync()).Select(row => row.Text));
+    }
+
+    private Task<IAPIResponse> PostAsync(IAPIRequestContext script, string room, string text) =>
+        script.PostAsync(Url($"/rooms/{room}/messages"), new() { DataObject = new { text } });
+
+    [Fact]
     public async Task Empty_too_long_and_flooding_messages_get_clear_answers_and_are_not_sent()
     {
         var page = await SignInAsync("ada", "/rooms/lobby");

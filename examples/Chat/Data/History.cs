@@ -32,12 +32,15 @@ public static class History
             .ToListAsync(fx.Abandoned);
 
     /// <summary>Stores a message and gives it back with its id.</summary>
-    public static async Task<ChatLine> SaveAsync(EffectContext fx, string room, string author, string text, DateTimeOffset sent)
+    public static Task<ChatLine> SaveAsync(EffectContext fx, string room, string author, string text, DateTimeOffset sent) =>
+        SaveAsync(Db(fx), room, author, text, sent, fx.Cancellation);
+
+    /// <summary>Stores a message with <paramref name="db"/> and gives it back with its id.</summary>
+    public static async Task<ChatLine> SaveAsync(ChatDb db, string room, string author, string text, DateTimeOffset sent, CancellationToken cancel)
     {
-        var db = Db(fx);
         var message = new StoredMessage { Room = room, Author = author, Text = text, Sent = sent };
         db.Messages.Add(message);
-        await db.SaveChangesAsync(fx.Cancellation);
+        await db.SaveChangesAsync(cancel);
         return new ChatLine(message.Id, room, author, text, sent);
     }
 

@@ -88,16 +88,8 @@ public static class RoomPage
     }
 
     /// <summary>A stored message goes to the room, and to every tab of each user it mentions (its author aside).</summary>
-    private static Reply<RoomState> Announce(RoomState state, ChatLine line)
-    {
-        var reply = Reply.With(state).Broadcast(Audience.Topic(Topics.Room(line.Room)), new Said(line));
-        foreach (var user in Mentions.In(line.Text).Where(user => user != line.Author))
-        {
-            reply = reply.Broadcast(Audience.User(user), new Mentioned(line.Author, line.Room, line.Text));
-        }
-
-        return reply;
-    }
+    private static Reply<RoomState> Announce(RoomState state, ChatLine line) =>
+        Announcement.Of(line).Aggregate(Reply.With(state), (reply, announced) => reply.Broadcast(announced.To, announced.Message));
 
     /// <summary>A message said in the room: appended, and the oldest dropped past the history's size.</summary>
     private static Reply<RoomState> Show(RoomState state, ChatLine line, int historySize)
