@@ -84,4 +84,6 @@ type PresenceChanged =
         Joined: IReadOnlyList<Presence>
         /// Who left with this change.
         Left: IReadOnlyList<Presence>
+        /// Whose meta changed with this change (their `Subscription.Track` has a new meta), as they are now.
+        Updated: IReadOnlyList<Presence>
     }

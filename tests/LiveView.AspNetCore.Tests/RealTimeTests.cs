@@ -181,7 +181,7 @@ public sealed class RealTimeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Presence_tells_a_watcher_who_is_there_then_every_join_and_leave()
+    public async Task Presence_tells_a_watcher_who_is_there_then_every_join_update_and_leave()
     {
         await using var watcher = await host.ConnectAsync();
         await using var ann = await EnterRoomAsync();
@@ -190,13 +190,19 @@ public sealed class RealTimeTests : IAsyncLifetime
 
         await watcher.SendActionAsync("watcher->look");
         Assert.Equal("watcher->look", (await watcher.ReceiveAsync()).GetProperty("action").GetString());
-        Assert.Equal($"{annId}|+1-0", (await PushAsync(watcher)).GetProperty("html").GetString());
+        Assert.Equal($"{annId}|+1-0~0", (await PushAsync(watcher)).GetProperty("html").GetString());
 
         var bob = await EnterRoomAsync();
         var bobId = await WhoAmIAsync(bob);
-        Assert.Equal($"{annId},{bobId}|+1-0", (await PushAsync(watcher)).GetProperty("html").GetString());
+        Assert.Equal($"{annId},{bobId}|+1-0~0", (await PushAsync(watcher)).GetProperty("html").GetString());
+
+        // A new meta is one update in place: ann stays first, and nobody left or joined.
+        await ann.SendActionAsync("room->away");
+        Assert.Equal($"{annId},{bobId}|+0-0~1away", (await PushAsync(watcher)).GetProperty("html").GetString());
+        Assert.Equal("away", Presence.List(RealTimePages.Topic)[0].Meta["status"]);
+
         await bob.DisposeAsync();
-        Assert.Equal($"{annId}|+0-1", (await PushAsync(watcher)).GetProperty("html").GetString());
+        Assert.Equal($"{annId}|+0-1~0", (await PushAsync(watcher)).GetProperty("html").GetString());
     }
 
     [Fact]

@@ -33,6 +33,20 @@ let private load (n: int) =
 
 type private Outer = { Count: int; Label: string }
 
+/// An import that reports each row as it is done (the F# example of docs/realtime.md).
+type Import = { Done: int }
+
+/// The rows an import goes through, one by one, as an `IAsyncEnumerable` (a database query's rows would do).
+let importRows (_: EffectContext) =
+    System.Linq.AsyncEnumerable.ToAsyncEnumerable [ 1..3 ]
+
+let import (state: Import) (_: ActionContext) =
+    Reply.state state
+    |> Reply.withEffect (
+        Effect.stream "import" importRows (fun row s _ ->
+            Reply.ok { s with Done = row } [ Patch.text "#progress" $"{row} rows" ])
+    )
+
 // Protects effects: work runs outside the fold, its result folds back, failures fault or go to onError, and
 // lifting to a wider state (Reply.map, Effect.map, Page.erase) keeps them working.
 [<Tests>]
@@ -162,6 +176,33 @@ let tests =
             <| fun () ->
                 Expect.isError (Page.apply (fun (_: int) _ -> failwith "x") 0 ctx) "throwing fold"
                 Expect.isError (Page.apply (fun (_: int) _ -> Unchecked.defaultof<Reply<int>>) 0 ctx) "null fold"
+
+            testCase "Effect.stream reports each item in turn, folded in order, and ends without a change"
+            <| fun () ->
+                let effect = (import { Done = 0 } ctx).Effects.Head
+                let reported = Collections.Generic.List<Import -> ActionContext -> Reply<Import>>()
+
+                let last =
+                    (effect.Run effectContext (fun fold ->
+                        reported.Add fold
+                        Task.CompletedTask))
+                        .GetAwaiter()
+                        .GetResult()
+
+                let folded, patches =
+                    reported
+                    |> Seq.fold
+                        (fun (state, patches) fold ->
+                            let reply = fold state ctx
+                            reply.State, patches @ reply.Patches)
+                        ({ Done = 0 }, [])
+
+                Expect.equal folded { Done = 3 } "every row folded, in order"
+
+                Expect.equal patches [ for n in 1..3 -> Patch.text "#progress" $"{n} rows" ] "a patch per row, in order"
+
+                Expect.equal (last folded ctx).State folded "the end changes nothing"
+                Expect.isEmpty (last folded ctx).Patches "and sends nothing"
 
             testCase "Reply.WithEffect and WithPatches append"
             <| fun () ->

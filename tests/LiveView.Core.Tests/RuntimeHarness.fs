@@ -231,6 +231,18 @@ let step input (host: Host) =
                                     $"started {key} twice"
                             ]
                     }
+                | Output.Retrack(owner, before, after) ->
+                    let key = owner, string before
+
+                    { host with
+                        Active = host.Active |> Set.remove key |> Set.add (owner, string after)
+                        Broken =
+                            host.Broken
+                            @ [
+                                if not (host.Active.Contains key) then
+                                    $"updated {key}, which was not running"
+                            ]
+                    }
                 | Output.Unsubscribe(owner, subscription) ->
                     let key = owner, string subscription
 

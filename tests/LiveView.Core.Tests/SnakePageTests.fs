@@ -48,6 +48,7 @@ type private Tab =
                 match output with
                 | Output.Subscribe(_, s) -> live @ [ s ]
                 | Output.Unsubscribe(_, s) -> List.filter ((<>) s) live
+                | Output.Retrack(_, before, after) -> List.map (fun s -> if s = before then after else s) live
                 | _ -> live)
             []
 
@@ -161,6 +162,7 @@ let private presenceIn topic (present: (string * IReadOnlyDictionary<string, str
         Present = [ for key, meta in present -> { Key = key; Meta = meta } ]
         Joined = [ for key in joined -> { Key = key; Meta = noMeta } ]
         Left = []
+        Updated = []
     }
 
 /// The lobby, with these games.
@@ -225,9 +227,27 @@ let tests =
 
             testCase "a paused game has no timer and says so in the lobby; a tick that arrives anyway changes nothing"
             <| fun () ->
-                let paused = mount GamePage.Name [] |> send "pause"
+                let mounted = mount GamePage.Name []
+                let paused = mounted |> send "pause"
                 let state = paused.State<GamePage.State>()
                 Expect.isFalse (List.exists isTimer paused.Subscriptions) "no timer"
+
+                let lobbyChanges =
+                    latest mounted paused
+                    |> List.filter (function
+                        | Output.Subscribe(_, s)
+                        | Output.Unsubscribe(_, s) -> isTracking s
+                        | Output.Retrack _ -> true
+                        | _ -> false)
+
+                match lobbyChanges with
+                | [ Output.Retrack(_, before, after) ] ->
+                    Expect.equal
+                        (before, after)
+                        (Subscription.Track(Topics.Games, state.Id, Lobby.meta 0 false),
+                         Subscription.Track(Topics.Games, state.Id, Lobby.meta 0 true))
+                        "the lobby entry is updated in place"
+                | other -> failtestf "expected one update of the lobby entry (not a leave and a join), got %A" other
 
                 Expect.contains
                     paused.Subscriptions

@@ -20,6 +20,9 @@ type Output =
     | Subscribe of Owner: int64 * Subscription: Subscription
     /// Stop `Subscription` of the page instance `Owner` (changed with its state, or the page is left).
     | Unsubscribe of Owner: int64 * Subscription: Subscription
+    /// The page instance `Owner`'s presence `Before` (a `Tracking`) changed its meta to `After`'s: update it in place,
+    /// so that watchers see one update, not a leave and a join.
+    | Retrack of Owner: int64 * Before: Subscription * After: Subscription
     /// Send a page's message to its audience.
     | Broadcast of Broadcast: Broadcast
     /// Evaluate whether the connection's user may mount `Page`; answer with `Input.Authorized`.

@@ -93,14 +93,35 @@ module Runtime =
         if before = after then
             acc
         else
-            let acc =
-                before
-                |> List.filter (fun s -> not (List.contains s after))
-                |> List.fold (fun acc s -> emit (Output.Unsubscribe(owner, s)) acc) acc
+            let stopped = before |> List.filter (fun s -> not (List.contains s after))
+            let started = after |> List.filter (fun s -> not (List.contains s before))
 
-            after
-            |> List.filter (fun s -> not (List.contains s before))
-            |> List.fold (fun acc s -> emit (Output.Subscribe(owner, s)) acc) acc
+            // A presence whose meta alone changed (same topic, same key) is updated in place.
+            let samePresence a b =
+                match a, b with
+                | Subscription.Tracking(topic, key, _), Subscription.Tracking(topic', key', _) ->
+                    topic = topic' && key = key'
+                | _ -> false
+
+            let retracked =
+                stopped
+                |> List.choose (fun s -> started |> List.tryFind (samePresence s) |> Option.map (fun n -> s, n))
+                |> List.distinctBy snd
+
+            let stopped =
+                stopped |> List.filter (fun s -> not (List.exists (fst >> (=) s) retracked))
+
+            let started =
+                started |> List.filter (fun s -> not (List.exists (snd >> (=) s) retracked))
+
+            let acc =
+                stopped |> List.fold (fun acc s -> emit (Output.Unsubscribe(owner, s)) acc) acc
+
+            let acc =
+                retracked
+                |> List.fold (fun acc (old, updated) -> emit (Output.Retrack(owner, old, updated)) acc) acc
+
+            started |> List.fold (fun acc s -> emit (Output.Subscribe(owner, s)) acc) acc
 
     /// Sends a successful fold's broadcasts, in order.
     let private broadcast (broadcasts: Broadcast list) acc =

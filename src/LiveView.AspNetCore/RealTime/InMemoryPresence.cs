@@ -26,28 +26,16 @@ internal sealed class InMemoryPresence : IPresence
         }
     }
 
-    /// <remarks><paramref name="presence"/> is told apart from equal ones by reference.</remarks>
-    public IDisposable Track(string topic, Presence presence)
+    public ITrackedPresence Track(string topic, Presence presence)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(presence);
         Change(topic, entry =>
         {
             entry.Present.Add(presence);
-            return new PresenceChanged(topic, [.. entry.Present], [presence], None);
+            return new PresenceChanged(topic, [.. entry.Present], [presence], None, None);
         });
-        return new Release(() => Change(topic, entry =>
-        {
-            // By reference: two tabs may be present with equal keys and metas.
-            var index = entry.Present.FindIndex(p => ReferenceEquals(p, presence));
-            if (index < 0)
-            {
-                return null;
-            }
-
-            entry.Present.RemoveAt(index);
-            return new PresenceChanged(topic, [.. entry.Present], None, [presence]);
-        }));
+        return new Tracked(this, topic, presence);
     }
 
     public IDisposable Watch(string topic, IMessageReceiver receiver)
@@ -66,7 +54,7 @@ internal sealed class InMemoryPresence : IPresence
 
                 entry.Watchers.Add(receiver);
                 Presence[] present = [.. entry.Present];
-                receiver.Receive(new PresenceChanged(topic, present, present, None));
+                receiver.Receive(new PresenceChanged(topic, present, present, None, None));
             }
 
             return new Release(() => Change(topic, entry =>
@@ -107,6 +95,45 @@ internal sealed class InMemoryPresence : IPresence
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// One page's presence. It is told apart from equal ones by reference (two tabs may be present with equal keys and
+    /// metas); an update replaces it with a new value in the same place of the topic's list.
+    /// </summary>
+    private sealed class Tracked(InMemoryPresence presence, string topic, Presence current) : ITrackedPresence
+    {
+        private bool left;
+
+        public void Update(IReadOnlyDictionary<string, string> meta)
+        {
+            ArgumentNullException.ThrowIfNull(meta);
+            presence.Change(topic, entry =>
+            {
+                var index = left ? -1 : entry.Present.FindIndex(p => ReferenceEquals(p, current));
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                current = new Presence(current.Key, meta);
+                entry.Present[index] = current;
+                return new PresenceChanged(topic, [.. entry.Present], None, None, [current]);
+            });
+        }
+
+        public void Dispose() => presence.Change(topic, entry =>
+        {
+            var index = left ? -1 : entry.Present.FindIndex(p => ReferenceEquals(p, current));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            left = true;
+            entry.Present.RemoveAt(index);
+            return new PresenceChanged(topic, [.. entry.Present], None, [current], None);
+        });
     }
 
     private sealed class Topic

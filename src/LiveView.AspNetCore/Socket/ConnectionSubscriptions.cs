@@ -31,6 +31,23 @@ internal sealed class ConnectionSubscriptions(IPubSub pubSub, IPresence presence
         };
     }
 
+    /// <summary>Page instance <paramref name="owner"/>'s presence <paramref name="before"/> takes the meta of <paramref name="after"/>, in place.</summary>
+    public void Retrack(long owner, Subscription before, Subscription after)
+    {
+        if (after is Subscription.Tracking tracking
+            && running.Remove((owner, before), out var started)
+            && started is ITrackedPresence present)
+        {
+            present.Update(tracking.Meta);
+            running[(owner, after)] = present;
+        }
+        else
+        {
+            Stop(owner, before);
+            Start(owner, after);
+        }
+    }
+
     /// <summary>Stops <paramref name="subscription"/> of page instance <paramref name="owner"/>.</summary>
     public void Stop(long owner, Subscription subscription)
     {

@@ -243,6 +243,9 @@ internal sealed class LiveConnection
                     case Output.Subscribe subscribe:
                         subscriptions.Start(subscribe.Owner, subscribe.Subscription);
                         break;
+                    case Output.Retrack retrack:
+                        subscriptions.Retrack(retrack.Owner, retrack.Before, retrack.After);
+                        break;
                     case Output.Unsubscribe unsubscribe:
                         subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
                         break;
