@@ -72,7 +72,10 @@ public sealed class LiveViewOptions
     /// </summary>
     public bool CloseOnAuthenticationExpiration { get; set; }
 
-    /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 s.</summary>
+    /// <summary>
+    /// How long a closing handshake may take before the socket is aborted, and how long a closed connection goes on to
+    /// begin work its user asked for (an action sent while its page was being mounted). Default 5 s.
+    /// </summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
