@@ -13,8 +13,8 @@ namespace LiveView.Bench.Browser;
 /// <param name="TcpBytesSentPerClick">TCP payload the server sent per click (after any compression, with framing).</param>
 /// <param name="TcpBytesReceivedPerClick">TCP payload the server received per click.</param>
 /// <param name="Pages">Pages held open for the memory figure.</param>
-/// <param name="MemoryPerPage">Server RSS growth per open page, after full GCs.</param>
-/// <param name="HeapPerPage">Server managed heap growth per open page, after full GCs.</param>
+/// <param name="MemoryPerPage">Server RSS growth per open page from half the pages to all of them, after full GCs.</param>
+/// <param name="HeapPerPage">Server managed heap growth per open page, likewise.</param>
 /// <param name="ScriptBytes">JavaScript the page downloads, uncompressed.</param>
 /// <param name="ScriptBytesGzip">The same, gzip-compressed (level: smallest).</param>
 public sealed record BrowserResult(
@@ -65,7 +65,7 @@ public sealed class BrowserComparison(IBrowser browser)
         var memory = await MeasureMemoryAsync(server, target, pages);
         return new BrowserResult(
             target.Name, latency, sent, received, (double)tcp.Sent / clicks, (double)tcp.Received / clicks,
-            pages, (double)(memory.Rss) / pages, (double)memory.ManagedHeap / pages, scripts, gzipped);
+            pages, memory.Rss, memory.ManagedHeap, scripts, gzipped);
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context, ServerProcess server, BrowserTarget target, Action<IPage>? before = null)
@@ -135,21 +135,39 @@ public sealed class BrowserComparison(IBrowser browser)
         return (raw, gzip);
     }
 
-    /// <summary>How much the server's memory grows with <paramref name="pages"/> pages open.</summary>
-    private async Task<MemoryReading> MeasureMemoryAsync(ServerProcess server, BrowserTarget target, int pages)
+    /// <summary>
+    /// How much the server's memory grows per page from <paramref name="pages"/>/2 open pages to <paramref name="pages"/>:
+    /// the slope, not the growth from none, so that what the first pages cost once (pools, buffers, the GC's budgets) is
+    /// not counted as every page's.
+    /// </summary>
+    private async Task<(double Rss, double ManagedHeap)> MeasureMemoryAsync(ServerProcess server, BrowserTarget target, int pages)
     {
         await using var context = await browser.NewContextAsync();
-        var baseline = await server.ReadMemoryAsync();
         var open = new List<IPage>();
+        var half = pages / 2;
+        MemoryReading? baseline = null;
         for (var i = 0; i < pages; i++)
         {
+            if (i == half)
+            {
+                baseline = await server.ReadMemoryAsync();
+            }
+
             var page = await OpenAsync(context, server, target);
-            // One click each, so that every page's server-side state exists, as it would for a user.
+            // One click each, answered before the next page opens, so that every page's server-side state exists, as
+            // it would for a user.
+            var shown = await page.InnerTextAsync(target.Output);
             await page.ClickAsync(target.Button);
+            await page.WaitForFunctionAsync(
+                "([selector, before]) => document.querySelector(selector)?.textContent !== before",
+                new object[] { target.Output, shown },
+                new() { Timeout = 30_000 });
             open.Add(page);
         }
 
         var loaded = await server.ReadMemoryAsync();
-        return new MemoryReading(loaded.Rss - baseline.Rss, loaded.ManagedHeap - baseline.ManagedHeap);
+        var measured = pages - half;
+        var before = baseline ?? throw new InvalidOperationException("Measuring memory needs at least two pages.");
+        return ((double)(loaded.Rss - before.Rss) / measured, (double)(loaded.ManagedHeap - before.ManagedHeap) / measured);
     }
 }
