@@ -1,0 +1,119 @@
+namespace LiveView
+
+open System
+open System.Net
+open Giraffe.ViewEngine
+
+/// A view as the browser's DOM will hold it once its HTML is parsed: the tree the runtime diffs.
+[<RequireQualifiedAccess>]
+type ViewNode =
+    /// An element: lowercase tag, attributes in order (first of a name wins, values decoded), and its content.
+    | Element of Tag: string * Attributes: (string * string) list * Content: ViewContent
+    /// A text node (decoded). Adjacent texts are one node, as in the DOM; empty ones do not exist.
+    | Text of string
+
+/// What an element holds.
+and [<RequireQualifiedAccess>] ViewContent =
+    /// Child nodes, diffed one by one.
+    | Children of ViewNode list
+    /// Raw markup (`rawText` with a `<` in it): the browser makes nodes of it we do not model, so it is replaced as
+    /// a whole when it changes.
+    | Markup of string
+
+/// Turns Giraffe.ViewEngine nodes into view trees.
+[<RequireQualifiedAccess>]
+module ViewTree =
+
+    let private decode (text: string) =
+        if text.IndexOf '&' < 0 then
+            text
+        else
+            WebUtility.HtmlDecode text |> Option.ofObj |> Option.defaultValue text
+
+    /// Attributes as the DOM keeps them: names lowercased, the first of each name, values decoded.
+    let private attributes (attributes: XmlAttribute array) =
+        attributes
+        |> Array.map (function
+            | KeyValue(name, value) -> name.ToLowerInvariant(), decode value
+            | Boolean name -> name.ToLowerInvariant(), "")
+        |> Array.distinctBy fst
+        |> List.ofArray
+
+    /// The HTML of view nodes, as Giraffe renders them (for markup content, which is kept as written).
+    let private html (nodes: XmlNode list) =
+        nodes |> List.map RenderView.AsString.htmlNode |> String.concat ""
+
+    let private hasMarkup (nodes: XmlNode list) =
+        nodes
+        |> List.exists (function
+            | XmlNode.Text content -> content.IndexOf '<' >= 0
+            | _ -> false)
+
+    /// Merges adjacent texts and drops empty ones, as the HTML parser does.
+    let private merge (nodes: ViewNode list) =
+        let folded =
+            (([]: ViewNode list), nodes)
+            ||> List.fold (fun acc node ->
+                match node, acc with
+                | ViewNode.Text "", _ -> acc
+                | ViewNode.Text text, ViewNode.Text before :: rest -> ViewNode.Text(before + text) :: rest
+                | _ -> node :: acc)
+
+        List.rev folded
+
+    let private isRow =
+        function
+        | ViewNode.Element("tr", _, _) -> true
+        | _ -> false
+
+    /// Rows placed straight in a table get the `tbody` the HTML parser puts around them.
+    let private tableBody (children: ViewNode list) =
+        let rec wrap (rows: ViewNode list) (nodes: ViewNode list) =
+            let flush rest =
+                match rows with
+                | [] -> rest
+                | _ -> ViewNode.Element("tbody", [], ViewContent.Children(List.rev rows)) :: rest
+
+            match nodes with
+            | [] -> flush []
+            | node :: rest when isRow node -> wrap (node :: rows) rest
+            | node :: rest -> flush (node :: wrap [] rest)
+
+        if List.exists isRow children then
+            wrap [] children
+        else
+            children
+
+    let rec private ofNode (node: XmlNode) : ViewNode list =
+        match node with
+        | XmlNode.Text content -> [ ViewNode.Text(decode content) ]
+        | VoidElement(tag, attrs) ->
+            [
+                ViewNode.Element(tag.ToLowerInvariant(), attributes attrs, ViewContent.Children [])
+            ]
+        | ParentNode((tag, attrs), children) ->
+            let tag = tag.ToLowerInvariant()
+
+            let content =
+                if hasMarkup children then
+                    ViewContent.Markup(html children)
+                else
+                    let nodes = ofNodes children
+                    ViewContent.Children(if tag = "table" then tableBody nodes else nodes)
+
+            [ ViewNode.Element(tag, attributes attrs, content) ]
+
+    and private ofNodes (nodes: XmlNode list) = nodes |> List.collect ofNode |> merge
+
+    /// The view tree of `nodes`, the children of the element the page is shown in.
+    let ofView (nodes: XmlNode list) : ViewNode list = ofNodes nodes
+
+    /// The key that identifies `node` among its siblings: its `data-key`, else its `id`.
+    let keyOf (node: ViewNode) =
+        match node with
+        | ViewNode.Element(_, attributes, _) ->
+            attributes
+            |> List.tryFind (fun (name, _) -> name = "data-key")
+            |> Option.orElse (attributes |> List.tryFind (fun (name, _) -> name = "id"))
+            |> Option.map snd
+        | ViewNode.Text _ -> None
