@@ -271,6 +271,35 @@
     if (message.scrollTop) window.scrollTo({ top: 0, behavior: "smooth" });
   }
 
+  /**
+   * View changes (protocol 2), applied in order to the DOM under `container`: each is [kind, path, ...], a path being
+   * child indexes from `container` in the DOM as it is when that change applies (ViewChangesJson writes them).
+   */
+  function applyChanges(container, changes) {
+    const at = (path) => path.reduce((node, index) => node.childNodes[index], container);
+    const parse = (html) => {
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      return template.content;
+    };
+    for (const [kind, path, a, b] of changes) {
+      const node = at(path);
+      if (!node) {
+        console.error("LiveView: a view change names a node that is not there", path);
+        return false;
+      }
+      if (kind === 0) node.data = a;
+      else if (kind === 1) node.setAttribute(a, b);
+      else if (kind === 2) node.removeAttribute(a);
+      else if (kind === 3) node.innerHTML = a;
+      else if (kind === 4) node.insertBefore(parse(b), node.childNodes[a] || null);
+      else if (kind === 5) node.remove();
+      else if (kind === 6) node.insertBefore(node.childNodes[a], node.childNodes[b]);
+      else if (kind === 7) node.replaceWith(parse(a));
+    }
+    return true;
+  }
+
   /** A navigation frame arrived: the page it names is now on screen. */
   function arrive(message) {
     const page = message.action.split("->")[0];
@@ -624,6 +653,8 @@
     get page() {
       return { ...current };
     },
+    /** Applies view changes to an element, as a frame of changes does to the page (false: a change missed). */
+    applyChanges,
   };
 
   connect();

@@ -1,6 +1,6 @@
 /// A pure model of the browser's DOM, written apart from the diff: it applies view changes to a tree the way the
 /// client applies them to the page, and fails on a change the DOM could not take (a path to nowhere).
-module LiveView.Core.Tests.DomModel
+module LiveView.Views.Testing.DomModel
 
 open LiveView
 

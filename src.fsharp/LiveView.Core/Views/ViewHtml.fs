@@ -1,0 +1,65 @@
+namespace LiveView
+
+open System.Net
+open System.Text
+
+/// The HTML of view trees: what the client parses for a node it inserts or a content it replaces.
+[<RequireQualifiedAccess>]
+module ViewHtml =
+
+    /// Elements that have no end tag and no children.
+    let private voids =
+        set
+            [
+                "area"
+                "base"
+                "br"
+                "col"
+                "embed"
+                "hr"
+                "img"
+                "input"
+                "link"
+                "meta"
+                "source"
+                "track"
+                "wbr"
+            ]
+
+    let rec private node (html: StringBuilder) (value: ViewNode) =
+        match value with
+        | ViewNode.Text text -> html.Append(WebUtility.HtmlEncode text) |> ignore
+        | ViewNode.Element(tag, attributes, content) ->
+            html.Append('<').Append(tag) |> ignore
+
+            for name, value in attributes do
+                html.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode value).Append('"')
+                |> ignore
+
+            html.Append('>') |> ignore
+
+            if not (voids.Contains tag) then
+                contentOf html content
+                html.Append("</").Append(tag).Append('>') |> ignore
+
+    and private contentOf (html: StringBuilder) (content: ViewContent) =
+        match content with
+        | ViewContent.Children children ->
+            for child in children do
+                node html child
+        | ViewContent.Markup markup -> html.Append(markup) |> ignore
+
+    /// The HTML of `value`.
+    let ofNode (value: ViewNode) =
+        let html = StringBuilder()
+        node html value
+        html.ToString()
+
+    /// The HTML of an element's content.
+    let ofContent (content: ViewContent) =
+        let html = StringBuilder()
+        contentOf html content
+        html.ToString()
+
+    /// The HTML of nodes side by side (the content of the element a page is shown in).
+    let ofNodes (nodes: ViewNode list) = ofContent (ViewContent.Children nodes)
