@@ -42,9 +42,53 @@ let tests =
                 if applied <> canonical after then
                     failtestf "applying %A to %A gave %A, not %A" changes before applied after)
 
+            testPropertyWithConfig manyCases "the v1 frames of old to new turn old into new in a model of the DOM"
+            <| Prop.forAll (Arb.fromGen genPair) (fun (before, after) ->
+                let covers = ViewCover.between before after
+                let applied = canonical (List.fold applyCover before covers)
+
+                if applied <> canonical after then
+                    failtestf "applying %A to %A gave %A, not %A" covers before applied after)
+
+            testCase "a v1 frame is the smallest element with an id around the change"
+            <| fun () ->
+                let view (text: string) (count: int) =
+                    ViewTree.ofView
+                        [
+                            div
+                                [ _id "page" ]
+                                [
+                                    h1 [] [ str "Todo" ]
+                                    section [ _id "list" ] [ ul [] [ li [] [ str text ] ] ]
+                                    p [ _id "left" ] [ str $"{count} left" ]
+                                ]
+                        ]
+
+                let item text =
+                    ViewNode.Element("li", [], ViewContent.Children [ ViewNode.Text text ])
+
+                Expect.equal
+                    (ViewCover.between (view "a" 1) (view "b" 1))
+                    [
+                        ViewCover.Element(
+                            "list",
+                            ViewContent.Children [ ViewNode.Element("ul", [], ViewContent.Children [ item "b" ]) ]
+                        )
+                    ]
+                    "the list"
+
+                let ids =
+                    ViewCover.between (view "a" 1) (view "b" 2)
+                    |> List.map (function
+                        | ViewCover.Element(id, _) -> id
+                        | ViewCover.Container _ -> "(container)")
+
+                Expect.equal ids [ "list"; "left" ] "the list and the counter, not the page"
+
             testPropertyWithConfig { manyCases with maxTest = 1_000 } "a view diffed against itself changes nothing"
             <| Prop.forAll (Arb.fromGen genPair) (fun (before, _) ->
-                Expect.isEmpty (ViewDiff.between before before) "no change")
+                Expect.isEmpty (ViewDiff.between before before) "no change"
+                Expect.isEmpty (ViewCover.between before before) "no v1 frame")
 
             testCase "one changed row of 300 is one text change"
             <| fun () ->

@@ -113,3 +113,27 @@ let rec canonical (nodes: ViewNode list) =
             ViewNode.Element(tag, List.sortBy fst attributes, ViewContent.Children(canonical children))
         | ViewNode.Element(tag, attributes, content) -> ViewNode.Element(tag, List.sortBy fst attributes, content)
         | text -> text)
+
+/// Applies a v1 frame (`selector` + `html`) as a v1 client would: the content of the first element with that id
+/// (as `document.querySelector`), or of the container.
+let applyCover (nodes: ViewNode list) (cover: ViewCover) =
+    match cover with
+    | ViewCover.Container content -> content
+    | ViewCover.Element(id, content) ->
+        let mutable found = false
+
+        let rec visit (node: ViewNode) =
+            match node with
+            | ViewNode.Element(tag, attributes, _) when not found && List.contains ("id", id) attributes ->
+                found <- true
+                ViewNode.Element(tag, attributes, content)
+            | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
+                ViewNode.Element(tag, attributes, ViewContent.Children(List.map visit children))
+            | other -> other
+
+        let result = List.map visit nodes
+
+        if not found then
+            failwithf "no element has the id %s" id
+
+        result
