@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveView.AspNetCore.Tests;
 
@@ -35,6 +36,9 @@ public sealed class EffectLifetimeTests : HostedTests
         Host.Gates.Open("article");
         await Gates.UntilAsync(() => Host.Store.Items.Count == 1, "the message stored");
         Assert.Equal(["message 7"], Host.Store.Items);
+
+        // The page mounted for it after the tab had gone listens to nothing: it is not left present in its topic.
+        Assert.Empty(Host.App.Services.GetRequiredService<IPresence>().List(TestPages.ArticlesTopic));
     }
 
     [Fact]

@@ -120,7 +120,8 @@ public static class TestPages
 
     /// <summary>
     /// A routed page (<c>/articles/{slug}</c>) whose mount loads its title through an effect (for the slug <c>gated</c>,
-    /// one that waits at the gate <c>article</c>); <c>save</c> stores a message as the <c>store</c> page's does.
+    /// one that waits at the gate <c>article</c>), present in <see cref="ArticlesTopic"/> while live; <c>save</c> stores a
+    /// message as the <c>store</c> page's does.
     /// </summary>
     public static readonly Page<ArticleState> Article =
         LivePage.Create("article", init: ctx => new ArticleState(ctx.Params.TryGetValue("slug", out var slug) ? slug : "?", null), view: View)
@@ -139,8 +140,12 @@ public static class TestPages
                     return await fx.Services.GetRequiredService<Greeter>().GreetAsync(state.Slug);
                 },
                 (s, greeting, _) => s with { Loaded = greeting }))
+            .WithSubscriptions(s => [Subscription.Track(ArticlesTopic, s.Slug)])
             .On("show", (s, _) => (s, Patch.Html("#loaded", s.Loaded ?? "not loaded")))
             .On("save", Save);
+
+    /// <summary>Where an article page is present, under its slug, while it is live.</summary>
+    public const string ArticlesTopic = "articles";
 
     private static XmlNode View(ArticleState state) => H.P($"Loaded: {state.Loaded}").Id("loaded");
 

@@ -240,6 +240,9 @@ internal sealed class LiveConnection
                     case Output.Push push:
                         frames.WritePatches(null, push.Patches);
                         break;
+                    case Output.Subscribe or Output.Retrack when closed:
+                        // The tab is gone: a page mounted while its owed work settles listens to nothing.
+                        break;
                     case Output.Subscribe subscribe:
                         subscriptions.Start(subscribe.Owner, subscribe.Subscription);
                         break;
