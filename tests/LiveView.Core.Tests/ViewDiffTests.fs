@@ -90,6 +90,48 @@ let tests =
                 Expect.isEmpty (ViewDiff.between before before) "no change"
                 Expect.isEmpty (ViewCover.between before before) "no v1 frame")
 
+            testCase "hand-written patches are followed by id; other selectors cannot be, commands change nothing"
+            <| fun () ->
+                let page = ViewTree.ofView [ div [ _id "page" ] [ p [ _id "n" ] [ str "1" ] ] ]
+
+                Expect.equal
+                    (ViewPatch.follow page (Patch.Html("#n", "2")))
+                    (ValueSome(ViewTree.ofView [ div [ _id "page" ] [ p [ _id "n" ] [ str "2" ] ] ]))
+                    "content replaced"
+
+                Expect.equal
+                    (ViewPatch.follow page (Patch.Append("#n", str "2")))
+                    (ValueSome
+                        [
+                            ViewNode.Element(
+                                "div",
+                                [ "id", "page" ],
+                                ViewContent.Children
+                                    [
+                                        ViewNode.Element(
+                                            "p",
+                                            [ "id", "n" ],
+                                            ViewContent.Children [ ViewNode.Text "1"; ViewNode.Text "2" ]
+                                        )
+                                    ]
+                            )
+                        ])
+                    "appended text is a node of its own"
+
+                Expect.equal
+                    (ViewPatch.follow page (Patch.Remove "#n"))
+                    (ValueSome(ViewTree.ofView [ div [ _id "page" ] [] ]))
+                    "removed"
+
+                Expect.equal
+                    (ViewPatch.follow page (Patch.Html("#notifications", "x")))
+                    (ValueSome page)
+                    "not in the page"
+
+                Expect.equal (ViewPatch.follow page (Patch.Html(".n", "x"))) ValueNone "not an id"
+                Expect.equal (ViewPatch.follow page (Patch.Html("#page p", "x"))) ValueNone "not only an id"
+                Expect.equal (ViewPatch.follow page (Patch.Title "t")) (ValueSome page) "a command"
+
             testCase "one changed row of 300 is one text change"
             <| fun () ->
                 Expect.equal

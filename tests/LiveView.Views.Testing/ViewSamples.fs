@@ -69,7 +69,8 @@ and genKeyedList (child: Gen<XmlNode>) =
 
         let! items =
             [
-                for key in List.ofArray order @ twice -> Gen.map (fun c -> key, c) (Gen.resize 2 (Gen.listOf child))
+                for key in List.ofArray order @ twice ->
+                    Gen.map (fun c -> key, c) (Gen.resize 2 (Gen.listOf (Gen.frequency [ 2, child; 1, genText ])))
             ]
             |> Gen.collectToList id
 
@@ -136,3 +137,38 @@ let genPair =
 /// `count` pairs of views from seed `seed` (for the browser tests: the same pairs on every run).
 let pairs (count: int) (seed: uint64) : (XmlNode list * XmlNode list) array =
     Gen.sampleWithSeed (Rnd seed) 30 count genViews
+
+/// A view and a hand-written patch on it: content replaced or appended, or an element removed, by id (some of the
+/// ids the view has, some it has not).
+let genPatched =
+    gen {
+        let! view = Gen.resize 3 (Gen.listOf (genTree 27))
+
+        // A list whose items end with text, so that appends put text beside text (two nodes in the DOM).
+        let! ending = Gen.elements [ "a"; "x & y"; "é ✓" ]
+        let! chosen = Gen.subListOf keys
+
+        let! items =
+            [
+                for key in chosen -> Gen.map (fun c -> key, c) (Gen.resize 2 (Gen.listOf (genTree 3)))
+            ]
+            |> Gen.collectToList id
+
+        let view =
+            view
+            @ [
+                ul [] [ for key, content in items -> li [ _id key ] (content @ [ str ending ]) ]
+            ]
+
+        let! id = Gen.elements ("nowhere" :: keys)
+        let! added = Gen.resize 3 (Gen.listOf (Gen.frequency [ 2, genTree 9; 1, genText ]))
+
+        let! patch =
+            Gen.elements [ Swap("#" + id, added, false); Swap("#" + id, added, true); Delete("#" + id) ]
+
+        return view, patch
+    }
+
+/// `count` views with a patch each, from seed `seed`.
+let patched (count: int) (seed: uint64) : (XmlNode list * Patch) array =
+    Gen.sampleWithSeed (Rnd seed) 30 count genPatched

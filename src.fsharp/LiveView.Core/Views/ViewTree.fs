@@ -93,15 +93,15 @@ module ViewTree =
             ]
         | ParentNode((tag, attrs), children) ->
             let tag = tag.ToLowerInvariant()
+            [ ViewNode.Element(tag, attributes attrs, contentOf tag children) ]
 
-            let content =
-                if hasMarkup children then
-                    ViewContent.Markup(html children)
-                else
-                    let nodes = ofNodes children
-                    ViewContent.Children(if tag = "table" then tableBody nodes else nodes)
-
-            [ ViewNode.Element(tag, attributes attrs, content) ]
+    /// The content `children` make in an element `tag`, as the HTML parser makes it.
+    and contentOf (tag: string) (children: XmlNode list) =
+        if hasMarkup children then
+            ViewContent.Markup(html children)
+        else
+            let nodes = ofNodes children
+            ViewContent.Children(if tag = "table" then tableBody nodes else nodes)
 
     and private ofNodes (nodes: XmlNode list) = nodes |> List.collect ofNode |> merge
 
