@@ -3,7 +3,6 @@ using System.Text.Json;
 using LiveView.AspNetCore;
 using LiveView.Views.Testing;
 using Microsoft.FSharp.Collections;
-using Microsoft.Playwright;
 
 namespace LiveView.Browser.Tests;
 
@@ -12,19 +11,12 @@ namespace LiveView.Browser.Tests;
 /// the DOM the browser parses from its HTML, and the client's <c>applyChanges</c> turns the DOM of one view into the
 /// DOM of the next.
 /// </summary>
-public sealed class ViewChangesTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class ViewChangesTests(Chromium chromium) : LabPageTests(chromium)
 {
     private const int Pairs = 300;
 
-    // Each container's DOM written out with attributes in name order (the DOM does not order them), and whether
-    // applying the changes reported a missing node.
-    private const string Check = """
-        (pairs) => {
-          const canonical = (node) => node.nodeType === Node.TEXT_NODE
-            ? JSON.stringify(node.data)
-            : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).sort().join("")}>`
-              + [...node.childNodes].map(canonical).join("") + `</${node.localName}>`;
-          const parsed = (html) => { const div = document.createElement("div"); div.innerHTML = html; return div; };
+    // Each container's DOM written out canonically, and whether applying the changes reported a missing node.
+    private const string Check = "(pairs) => {\n" + DomFunctions + """
           return pairs.map(({ giraffe, before, after, changes }) => {
             const target = parsed(before);
             const applied = LiveView.applyChanges(target, JSON.parse(changes));
@@ -33,26 +25,10 @@ public sealed class ViewChangesTests(Chromium chromium) : IClassFixture<Chromium
         }
         """;
 
-    private ClientLab lab = null!;
-    private IBrowserContext context = null!;
-
-    public async Task InitializeAsync()
-    {
-        lab = await ClientLab.StartAsync();
-        context = await chromium.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.CloseAsync();
-        await lab.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_changes_of_300_random_view_pairs_turn_each_old_DOM_into_the_new_one()
     {
-        var page = await context.OpenLiveAsync(new Uri(lab.Address, "/lab"));
+        var page = await OpenLabAsync();
         var cases = ViewSamples.pairs(Pairs, 20261125UL).Select(pair =>
         {
             var (before, after) = (ViewTree.ofView(pair.Item1), ViewTree.ofView(pair.Item2));

@@ -1,6 +1,5 @@
 using Giraffe.ViewEngine;
 using LiveView.Views.Testing;
-using Microsoft.Playwright;
 
 namespace LiveView.Browser.Tests;
 
@@ -9,18 +8,12 @@ namespace LiveView.Browser.Tests;
 /// makes of them: content replaced or appended, elements removed, by id, over random views. Text nodes are compared
 /// one by one: appended text stays a node of its own in the DOM, and so it must in the copy.
 /// </summary>
-public sealed class ViewPatchTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class ViewPatchTests(Chromium chromium) : LabPageTests(chromium)
 {
     private const int Cases = 300;
 
-    private const string Check = """
-        (cases) => {
-          const parsed = (html) => { const div = document.createElement("div"); div.innerHTML = html; return div; };
-          const attributes = (pairs) => pairs.map(([name, value]) => ` ${name}=${JSON.stringify(value)}`).sort().join("");
-          const canonical = (node) => node.nodeType === Node.TEXT_NODE
-            ? JSON.stringify(node.data)
-            : `<${node.localName}${attributes([...node.attributes].map((a) => [a.name, a.value]))}>`
-              + [...node.childNodes].map(canonical).join("") + `</${node.localName}>`;
+    // The container after the patch and the copy, both written out canonically, and how many texts sit beside a text.
+    private const string Check = "(cases) => {\n" + DomFunctions + """
           const model = (node) => typeof node === "string"
             ? JSON.stringify(node)
             : `<${node.tag}${attributes(node.attributes)}>`
@@ -45,26 +38,10 @@ public sealed class ViewPatchTests(Chromium chromium) : IClassFixture<Chromium>,
         }
         """;
 
-    private ClientLab lab = null!;
-    private IBrowserContext context = null!;
-
-    public async Task InitializeAsync()
-    {
-        lab = await ClientLab.StartAsync();
-        context = await chromium.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.CloseAsync();
-        await lab.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_copy_of_the_page_follows_300_random_hand_written_patches_as_Chromium_applies_them()
     {
-        var page = await context.OpenLiveAsync(new Uri(lab.Address, "/lab"));
+        var page = await OpenLabAsync();
         var cases = ViewSamples.patched(Cases, 20261125UL).Select(sample =>
         {
             var (view, patch) = sample;
