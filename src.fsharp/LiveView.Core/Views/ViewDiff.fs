@@ -1,5 +1,6 @@
 namespace LiveView
 
+open System
 open System.Collections.Generic
 
 /// The changes that turn one render of a view into the next: text, attributes, and children inserted, removed,
@@ -12,7 +13,7 @@ module ViewDiff =
     /// The keys that appear once among `nodes`.
     let private uniqueKeys (nodes: ViewNode seq) =
         nodes
-        |> Seq.choose ViewTree.keyOf
+        |> Seq.choose (ViewTree.keyOf >> ValueOption.toOption)
         |> Seq.countBy id
         |> Seq.choose (fun (key, count) -> if count = 1 then Some key else None)
         |> HashSet
@@ -47,14 +48,37 @@ module ViewDiff =
                 | _ -> ()
             | _ -> changes.Add(ViewChange.Replace(path, after))
 
-    /// The changes to the children of the node at `parent`; `current` follows the DOM as the changes apply.
+    /// The changes to the children of the node at `parent`: position by position when both lists have the same keys
+    /// in the same places (the common case: nothing added, removed or moved), else by key.
     and private children (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
+        if sameKeys before after then
+            before
+            |> List.iteri2 (fun index old next ->
+                if not (obj.ReferenceEquals(old, next)) && old <> next then
+                    node (parent @ [ index ]) old next changes)
+            <| after
+        else
+            byKey parent before after changes
+
+    /// True when both lists are as long and have the same key (or none) at each place.
+    and private sameKeys (before: ViewNode list) (after: ViewNode list) =
+        match before, after with
+        | [], [] -> true
+        | old :: olds, next :: nexts ->
+            match ViewTree.keyOf old, ViewTree.keyOf next with
+            | ValueNone, ValueNone -> sameKeys olds nexts
+            | ValueSome a, ValueSome b when String.Equals(a, b) -> sameKeys olds nexts
+            | _ -> false
+        | _ -> false
+
+    /// The changes to the children of the node at `parent`, matched by key; `current` follows the DOM as they apply.
+    and private byKey (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
         let shared = uniqueKeys before
         shared.IntersectWith(uniqueKeys after)
 
         let keyOf node =
             match ViewTree.keyOf node with
-            | Some key when shared.Contains key -> ValueSome key
+            | ValueSome key when shared.Contains key -> ValueSome key
             | _ -> ValueNone
 
         let at index = parent @ [ index ]
@@ -65,7 +89,7 @@ module ViewDiff =
 
         for index in current.Count - 1 .. -1 .. 0 do
             match ViewTree.keyOf current[index] with
-            | Some key when leaving.Contains key && not (shared.Contains key) ->
+            | ValueSome key when leaving.Contains key && not (shared.Contains key) ->
                 changes.Add(ViewChange.Remove(at index))
                 current.RemoveAt index
             | _ -> ()

@@ -30,14 +30,26 @@ module ViewTree =
         else
             WebUtility.HtmlDecode text |> Option.ofObj |> Option.defaultValue text
 
+    let private lower (name: string) =
+        if String.exists Char.IsUpper name then
+            name.ToLowerInvariant()
+        else
+            name
+
     /// Attributes as the DOM keeps them: names lowercased, the first of each name, values decoded.
     let private attributes (attributes: XmlAttribute array) =
-        attributes
-        |> Array.map (function
-            | KeyValue(name, value) -> name.ToLowerInvariant(), decode value
-            | Boolean name -> name.ToLowerInvariant(), "")
-        |> Array.distinctBy fst
-        |> List.ofArray
+        let mutable list = []
+
+        for attribute in attributes do
+            let pair =
+                match attribute with
+                | KeyValue(name, value) -> lower name, decode value
+                | Boolean name -> lower name, ""
+
+            if not (List.exists (fun (name, _) -> name = fst pair) list) then
+                list <- pair :: list
+
+        List.rev list
 
     /// The HTML of view nodes, as Giraffe renders them (for markup content, which is kept as written).
     let private html (nodes: XmlNode list) =
@@ -109,11 +121,14 @@ module ViewTree =
     let ofView (nodes: XmlNode list) : ViewNode list = ofNodes nodes
 
     /// The key that identifies `node` among its siblings: its `data-key`, else its `id`.
-    let keyOf (node: ViewNode) =
+    let keyOf (node: ViewNode) : string voption =
+        let rec find (id: string voption) (attributes: (string * string) list) =
+            match attributes with
+            | [] -> id
+            | ("data-key", key) :: _ -> ValueSome key
+            | ("id", value) :: rest when id.IsNone -> find (ValueSome value) rest
+            | _ :: rest -> find id rest
+
         match node with
-        | ViewNode.Element(_, attributes, _) ->
-            attributes
-            |> List.tryFind (fun (name, _) -> name = "data-key")
-            |> Option.orElse (attributes |> List.tryFind (fun (name, _) -> name = "id"))
-            |> Option.map snd
-        | ViewNode.Text _ -> None
+        | ViewNode.Element(_, attributes, _) -> find ValueNone attributes
+        | ViewNode.Text _ -> ValueNone
