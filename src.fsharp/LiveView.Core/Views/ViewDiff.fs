@@ -52,11 +52,11 @@ module ViewDiff =
     /// in the same places (the common case: nothing added, removed or moved), else by key.
     and private children (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
         if sameKeys before after then
-            before
-            |> List.iteri2 (fun index old next ->
+            let differs index old next =
                 if not (obj.ReferenceEquals(old, next)) && old <> next then
-                    node (parent @ [ index ]) old next changes)
-            <| after
+                    node (parent @ [ index ]) old next changes
+
+            List.iteri2 differs before after
         else
             byKey parent before after changes
 
