@@ -139,7 +139,7 @@ let tests =
                     [ ViewChange.SetText([ 0; 0; 149; 1; 0 ], "changed") ]
                     "table > tbody > row 150 > second cell > its text"
 
-            testCase "a keyed item removed, inserted or brought forward is one change"
+            testCase "a keyed item removed, inserted or moved is one change"
             <| fun () ->
                 let list (items: string list) =
                     ViewTree.ofView [ ul [] [ for key in items -> li [ _id key ] [ str key ] ] ]
@@ -163,6 +163,16 @@ let tests =
                     (ViewDiff.between before (list [ "d"; "a"; "b"; "c" ]))
                     [ ViewChange.Move([ 0 ], 3, 0) ]
                     "moved to the front"
+
+                Expect.equal
+                    (ViewDiff.between before (list [ "b"; "c"; "d"; "a" ]))
+                    [ ViewChange.Move([ 0 ], 0, 3) ]
+                    "moved to the end"
+
+                Expect.equal
+                    (ViewDiff.between before (list [ "d"; "c"; "b"; "a" ]) |> List.length)
+                    3
+                    "reversed: three moves for four items"
 
             testCase
                 "the tree is the DOM's: texts merged and decoded, empty ones gone, rows in a tbody, markup kept whole"

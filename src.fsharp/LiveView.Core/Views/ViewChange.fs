@@ -16,7 +16,7 @@ type ViewChange =
     | Insert of Parent: int list * Index: int * Node: ViewNode
     /// Removes the node at `Path`.
     | Remove of Path: int list
-    /// Moves child `From` of the node at `Parent` to index `To` (`To` < `From`: keyed children put back in order).
+    /// Moves child `From` of the node at `Parent` to index `To`, the index it has once it has left `From`.
     | Move of Parent: int list * From: int * To: int
     /// Replaces the node at `Path` with `Node`.
     | Replace of Path: int list * Node: ViewNode

@@ -18,6 +18,40 @@ module ViewDiff =
         |> Seq.choose (fun (key, count) -> if count = 1 then Some key else None)
         |> HashSet
 
+    /// The positions of a longest strictly increasing run of `values` (patience sorting, n log n).
+    let private longestIncreasing (values: int array) =
+        let tails = ResizeArray<int>()
+        let previous = Array.create values.Length -1
+
+        for index in 0 .. values.Length - 1 do
+            let mutable low = 0
+            let mutable high = tails.Count
+
+            while low < high do
+                let middle = (low + high) / 2
+
+                if values[tails[middle]] < values[index] then
+                    low <- middle + 1
+                else
+                    high <- middle
+
+            if low > 0 then
+                previous[index] <- tails[low - 1]
+
+            if low = tails.Count then
+                tails.Add index
+            else
+                tails[low] <- index
+
+        let positions = HashSet<int>()
+        let mutable position = if tails.Count = 0 then -1 else tails[tails.Count - 1]
+
+        while position >= 0 do
+            positions.Add position |> ignore
+            position <- previous[position]
+
+        positions
+
     let private attributes (path: int list) before after (changes: ResizeArray<ViewChange>) =
         if before <> after then
             let old = dict before
@@ -71,7 +105,10 @@ module ViewDiff =
             | _ -> false
         | _ -> false
 
-    /// The changes to the children of the node at `parent`, matched by key; `current` follows the DOM as they apply.
+    /// The changes to the children of the node at `parent`, matched by key (children without a shared key: the k-th
+    /// of the new ones is the k-th of the old ones). Old children no new one is are removed; of the rest, the longest
+    /// run already in the new order stays where it is, and every other child is moved (or, new, inserted) just before
+    /// the one that follows it, from the last to the first; then each kept child gets its own changes.
     and private byKey (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
         let shared = uniqueKeys before
         shared.IntersectWith(uniqueKeys after)
@@ -81,42 +118,81 @@ module ViewDiff =
             | ValueSome key when shared.Contains key -> ValueSome key
             | _ -> ValueNone
 
-        let at index = parent @ [ index ]
-        let current = ResizeArray before
+        let olds = Array.ofList before
+        let news = Array.ofList after
+        let oldByKey = Dictionary<string, int>()
+        let unkeyed = Queue<int>()
 
-        // Keyed children that leave go first; the last first, so that the indexes before them hold.
-        let leaving = uniqueKeys before
+        olds
+        |> Array.iteri (fun index old ->
+            match keyOf old with
+            | ValueSome key -> oldByKey[key] <- index
+            | ValueNone -> unkeyed.Enqueue index)
 
-        for index in current.Count - 1 .. -1 .. 0 do
-            match ViewTree.keyOf current[index] with
-            | ValueSome key when leaving.Contains key && not (shared.Contains key) ->
-                changes.Add(ViewChange.Remove(at index))
-                current.RemoveAt index
-            | _ -> ()
+        // For each new child, the old child it is (-1: none, it is inserted).
+        let source =
+            news
+            |> Array.map (fun next ->
+                match keyOf next with
+                | ValueSome key -> oldByKey[key]
+                | ValueNone when unkeyed.Count > 0 -> unkeyed.Dequeue()
+                | ValueNone -> -1)
 
-        after
-        |> List.iteri (fun index next ->
-            match keyOf next with
-            | ValueSome key ->
-                let from = current.FindIndex(index, fun n -> keyOf n = ValueSome key)
+        let target = Array.create olds.Length -1
 
-                if from > index then
-                    changes.Add(ViewChange.Move(parent, from, index))
-                    let moved = current[from]
-                    current.RemoveAt from
-                    current.Insert(index, moved)
+        source
+        |> Array.iteri (fun index old ->
+            if old >= 0 then
+                target[old] <- index)
 
-                node (at index) current[index] next changes
-                current[index] <- next
-            | ValueNone when index < current.Count && (keyOf current[index]).IsNone ->
-                node (at index) current[index] next changes
-                current[index] <- next
-            | ValueNone ->
-                changes.Add(ViewChange.Insert(parent, index, next))
-                current.Insert(index, next))
+        for index in olds.Length - 1 .. -1 .. 0 do
+            if target[index] < 0 then
+                changes.Add(ViewChange.Remove(parent @ [ index ]))
 
-        for index in current.Count - 1 .. -1 .. after.Length do
-            changes.Add(ViewChange.Remove(at index))
+        // The children as they stand: old ones by their index, new ones by -(index + 1).
+        let current =
+            ResizeArray
+                [
+                    for index in 0 .. olds.Length - 1 do
+                        if target[index] >= 0 then
+                            index
+                ]
+
+        let stays =
+            longestIncreasing [| for old in current -> target[old] |]
+            |> Seq.map (fun position -> current[position])
+            |> HashSet
+
+        let idOf index =
+            if source[index] >= 0 then source[index] else -(index + 1)
+
+        let before index =
+            if index + 1 < news.Length then
+                current.IndexOf(idOf (index + 1))
+            else
+                current.Count
+
+        for index in news.Length - 1 .. -1 .. 0 do
+            let id = idOf index
+
+            if source[index] < 0 then
+                let into = before index
+                changes.Add(ViewChange.Insert(parent, into, news[index]))
+                current.Insert(into, id)
+            elif not (stays.Contains id) then
+                let from = current.IndexOf id
+                current.RemoveAt from
+                let into = before index
+
+                if into <> from then
+                    changes.Add(ViewChange.Move(parent, from, into))
+
+                current.Insert(into, id)
+
+        source
+        |> Array.iteri (fun index old ->
+            if old >= 0 then
+                node (parent @ [ index ]) olds[old] news[index] changes)
 
     /// The changes, in order, that turn the DOM of `before` (the children of the element a page is shown in) into
     /// that of `after`; none when they are equal.

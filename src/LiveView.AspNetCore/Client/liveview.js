@@ -294,7 +294,7 @@
       else if (kind === 3) node.innerHTML = a;
       else if (kind === 4) node.insertBefore(parse(b), node.childNodes[a] || null);
       else if (kind === 5) node.remove();
-      else if (kind === 6) node.insertBefore(node.childNodes[a], node.childNodes[b]);
+      else if (kind === 6) node.insertBefore(node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
       else if (kind === 7) node.replaceWith(parse(a));
     }
     return true;
