@@ -9,7 +9,8 @@ open Giraffe.ViewEngine
 type ViewNode =
     /// An element: lowercase tag, attributes in order (first of a name wins, values decoded), and its content.
     | Element of Tag: string * Attributes: (string * string) list * Content: ViewContent
-    /// A text node (decoded). Adjacent texts are one node, as in the DOM; empty ones do not exist.
+    /// A text node (decoded). Adjacent texts of a view are one node, as the HTML parser makes them, and empty ones do
+    /// not exist; an appending patch can put two side by side, as it does in the DOM (`ViewPatch.follow`).
     | Text of string
 
 /// What an element holds.
