@@ -7,8 +7,8 @@ public abstract class LabPageTests(Chromium chromium) : IClassFixture<Chromium>,
 {
     /// <summary>
     /// Script functions the checks share: <c>parsed(html)</c> (a detached div holding it) and <c>canonical(node)</c>
-    /// (a node written out with its attributes in name order, as the DOM does not order them, and each text node on
-    /// its own, so that two texts side by side differ from one).
+    /// (a node written out with its attributes in name order, as the DOM does not order them, each text node on its
+    /// own, so that two texts side by side differ from one, and no content for an ignored element).
     /// </summary>
     protected const string DomFunctions = """
         const parsed = (html) => { const div = document.createElement("div"); div.innerHTML = html; return div; };
@@ -16,7 +16,8 @@ public abstract class LabPageTests(Chromium chromium) : IClassFixture<Chromium>,
         const canonical = (node) => node.nodeType === Node.TEXT_NODE
           ? JSON.stringify(node.data)
           : `<${node.localName}${attributes([...node.attributes].map((a) => [a.name, a.value]))}>`
-            + [...node.childNodes].map(canonical).join("") + `</${node.localName}>`;
+            + (node.hasAttribute("data-liveview-ignore") ? "" : [...node.childNodes].map(canonical).join(""))
+            + `</${node.localName}>`;
         """;
 
     private ClientLab lab = null!;

@@ -132,6 +132,28 @@ let tests =
                 Expect.equal (ViewPatch.follow page (Patch.Html("#page p", "x"))) ValueNone "not only an id"
                 Expect.equal (ViewPatch.follow page (Patch.Title "t")) (ValueSome page) "a command"
 
+            testCase "an ignored element's content is never changed by the view, its attributes are"
+            <| fun () ->
+                let view (text: string) (zoom: string) =
+                    ViewTree.ofView
+                        [
+                            div [ _id "map"; flag ViewTree.IgnoreAttribute; attr "data-zoom" zoom ] [ str text ]
+                        ]
+
+                Expect.isEmpty (ViewDiff.between (view "a" "1") (view "b" "1")) "content left alone"
+
+                Expect.equal
+                    (ViewDiff.between (view "a" "1") (view "b" "2"))
+                    [ ViewChange.SetAttribute([ 0 ], "data-zoom", "2") ]
+                    "attributes followed"
+
+                Expect.isEmpty (ViewCover.between (view "a" "1") (view "b" "1")) "no v1 frame either"
+
+                Expect.equal
+                    (ViewHtml.ofNodes (view "a" "1"))
+                    "<div id=\"map\" data-liveview-ignore=\"\" data-zoom=\"1\">a</div>"
+                    "shown with its first content"
+
             testCase "one changed row of 300 is one text change"
             <| fun () ->
                 Expect.equal

@@ -105,10 +105,13 @@ let apply (nodes: ViewNode list) (change: ViewChange) =
 /// Applies changes in order.
 let applyAll (nodes: ViewNode list) (changes: ViewChange list) = List.fold apply nodes changes
 
-/// The tree with attributes in name order: the DOM does not order attributes, so neither does the comparison.
+/// The tree with attributes in name order (the DOM does not order attributes, so neither does the comparison) and
+/// the content of ignored elements left out (the page's scripts own it).
 let rec canonical (nodes: ViewNode list) =
     nodes
     |> List.map (function
+        | ViewNode.Element(tag, attributes, ViewContent.Ignored _) ->
+            ViewNode.Element(tag, List.sortBy fst attributes, ViewContent.Ignored(ViewContent.Children []))
         | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
             ViewNode.Element(tag, List.sortBy fst attributes, ViewContent.Children(canonical children))
         | ViewNode.Element(tag, attributes, content) -> ViewNode.Element(tag, List.sortBy fst attributes, content)
@@ -129,6 +132,9 @@ let applyCover (nodes: ViewNode list) (cover: ViewCover) =
                 ViewNode.Element(tag, attributes, content)
             | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
                 ViewNode.Element(tag, attributes, ViewContent.Children(List.map visit children))
+            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) ->
+                // `querySelector` looks inside what the page's scripts own too.
+                ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children(List.map visit children)))
             | other -> other
 
         let result = List.map visit nodes

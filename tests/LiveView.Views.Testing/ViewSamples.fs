@@ -21,7 +21,7 @@ let genAttribute =
     Gen.oneof
         [
             Gen.map2 attr (Gen.elements [ "class"; "title"; "data-x"; "Title"; "value" ]) genWords
-            Gen.map flag (Gen.elements [ "hidden"; "disabled" ])
+            Gen.map flag (Gen.elements [ "hidden"; "disabled"; "hidden"; "disabled"; ViewTree.IgnoreAttribute ])
         ]
 
 let genAttributes = Gen.resize 3 (Gen.listOf genAttribute)

@@ -35,7 +35,8 @@ module ViewCover =
             | None -> ()
 
             match node with
-            | ViewNode.Element(_, _, ViewContent.Children children) -> List.iter visit children
+            | ViewNode.Element(_, _, ViewContent.Children children)
+            | ViewNode.Element(_, _, ViewContent.Ignored(ViewContent.Children children)) -> List.iter visit children
             | _ -> ()
 
         List.iter visit nodes
@@ -64,6 +65,7 @@ module ViewCover =
             ->
             let inner =
                 match content, content' with
+                | ViewContent.Ignored _, ViewContent.Ignored _ -> Some []
                 | ViewContent.Children old, ViewContent.Children next -> children ids old next
                 | _ -> None
 

@@ -77,6 +77,7 @@ module ViewDiff =
                 attributes path oldAttributes newAttributes changes
 
                 match oldContent, newContent with
+                | ViewContent.Ignored _, ViewContent.Ignored _ -> ()
                 | ViewContent.Children old, ViewContent.Children next -> children path old next changes
                 | _ when oldContent <> newContent -> changes.Add(ViewChange.SetContent(path, newContent))
                 | _ -> ()

@@ -48,6 +48,7 @@ module ViewHtml =
             for child in children do
                 node html child
         | ViewContent.Markup markup -> html.Append(markup) |> ignore
+        | ViewContent.Ignored content -> contentOf html content
 
     /// The HTML of `value`.
     let ofNode (value: ViewNode) =

@@ -42,6 +42,11 @@ module ViewPatch =
                     change node
                 | ViewNode.Element(tag, attributes, ViewContent.Children children) when not found ->
                     [ ViewNode.Element(tag, attributes, ViewContent.Children(visit children)) ]
+                | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) when not found ->
+                    // The DOM holds what the page's scripts own too; `querySelector` looks there as well.
+                    [
+                        ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children(visit children)))
+                    ]
                 | other -> [ other ])
 
         let result = visit nodes
@@ -60,11 +65,17 @@ module ViewPatch =
                 nodes
                 |> changeById id (function
                     | ViewNode.Element(tag, attributes, content) ->
-                        let content =
+                        let patched content =
                             if appending then
                                 append tag content added
                             else
                                 ViewTree.contentOf tag added
+
+                        // A patch into content the page's scripts own changes it; the view still leaves it alone.
+                        let content =
+                            match content with
+                            | ViewContent.Ignored owned -> ViewContent.Ignored(patched owned)
+                            | _ -> patched content
 
                         [ ViewNode.Element(tag, attributes, content) ]
                     | text -> [ text ])

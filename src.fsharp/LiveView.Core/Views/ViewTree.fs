@@ -20,10 +20,17 @@ and [<RequireQualifiedAccess>] ViewContent =
     /// Raw markup (`rawText` with a `<` in it): the browser makes nodes of it we do not model, so it is replaced as
     /// a whole when it changes.
     | Markup of string
+    /// Content the page's scripts own (the element has `data-liveview-ignore`: a map, an editor, a widget): shown
+    /// where the element is first shown, then never changed by the view (the element's attributes still are).
+    | Ignored of ViewContent
 
 /// Turns Giraffe.ViewEngine nodes into view trees.
 [<RequireQualifiedAccess>]
 module ViewTree =
+
+    /// The attribute that gives an element's content to the page's scripts.
+    [<Literal>]
+    let IgnoreAttribute = "data-liveview-ignore"
 
     let private decode (text: string) =
         if text.IndexOf '&' < 0 then
@@ -106,7 +113,16 @@ module ViewTree =
             ]
         | ParentNode((tag, attrs), children) ->
             let tag = tag.ToLowerInvariant()
-            [ ViewNode.Element(tag, attributes attrs, contentOf tag children) ]
+            let attributes = attributes attrs
+            let content = contentOf tag children
+
+            let content =
+                if List.exists (fst >> (=) IgnoreAttribute) attributes then
+                    ViewContent.Ignored content
+                else
+                    content
+
+            [ ViewNode.Element(tag, attributes, content) ]
 
     /// The content `children` make in an element `tag`, as the HTML parser makes it.
     and contentOf (tag: string) (children: XmlNode list) =
