@@ -321,6 +321,43 @@ let tests =
                 Expect.isFalse host.Runtime.Owes "started when the first ended"
                 Expect.isFalse (run host (End 0)).Runtime.Owes "nothing owed once every effect ended"
 
+            testPropertyWithConfig
+                config
+                "once the client is gone, steps fold and start effects but send nothing and start no subscription"
+            <| Prop.forAll (Arb.fromGen (Gen.zip caps (Gen.listOf genCommand))) (fun (cap, commands) ->
+                let host = runAll (start cap) commands
+
+                let closed =
+                    { host with
+                        Runtime = Runtime.close host.Runtime
+                    }
+
+                let drained = drain closed
+
+                for output in outputsSince closed drained do
+                    match output with
+                    | Output.Frames _
+                    | Output.Push _
+                    | Output.Fail _
+                    | Output.Subscribe _
+                    | Output.Retrack _ -> failtestf "after the close: %A" output
+                    | _ -> ()
+
+                Expect.isFalse drained.Runtime.Owes "everything owed began")
+
+            testCase "an action sent while its page mounts is folded after the client is gone, with nothing sent"
+            <| fun () ->
+                let host = runAll (start 4) [ Send("b", "send_page"); Send("b", "inc") ]
+
+                let closed =
+                    { host with
+                        Runtime = Runtime.close host.Runtime
+                    }
+
+                let mounted = run closed (End 0)
+                Expect.equal (liveState mounted |> Option.map _.Count) (Some 1001) "mounted, then inc"
+                Expect.isEmpty (outputsSince closed mounted) "no frame, no subscription"
+
             testCase "the page's title is followed after every action, as its layout renders it"
             <| fun () ->
                 let host = runAll (start 4) [ Send("b", "send_page"); End 0 ]

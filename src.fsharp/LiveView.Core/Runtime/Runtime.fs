@@ -89,6 +89,8 @@ type Runtime =
             InFlight: int
             Tickets: Map<int64, Ticket>
             Next: int64
+            /// The client is gone (`Runtime.close`): what is still owed settles, and nothing is sent or listened to.
+            Closed: bool
         }
 
     /// The live page instance, or null before the first mount.
@@ -102,6 +104,9 @@ type Runtime =
 
     /// Effects started and not ended, wanted or not.
     member x.EffectsInFlight = x.InFlight
+
+    /// True once the client is gone (`Runtime.close`).
+    member x.IsClosed = x.Closed
 
     /// True while the runtime holds work a user asked for that has not begun: client actions waiting for a page
     /// being mounted (a v1 client's first action included) or effects waiting for a slot. When the socket closes,

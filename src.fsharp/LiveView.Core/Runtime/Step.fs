@@ -34,6 +34,7 @@ module Runtime =
             InFlight = 0
             Tickets = Map.empty
             Next = 1L
+            Closed = false
         }
 
     /// The live page instance, if a page is mounted.
@@ -511,6 +512,25 @@ module Runtime =
 
     /// Steps the runtime over one input: the next runtime, and what the host must do, in order. Never throws for
     /// anything page code does; page code runs with the fold's culture as the current culture.
+    /// Once the client is gone, steps still fold and start effects, but send nothing, start no subscription (a page
+    /// mounted then listens to nothing) and only log failures.
+    let private withoutClient (runtime: Runtime) (outputs: Output list) =
+        if not runtime.Closed then
+            outputs
+        else
+            outputs
+            |> List.choose (function
+                | Output.Frames _
+                | Output.Push _
+                | Output.Subscribe _
+                | Output.Retrack _ -> None
+                | Output.Fail(fault, _, _) -> Some(Output.Log fault)
+                | output -> Some output)
+
+    /// The client is gone (its socket closed): the host may go on stepping effect ends while the runtime `Owes` work,
+    /// so that what a user asked for still begins; from now on nothing is sent and nothing is listened to.
+    let close (runtime: Runtime) = { runtime with Closed = true }
+
     let step (site: ISite) (input: Input) (runtime: Runtime) : Runtime * Output list =
         let acc = { Site = site; Rt = runtime; Out = [] }
 
@@ -552,4 +572,4 @@ module Runtime =
                 | _, acc -> acc
                 |> startDeferred
 
-        acc.Rt, List.rev acc.Out
+        acc.Rt, List.rev acc.Out |> withoutClient acc.Rt

@@ -33,9 +33,6 @@ internal sealed class LiveConnection
 
     private Runtime runtime;
 
-    // Set once the socket is closing and the loop only settles what it owes: frames are dropped, not sent.
-    private bool closed;
-
     public LiveConnection(WebSocket socket, HttpContext http, bool extendedProtocol, SocketEndpoint host)
     {
         this.socket = socket;
@@ -137,7 +134,7 @@ internal sealed class LiveConnection
             return;
         }
 
-        closed = true;
+        runtime = RuntimeModule.close(runtime);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(host.Options.CloseTimeout);
         try
@@ -239,9 +236,6 @@ internal sealed class LiveConnection
                         break;
                     case Output.Push push:
                         frames.WritePatches(null, push.Patches);
-                        break;
-                    case Output.Subscribe or Output.Retrack when closed:
-                        // The tab is gone: a page mounted while its owed work settles listens to nothing.
                         break;
                     case Output.Subscribe subscribe:
                         subscriptions.Start(subscribe.Owner, subscribe.Subscription);
@@ -354,7 +348,7 @@ internal sealed class LiveConnection
     {
         try
         {
-            for (var i = 0; i < frames.Count && !closed; i++)
+            for (var i = 0; i < frames.Count; i++)
             {
                 var send = socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
                 if (!send.IsCompletedSuccessfully)
