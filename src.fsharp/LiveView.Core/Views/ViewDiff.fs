@@ -67,31 +67,33 @@ module ViewDiff =
                 if not (kept.Contains name) then
                     changes.Add(ViewChange.RemoveAttribute(path, name))
 
-    let rec private node (path: int list) (before: ViewNode) (after: ViewNode) (changes: ResizeArray<ViewChange>) =
+    /// The changes at the node at `parent` @ [`index`], which is `before` and becomes `after`; none when they are the
+    /// same (by reference, the cheap case, or by value). Each node is compared once, here.
+    let rec private at (parent: int list) index (before: ViewNode) (after: ViewNode) changes =
         if not (obj.ReferenceEquals(before, after)) && before <> after then
-            match before, after with
-            | ViewNode.Text _, ViewNode.Text text -> changes.Add(ViewChange.SetText(path, text))
-            | ViewNode.Element(tag, oldAttributes, oldContent), ViewNode.Element(tag', newAttributes, newContent) when
-                tag = tag'
-                ->
-                attributes path oldAttributes newAttributes changes
+            node (parent @ [ index ]) before after changes
 
-                match oldContent, newContent with
-                | ViewContent.Ignored _, ViewContent.Ignored _ -> ()
-                | ViewContent.Children old, ViewContent.Children next -> children path old next changes
-                | _ when oldContent <> newContent -> changes.Add(ViewChange.SetContent(path, newContent))
-                | _ -> ()
-            | _ -> changes.Add(ViewChange.Replace(path, after))
+    /// The changes that turn `before` into `after`, which differ.
+    and private node (path: int list) (before: ViewNode) (after: ViewNode) (changes: ResizeArray<ViewChange>) =
+        match before, after with
+        | ViewNode.Text _, ViewNode.Text text -> changes.Add(ViewChange.SetText(path, text))
+        | ViewNode.Element(tag, oldAttributes, oldContent), ViewNode.Element(tag', newAttributes, newContent) when
+            tag = tag'
+            ->
+            attributes path oldAttributes newAttributes changes
+
+            match oldContent, newContent with
+            | ViewContent.Ignored _, ViewContent.Ignored _ -> ()
+            | ViewContent.Children old, ViewContent.Children next -> children path old next changes
+            | _ when oldContent <> newContent -> changes.Add(ViewChange.SetContent(path, newContent))
+            | _ -> ()
+        | _ -> changes.Add(ViewChange.Replace(path, after))
 
     /// The changes to the children of the node at `parent`: position by position when both lists have the same keys
     /// in the same places (the common case: nothing added, removed or moved), else by key.
     and private children (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
         if sameKeys before after then
-            let differs index old next =
-                if not (obj.ReferenceEquals(old, next)) && old <> next then
-                    node (parent @ [ index ]) old next changes
-
-            List.iteri2 differs before after
+            List.iteri2 (fun index old next -> at parent index old next changes) before after
         else
             byKey parent before after changes
 
@@ -193,7 +195,7 @@ module ViewDiff =
         source
         |> Array.iteri (fun index old ->
             if old >= 0 then
-                node (parent @ [ index ]) olds[old] news[index] changes)
+                at parent index olds[old] news[index] changes)
 
     /// The changes, in order, that turn the DOM of `before` (the children of the element a page is shown in) into
     /// that of `after`; none when they are equal.
