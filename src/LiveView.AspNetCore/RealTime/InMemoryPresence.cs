@@ -110,7 +110,7 @@ internal sealed class InMemoryPresence : IPresence
             ArgumentNullException.ThrowIfNull(meta);
             presence.Change(topic, entry =>
             {
-                var index = left ? -1 : entry.Present.FindIndex(p => ReferenceEquals(p, current));
+                var index = IndexIn(entry);
                 if (index < 0)
                 {
                     return null;
@@ -124,7 +124,7 @@ internal sealed class InMemoryPresence : IPresence
 
         public void Dispose() => presence.Change(topic, entry =>
         {
-            var index = left ? -1 : entry.Present.FindIndex(p => ReferenceEquals(p, current));
+            var index = IndexIn(entry);
             if (index < 0)
             {
                 return null;
@@ -134,6 +134,9 @@ internal sealed class InMemoryPresence : IPresence
             entry.Present.RemoveAt(index);
             return new PresenceChanged(topic, [.. entry.Present], None, [current], None);
         });
+
+        /// <summary>Where this presence is in the topic's list; -1 once it has left.</summary>
+        private int IndexIn(Topic entry) => left ? -1 : entry.Present.FindIndex(p => ReferenceEquals(p, current));
     }
 
     private sealed class Topic
