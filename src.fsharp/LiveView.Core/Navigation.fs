@@ -9,10 +9,6 @@ open Giraffe.ViewEngine
 [<RequireQualifiedAccess>]
 module Navigation =
 
-    /// Where a page's view goes.
-    [<Literal>]
-    let MainSelector = "#main"
-
     /// The text of a document's `<title>` (the layout's, decorations included), decoded, if it has one.
     let titleOf (document: XmlNode) : string option =
         let rec find node =
@@ -30,15 +26,15 @@ module Navigation =
 
         find document
 
-    /// The patches that show `page` in `state` at `url` under the document title `title` (the layout's, see
-    /// `titleOf`): its view into `#main`, the URL pushed, the title and the `<meta>` tags set. A Django LiveView v1
-    /// client applies the first four from one frame.
-    let patches (page: Page<'S>) (state: 'S) (url: string) (title: string) : Patch list =
+    /// The patches that show a page's `view` at `url` under the document title `title` (the layout's, see
+    /// `titleOf`) with the `<meta>` tags `meta`: the view into `#main`, the URL pushed, the title and the tags set. A
+    /// Django LiveView v1 client applies the first three from one frame.
+    let patches (view: XmlNode) (meta: (string * string) list) (url: string) (title: string) : Patch list =
         [
-            Swap(MainSelector, [ page.View state ], false)
+            Swap(Protocol.MainSelector, [ view ], false)
             PushUrl url
             SetTitle title
-            match page.Meta state with
+            match meta with
             | [] -> ()
             | meta -> SetMeta meta
         ]

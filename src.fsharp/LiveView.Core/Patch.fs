@@ -9,6 +9,10 @@ type Patch =
     | Swap of Selector: string * Nodes: XmlNode list * Append: bool
     /// Remove the element matching the selector.
     | Delete of Selector: string
+    /// The page's view changed (made by the runtime after a fold, never by hand): our client applies
+    /// `Update.Changes` to `#main`; a Django LiveView v1 client gets the new content of the elements with an id that
+    /// cover them (`ViewCover.patches`).
+    | Changes of Update: ViewUpdate
     /// Scroll the element matching the selector into view.
     | ScrollInto of Selector: string
     /// Scroll to the top of the page.

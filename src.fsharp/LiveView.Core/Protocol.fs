@@ -26,6 +26,11 @@ module Protocol =
     [<Literal>]
     let NotificationTimeout = 4000
 
+    /// The element a page's view is shown in: the layout's `<main id="main">`. Navigation replaces its content; view
+    /// changes' paths start from it.
+    [<Literal>]
+    let MainSelector = "#main"
+
     /// Separator between the page and the handler in an action name (`home->random_number`).
     [<Literal>]
     let ActionSeparator = "->"

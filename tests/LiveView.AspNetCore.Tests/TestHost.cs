@@ -77,6 +77,7 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Search)
             .AddPage(TestPages.Storing)
             .AddPage(TestPages.Feed)
+            .AddPage(TestPages.Todo)
             .AddPage(RealTimePages.Room)
             .AddPage(RealTimePages.Watcher);
 

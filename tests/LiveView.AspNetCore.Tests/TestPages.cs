@@ -22,6 +22,8 @@ public sealed record SearchState(string? Results);
 
 public sealed record FeedState(int Shown);
 
+public sealed record TodoState(System.Collections.Immutable.ImmutableList<string> Items);
+
 /// <summary>What test pages' effects stored, for tests to read (a database stand-in).</summary>
 public sealed class Store
 {
@@ -106,6 +108,18 @@ public static class TestPages
             .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
             .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
+
+    /// <summary>
+    /// A to-do list whose <c>add</c> handler returns only the new state (its view says what changed); <c>note</c> also
+    /// writes into <c>#log</c> by hand, which the view leaves empty.
+    /// </summary>
+    public static readonly Page<TodoState> Todo =
+        LivePage.Create("todo", initial: new TodoState([]), view: s => H.Div(
+                H.Ul([.. s.Items.Select(item => H.Li(item).Data("key", item))]).Id("items"),
+                H.P($"{s.Items.Count} left").Id("left"),
+                H.Div().Id("log")))
+            .On("add", (s, ctx) => s with { Items = s.Items.Add(ctx.Data("item") ?? "?") })
+            .On("note", (s, ctx) => (s with { Items = s.Items.Add("noted") }, Patch.Html("#log", "noted")));
 
     /// <summary>Stores <c>message {id}</c> by an effect that takes <c>fx.Cancellation</c>, as a write should.</summary>
     private static Reply<TState> Save<TState>(TState state, ActionContext ctx) => Reply.With(state).Perform(

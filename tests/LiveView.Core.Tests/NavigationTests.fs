@@ -57,7 +57,10 @@ let tests =
                             SetMeta [ "description", state; "og:title", state ]
                     ]
 
-                Expect.equal (Navigation.patches page state url title) expected "the navigation patches")
+                Expect.equal
+                    (Navigation.patches (page.View state) (page.Meta state) url title)
+                    expected
+                    "the navigation patches")
 
             testProperty
                 "a route's URL is the path a browser goes to, each value decoded in its segment; '.', '..' and empty are errors"

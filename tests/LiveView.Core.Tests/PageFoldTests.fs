@@ -15,7 +15,7 @@ let private config =
 
 /// A counter page: "inc" and "dec" send one patch each, "boom" throws, "null" returns a null reply.
 let counterPage =
-    Page.create "counter" (fun _ -> 0) (fun n -> str (string n))
+    Page.create "counter" (fun _ -> 0) (fun n -> output [ _id "count" ] [ str (string n) ])
     |> Page.on "inc" (fun n _ -> Reply.ok (n + 1) [ Patch.text "#count" (string (n + 1)) ])
     |> Page.on "dec" (fun n _ -> Reply.ok (n - 1) [ Patch.text "#count" (string (n - 1)) ])
     |> Page.on "boom" (fun _ _ -> failwith "boom")
@@ -116,7 +116,7 @@ let tests =
                 let erased = Page.erase (counterPage |> Page.withTitle (fun n -> $"Count {n}"))
                 let state = erased.Init(Context.mount "/" 0)
                 Expect.equal state (boxed 0) "boxed initial state"
-                Expect.equal (render (erased.View(boxed 7))) "7" "view of a boxed state"
+                Expect.equal (render (erased.View(boxed 7))) """<output id="count">7</output>""" "view of a boxed state"
                 Expect.equal (erased.Title(boxed 7)) "Count 7" "title of a boxed state"
                 Expect.equal erased.Name "counter" "same name"
         ]

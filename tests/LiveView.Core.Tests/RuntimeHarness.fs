@@ -85,7 +85,7 @@ let private counting name =
                 Count = 0
                 Last = ""
             })
-        (fun s -> str (string s.Count))
+        (fun s -> output [ _id "n" ] [ str (string s.Count) ])
     |> Page.withSubscriptions subscriptions
     |> Page.onMessage onNote
     |> Page.onMessage (fun Hello s _ -> Reply.ok { s with Last = "hello" } [ Patch.text "#hello" (string s.Count) ])

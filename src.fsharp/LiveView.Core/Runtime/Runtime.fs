@@ -19,6 +19,11 @@ type Instance =
         Lang: string option
         /// What it listens to (`Page.Subscriptions` of its state), as last started.
         Subscriptions: Subscription list
+        /// The tree of its view's last render: what the next render is compared with.
+        View: ViewNode list
+        /// What the client shows of it: the last render with the hand-written patches sent since followed on it
+        /// (ValueNone once one went where it cannot be followed: the view is sent whole when it next changes).
+        Shown: ViewNode list voption
     }
 
 /// How a navigation ends when its page is mounted.

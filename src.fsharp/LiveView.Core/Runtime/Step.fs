@@ -159,14 +159,22 @@ module Runtime =
                 try
                     let title = live.Page.Title reply.State
 
+                    // Once the client is gone nothing is sent: its view is not rendered either.
+                    let struct (view, shown, patches) =
+                        if acc.Rt.Closed then
+                            struct (live.View, live.Shown, reply.Patches)
+                        else
+                            let view = live.Page.View reply.State
+                            ViewUpdate.after live.View live.Shown reply.Patches view (ViewTree.ofView [ view ])
+
                     let patches =
                         if title = live.Title || setsTitle reply.Patches then
-                            reply.Patches
+                            patches
                         else
-                            reply.Patches
+                            patches
                             @ [ SetTitle(acc.Site.DocumentTitle(live.Page, reply.State, title, lang)) ]
 
-                    Ok(struct (reply, title, patches, subscriptionsOf live.Page reply.State))
+                    Ok(struct (reply, title, view, shown, patches, subscriptionsOf live.Page reply.State))
                 with ex ->
                     Error(HandlerFailed(origin, ex))
 
@@ -176,7 +184,7 @@ module Runtime =
             |> emit (Output.Fail(Fault.Page error, ValueSome answer, openOf ticketId acc > 0))
             |> closeIfDone ticketId
         | Error error, ValueNone -> emit (Output.Log(Fault.Page error)) acc
-        | Ok(struct (reply, title, patches, subscriptions)), _ ->
+        | Ok(struct (reply, title, view, shown, patches, subscriptions)), _ ->
             let acc =
                 { acc with
                     Rt =
@@ -187,6 +195,8 @@ module Runtime =
                                         State = reply.State
                                         Title = title
                                         Subscriptions = subscriptions
+                                        View = view
+                                        Shown = shown
                                     }
                         }
                 }
@@ -395,20 +405,29 @@ module Runtime =
                 guard origin (fun () ->
                     let title = navigation.Page.Title state
                     let subscriptions = subscriptionsOf navigation.Page state
+                    let view = navigation.Page.View state
+                    let tree = ViewTree.ofView [ view ]
 
                     match navigation.Arrival with
                     | Show ->
                         let documentTitle =
                             acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang)
 
+                        // The view is shown whole; the mount's own patches follow it.
+                        let struct (_, shown, patches) =
+                            ViewUpdate.after tree (ValueSome tree) patches view tree
+
                         title,
                         subscriptions,
-                        Navigation.patches navigation.Page state navigation.Url documentTitle @ patches
-                    | _ -> title, subscriptions, []))
+                        tree,
+                        shown,
+                        Navigation.patches view (navigation.Page.Meta state) navigation.Url documentTitle
+                        @ patches
+                    | _ -> title, subscriptions, tree, ValueSome tree, []))
 
         match shown with
         | Error error -> fail (Fault.Page error) acc
-        | Ok(title, subscriptions, frames) ->
+        | Ok(title, subscriptions, tree, shown, frames) ->
             let acc =
                 match acc.Rt.Live with
                 | ValueSome previous ->
@@ -425,6 +444,8 @@ module Runtime =
                     Title = title
                     Lang = navigation.Lang
                     Subscriptions = subscriptions
+                    View = tree
+                    Shown = shown
                 }
 
             let acc =

@@ -20,3 +20,16 @@ type ViewChange =
     | Move of Parent: int list * From: int * To: int
     /// Replaces the node at `Path` with `Node`.
     | Replace of Path: int list * Node: ViewNode
+
+/// What changed in a page's view after a fold: the tree the client was shown, the tree of the new state, and the
+/// changes that turn one into the other. The runtime makes it; the host sends `Changes` to our client and, to a
+/// Django LiveView v1 client, the content of the elements that cover them (`ViewCover.patches`).
+type ViewUpdate =
+    {
+        /// The view as the client shows it (hand-written patches included).
+        Before: ViewNode list
+        /// The view of the new state.
+        After: ViewNode list
+        /// The changes, in order; never empty.
+        Changes: ViewChange list
+    }

@@ -87,3 +87,12 @@ module ViewCover =
             match children ids before after with
             | Some covers -> covers
             | None -> [ ViewCover.Container after ]
+
+    /// The v1 frames of a view update: each cover's new content put into its element (`#id`, or `#main`).
+    let patches (update: ViewUpdate) : Patch list =
+        between update.Before update.After
+        |> List.map (function
+            | ViewCover.Element(id, content) ->
+                Swap("#" + id, [ Giraffe.ViewEngine.HtmlElements.rawText (ViewHtml.ofContent content) ], false)
+            | ViewCover.Container nodes ->
+                Swap(Protocol.MainSelector, [ Giraffe.ViewEngine.HtmlElements.rawText (ViewHtml.ofNodes nodes) ], false))

@@ -259,6 +259,7 @@
         if (message.url && !message.scroll && !recovering && message.url !== here()) window.scrollTo({ top: 0 });
       }
     }
+    if (Array.isArray(message.changes)) applyChanges(main(), message.changes);
     if (message.title) document.title = message.title;
     if (message.meta) setMeta(message.meta);
     if (navigation) arrive(message);

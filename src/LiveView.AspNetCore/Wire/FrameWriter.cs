@@ -63,17 +63,33 @@ internal sealed class FrameWriter
         var frame = new FrameParts { Loading = stillWorking && extended };
         foreach (var patch in patches)
         {
-            if (!frame.TryAdd(patch, extended))
+            if (patch is Patch.Changes { Update: var update } && !extended)
             {
-                WriteFrame(action, frame);
-                frame = new FrameParts { Loading = stillWorking && extended };
-                frame.TryAdd(patch, extended);
+                // A v1 client gets the new content of the elements that cover the changes.
+                foreach (var cover in ViewCoverModule.patches(update))
+                {
+                    Add(cover);
+                }
+            }
+            else
+            {
+                Add(patch);
             }
         }
 
         if (!frame.IsEmpty)
         {
             WriteFrame(action, frame);
+        }
+
+        void Add(Patch patch)
+        {
+            if (!frame.TryAdd(patch, extended))
+            {
+                WriteFrame(action, frame);
+                frame = new FrameParts { Loading = stillWorking && extended };
+                frame.TryAdd(patch, extended);
+            }
         }
     }
 
@@ -148,6 +164,12 @@ internal sealed class FrameWriter
         if (frame.Remove)
         {
             json.WriteBoolean("remove"u8, true);
+        }
+
+        if (frame.Changes is not null)
+        {
+            json.WritePropertyName("changes"u8);
+            ViewChangesJson.Write(json, frame.Changes);
         }
 
         if (frame.Scroll is not null)
@@ -238,6 +260,7 @@ internal sealed class FrameWriter
         public FSharpList<XmlNode>? Nodes;
         public bool Append;
         public bool Remove;
+        public FSharpList<ViewChange>? Changes;
         public string? Scroll;
         public bool ScrollTop;
         public string? Url;
@@ -247,19 +270,20 @@ internal sealed class FrameWriter
         public bool Loading;
 
         public readonly bool IsEmpty =>
-            Selector is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null;
+            Selector is null && Changes is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null;
 
         /// <summary>Adds the patch to this frame, or returns false when it needs a frame of its own.</summary>
         public bool TryAdd(Patch patch, bool extended)
         {
             switch (patch)
             {
-                case Patch.Swap swap when Selector is null:
+                // The view's changes are applied after the frame's HTML: a patch that follows them needs its own frame.
+                case Patch.Swap swap when Selector is null && Changes is null:
                     Selector = swap.Selector;
                     Nodes = swap.Nodes;
                     Append = swap.Append;
                     return true;
-                case Patch.Delete delete when Selector is null:
+                case Patch.Delete delete when Selector is null && Changes is null:
                     Selector = delete.Selector;
                     if (extended)
                     {
@@ -270,6 +294,9 @@ internal sealed class FrameWriter
                         Nodes = FSharpList<XmlNode>.Empty;
                     }
 
+                    return true;
+                case Patch.Changes changes when Changes is null:
+                    Changes = changes.Update.Changes;
                     return true;
                 case Patch.ScrollInto scroll when Scroll is null:
                     Scroll = scroll.Selector;
@@ -292,7 +319,7 @@ internal sealed class FrameWriter
                 case Patch.Toast toast when extended && Notify is null:
                     Notify = toast;
                     return true;
-                case Patch.Toast toast when !extended && Selector is null:
+                case Patch.Toast toast when !extended && Selector is null && Changes is null:
                     // A v1 client gets the toast appended to #notifications; it will not dismiss itself.
                     Selector = "#notifications";
                     Nodes = ListModule.OfArray([ToastNode(toast)]);

@@ -1,0 +1,105 @@
+namespace LiveView
+
+open Giraffe.ViewEngine
+
+/// How the runtime keeps its copy of what the client shows of a page's view, and what it sends when the view
+/// changes. The view drives: what it changes is sent. Hand-written patches are followed on the copy and stand until
+/// the view changes what they changed.
+[<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
+module ViewUpdate =
+
+    let inline private same (a: 'T) (b: 'T) = obj.ReferenceEquals(a, b) || a = b
+
+    /// Nodes that stand for each other in the same place: texts, or elements of the same tag and key.
+    let private matches (a: ViewNode) (b: ViewNode) =
+        match a, b with
+        | ViewNode.Text _, ViewNode.Text _ -> true
+        | ViewNode.Element(tag, _, _), ViewNode.Element(tag', _, _) -> tag = tag' && ViewTree.keyOf a = ViewTree.keyOf b
+        | _ -> false
+
+    /// What the client should show, given what it shows (`shown`) and the view's change from `before` to `after`:
+    /// where the view did not change, what is shown stands (hand-written patches included); where what is shown is
+    /// still the old view, the new view; where both changed, element by element, the view's change wins.
+    let rec merge (shown: ViewNode list) (before: ViewNode list) (after: ViewNode list) : ViewNode list =
+        if obj.ReferenceEquals(shown, before) then
+            after
+        elif same before after then
+            shown
+        elif same shown before then
+            after
+        elif
+            shown.Length = before.Length
+            && before.Length = after.Length
+            && List.forall2 matches shown before
+            && List.forall2 matches before after
+        then
+            List.map3 node shown before after
+        else
+            after
+
+    and private node (shown: ViewNode) (before: ViewNode) (after: ViewNode) =
+        if same before after then
+            shown
+        elif same shown before then
+            after
+        else
+            match shown, before, after with
+            | ViewNode.Element(tag, attributes, content),
+              ViewNode.Element(_, attributes', content'),
+              ViewNode.Element(_, attributes'', content'') ->
+                let attributes =
+                    if same attributes' attributes'' then
+                        attributes
+                    else
+                        attributes''
+
+                let content =
+                    match content, content', content'' with
+                    | ViewContent.Children shown, ViewContent.Children before, ViewContent.Children after ->
+                        ViewContent.Children(merge shown before after)
+                    | ViewContent.Ignored _, _, ViewContent.Ignored _ -> content
+                    | _ when same content' content'' -> content
+                    | _ -> content''
+
+                ViewNode.Element(tag, attributes, content)
+            | _ -> after
+
+    let rec private follow (shown: ViewNode list) (patches: Patch list) =
+        match patches with
+        | [] -> ValueSome shown
+        | patch :: rest ->
+            match ViewPatch.follow shown patch with
+            | ValueSome followed -> follow followed rest
+            | ValueNone -> ValueNone
+
+    /// After a fold: `before` is the view's last render and `shown` what the client shows of it (ValueNone: not
+    /// known, a hand-written patch went where it cannot be followed); `patches` are the fold's hand-written patches
+    /// (sent first), `view` the view of the new state and `next` its tree. Returns the render to keep, what the
+    /// client shows once the patches are sent, and the patches: `patches`, then the changes that bring what is shown
+    /// in line with the view's (`merge`), if any. When what is shown is not known, a changed view is sent whole into
+    /// `#main`.
+    let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (view: XmlNode) next =
+        let followed = shown |> ValueOption.bind (fun shown -> follow shown patches)
+
+        if same before next then
+            struct (before, followed, patches)
+        else
+            match followed with
+            | ValueNone -> struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ view ], false) ])
+            | ValueSome shown ->
+                let target = merge shown before next
+
+                match ViewDiff.between shown target with
+                | [] -> struct (next, ValueSome target, patches)
+                | changes ->
+                    struct (next,
+                            ValueSome target,
+                            patches
+                            @ [
+                                Changes
+                                    {
+                                        Before = shown
+                                        After = target
+                                        Changes = changes
+                                    }
+                            ])

@@ -1,0 +1,208 @@
+module LiveView.Core.Tests.ViewUpdateTests
+
+open Expecto
+open FsCheck
+open FsCheck.FSharp
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.Views.Testing.DomModel
+open LiveView.Views.Testing.ViewSamples
+
+let private manyCases =
+    { FsCheckConfig.defaultConfig with
+        maxTest = 10_000
+    }
+
+/// What a fold sends and keeps, for the last render `before` (a tree), what the client shows, `patches` sent by hand
+/// and the new view `after`.
+let private updateFrom (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (after: XmlNode) =
+    let struct (kept, shown, sent) =
+        ViewUpdate.after before shown patches after (ViewTree.ofView [ after ])
+
+    kept, shown, sent
+
+/// As `updateFrom`, the last render a view.
+let private update (before: XmlNode) shown patches after =
+    updateFrom (ViewTree.ofView [ before ]) shown patches after
+
+let private changesIn (patches: Patch list) =
+    patches
+    |> List.choose (function
+        | Changes update -> Some update
+        | _ -> None)
+
+/// A page: a region a hand-written patch may go into, in a box whose title the view may change, and a counter.
+let private pageWith (region: XmlNode list) (title: int) (count: int) =
+    div
+        []
+        [
+            div [ _title (string title) ] region
+            output [ _id "n" ] [ str (string count) ]
+        ]
+
+/// The page's `after`, what the client shows having followed a patch on the page's `before`: the region's content from
+/// `followed`, the rest from `after`.
+let private regionInto (followed: ViewNode list) (after: ViewNode list) =
+    match followed, after with
+    | [ ViewNode.Element(_, _, ViewContent.Children [ ViewNode.Element(_, _, region); _ ]) ],
+      [ ViewNode.Element(tag, attributes, ViewContent.Children [ ViewNode.Element(tag', attributes', _); counter ]) ] ->
+        [
+            ViewNode.Element(
+                tag,
+                attributes,
+                ViewContent.Children [ ViewNode.Element(tag', attributes', region); counter ]
+            )
+        ]
+    | _ -> failwith "not a page"
+
+// Protects what the runtime sends after a fold: the view's changes, hand-written patches standing beside them, and a
+// copy of what the client shows that stays in step.
+[<Tests>]
+let tests =
+    testList
+        "View updates"
+        [
+            testPropertyWithConfig manyCases "without hand-written patches, the client is brought to the new view"
+            <| Prop.forAll (Arb.fromGen genViews) (fun (before, after) ->
+                let before, after = div [] before, div [] after
+                let tree = ViewTree.ofView [ before ]
+                let kept, shown, sent = update before (ValueSome tree) [] after
+                let next = ViewTree.ofView [ after ]
+
+                if kept <> next || shown <> ValueSome next then
+                    failtestf "the copy is not the new view"
+
+                // Content the page's scripts own is not compared.
+                match changesIn sent, ViewDiff.between tree next = [] with
+                | [], true -> ()
+                | [ update ], false ->
+                    if canonical (applyAll tree update.Changes) <> canonical next then
+                        failtestf "the changes do not give the new view"
+                | _, same -> failtestf "sent %A when the views are the same: %b" sent same)
+
+            testPropertyWithConfig manyCases "a hand-written patch stands where the view did not change"
+            <| Prop.forAll
+                (Arb.fromGen (Gen.zip genPatched (Gen.elements [ true; false ])))
+                (fun ((region, patch), box) ->
+                    // The view changes the box around the region, or the counter beside it.
+                    let before = pageWith region 0 0
+                    let after = if box then pageWith region 1 0 else pageWith region 0 1
+                    let tree = ViewTree.ofView [ before ]
+                    let _, shown, sent = update before (ValueSome tree) [ patch ] after
+                    let followed = (ViewPatch.follow tree patch).Value
+                    let expected = regionInto followed (ViewTree.ofView [ after ])
+
+                    if shown <> ValueSome expected then
+                        failtestf "the copy is %A, not %A" shown expected
+
+                    match sent with
+                    | [ sentPatch; Changes update ] when sentPatch = patch ->
+                        if canonical (applyAll followed update.Changes) <> canonical expected then
+                            failtestf "the changes do not give the copy"
+                    | _ -> failtestf "sent %A" sent)
+
+            testPropertyWithConfig manyCases "where the view changed what a hand-written patch changed, the view wins"
+            <| Prop.forAll
+                (Arb.fromGen (Gen.zip (Gen.resize 3 (Gen.listOf genText)) (Gen.elements [ false; true ])))
+                (fun (added, appending) ->
+                    let box (text: string) = div [ _id "box" ] [ str text ]
+                    let before, after = pageWith [ box "a" ] 0 0, pageWith [ box "b" ] 0 0
+                    let tree = ViewTree.ofView [ before ]
+
+                    let _, shown, _ =
+                        update before (ValueSome tree) [ Swap("#box", added, appending) ] after
+
+                    if shown <> ValueSome(ViewTree.ofView [ after ]) then
+                        failtestf "the copy is %A" shown)
+
+            testCase "a view that did not change sends nothing, whatever was patched by hand"
+            <| fun () ->
+                let page = pageWith [ div [ _id "log" ] [] ] 0 0
+                let tree = ViewTree.ofView [ page ]
+                let patch = Patch.Html("#log", "saved")
+                let kept, shown, sent = updateFrom tree (ValueSome tree) [ patch ] page
+                Expect.isTrue (obj.ReferenceEquals(kept, tree)) "the render kept is the last one"
+                Expect.equal sent [ patch ] "only the hand-written patch"
+                Expect.equal shown (ViewPatch.follow tree patch) "the copy follows the patch"
+
+            testCase "after a patch that cannot be followed, a changed view is sent whole, an unchanged one not at all"
+            <| fun () ->
+                let page = pageWith [ div [ _class "log" ] [] ] 0 0
+                let tree = ViewTree.ofView [ page ]
+                let patch = Patch.Html(".log", "saved")
+                let _, shown, sent = update page (ValueSome tree) [ patch ] page
+                Expect.equal (shown, sent) (ValueNone, [ patch ]) "nothing more, and the copy is not known"
+                let next = pageWith [ div [ _class "log" ] [] ] 0 1
+                let _, shown, sent = update page ValueNone [] next
+                Expect.equal shown (ValueSome(ViewTree.ofView [ next ])) "the copy is the view again"
+                Expect.equal sent [ Swap("#main", [ next ], false) ] "the view, whole"
+
+            testCase "where both changed an element, what the view changed wins: its attributes, or its content"
+            <| fun () ->
+                let box (attributes: XmlAttribute list) (content: XmlNode list) =
+                    div [] [ div (_id "box" :: attributes) content ]
+
+                let shownAfter before patch after =
+                    let _, shown, _ =
+                        update before (ValueSome(ViewTree.ofView [ before ])) [ patch ] after
+
+                    shown |> ValueOption.map ViewHtml.ofNodes
+
+                Expect.equal
+                    (shownAfter
+                        (box [] [ span [ _class "a" ] [ str "x" ] ])
+                        (Patch.Html("#box", span [ _class "b" ] [ str "y" ]))
+                        (box [] [ span [ _class "a" ] [ str "z" ] ]))
+                    (ValueSome "<div><div id=\"box\"><span class=\"b\">z</span></div></div>")
+                    "the patch's attributes stand, the view's text wins"
+
+                Expect.equal
+                    (shownAfter
+                        (box [ _title "1" ] [ str "x" ])
+                        (Patch.Html("#box", rawText "<i>markup</i>"))
+                        (box [ _title "2" ] [ str "x" ]))
+                    (ValueSome "<div><div id=\"box\" title=\"2\"><i>markup</i></div></div>")
+                    "the patch's content stands, the view's title wins"
+
+            testCase "where the view moved what a hand-written patch changed, the view wins"
+            <| fun () ->
+                let before = div [] [ div [ _id "box" ] [ str "a" ]; p [] [ str "b" ] ]
+                let after = div [] [ p [] [ str "b" ]; div [ _id "box" ] [ str "a" ] ]
+
+                let _, shown, _ =
+                    update before (ValueSome(ViewTree.ofView [ before ])) [ Patch.Html("#box", "x") ] after
+
+                Expect.equal shown (ValueSome(ViewTree.ofView [ after ])) "the view, moved"
+
+            testCase "a todo list re-rendered by the view keeps the counter beside it in step"
+            <| fun () ->
+                let todo (items: string list) =
+                    div
+                        []
+                        [
+                            ul [ _id "items" ] [ for item in items -> li [ attr "data-key" item ] [ str item ] ]
+                            p [ _id "left" ] [ str $"{items.Length} left" ]
+                        ]
+
+                let _, _, sent =
+                    update
+                        (todo [ "a"; "b" ])
+                        (ValueSome(ViewTree.ofView [ todo [ "a"; "b" ] ]))
+                        []
+                        (todo [ "a"; "b"; "c" ])
+
+                match changesIn sent with
+                | [ update ] ->
+                    Expect.equal
+                        update.Changes
+                        [
+                            ViewChange.Insert(
+                                [ 0; 0 ],
+                                2,
+                                ViewNode.Element("li", [ "data-key", "c" ], ViewContent.Children [ ViewNode.Text "c" ])
+                            )
+                            ViewChange.SetText([ 0; 1; 0 ], "3 left")
+                        ]
+                        "one item inserted, one text changed"
+                | other -> failtestf "sent %A" other
+        ]
