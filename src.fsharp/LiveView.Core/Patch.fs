@@ -27,6 +27,10 @@ type Patch =
     /// Show a toast in `#notifications` that dismisses itself after `Timeout` milliseconds. `Kind` is a CSS
     /// modifier (`success`, `info`, `warning`, `error`): the toast gets `notification notification--{kind}`.
     | Toast of Kind: string * Text: string * Timeout: int
+    /// Send the event `Name` with `Payload` (written as JSON) to the page's hooks that handle it
+    /// (`this.handleEvent(name, payload => ...)` in a hook; Phoenix LiveView's `push_event`); it is also dispatched on
+    /// `window` as the DOM event `liveview:{name}`. Our client only.
+    | PushEvent of Name: string * Payload: obj
 
     /// Replaces the content of `selector` with `nodes`.
     static member Html(selector: string, [<System.ParamArray>] nodes: XmlNode array) =
@@ -65,6 +69,9 @@ type Patch =
     /// Shows an `info` toast in `#notifications` for 4 seconds.
     static member Notify(text: string) =
         Toast("info", text, Protocol.NotificationTimeout)
+
+    /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
+    static member Event(name: string, payload: obj) = PushEvent(name, payload)
 
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
     static member Meta
@@ -106,6 +113,9 @@ module Patch =
 
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
     let meta (meta: (string * string) list) = SetMeta meta
+
+    /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
+    let pushEvent (name: string) (payload: obj) = PushEvent(name, payload)
 
     /// Shows `text` as a toast of `kind` (success, info, warning, error) in `#notifications` for the default 4 s;
     /// the arguments in the order of C#'s `Patch.Notify(text, kind)`.

@@ -32,6 +32,24 @@ public sealed class PatchEncodingTests : HostedTests
     }
 
     [Fact]
+    public async Task A_pushed_event_is_an_extension_our_client_receives_with_its_payload_as_json()
+    {
+        await using var socket = await Host.ConnectAsync();
+        await socket.SendActionAsync("patches->event");
+        Assert.Equal(
+            """{"action":"patches->event","selector":"#a","html":"1","event":{"name":"points","payload":{"x":1,"label":"a<b"}}}""",
+            await socket.ReceiveTextAsync());
+    }
+
+    [Fact]
+    public async Task A_v1_client_never_receives_a_pushed_event()
+    {
+        await using var socket = await Host.ConnectAsync(query: "");
+        await socket.SendActionAsync("patches->event");
+        Assert.Equal("""{"action":"patches->event","selector":"#a","html":"1"}""", await socket.ReceiveTextAsync());
+    }
+
+    [Fact]
     public async Task Remove_is_an_extension_our_client_receives()
     {
         await using var socket = await Host.ConnectAsync();

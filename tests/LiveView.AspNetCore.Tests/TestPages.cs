@@ -107,6 +107,7 @@ public static class TestPages
             }))
             .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
+            .On("event", (s, _) => (s, new[] { Patch.Event("points", new { X = 1, Label = "a<b" }), Patch.Html("#a", "1") }))
             .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
 
     /// <summary>

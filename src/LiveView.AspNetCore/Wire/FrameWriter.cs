@@ -201,6 +201,15 @@ internal sealed class FrameWriter
             json.WriteEndObject();
         }
 
+        if (frame.Event is { } pushed)
+        {
+            json.WriteStartObject("event"u8);
+            json.WriteString("name"u8, pushed.Name);
+            json.WritePropertyName("payload"u8);
+            JsonSerializer.Serialize(json, pushed.Payload, pushed.Payload?.GetType() ?? typeof(object), JsonSerializerOptions.Web);
+            json.WriteEndObject();
+        }
+
         if (frame.Loading)
         {
             json.WriteBoolean("loading"u8, true);
@@ -267,10 +276,11 @@ internal sealed class FrameWriter
         public string? Title;
         public FSharpList<Tuple<string, string>>? Meta;
         public Patch.Toast? Notify;
+        public Patch.PushEvent? Event;
         public bool Loading;
 
         public readonly bool IsEmpty =>
-            Selector is null && Changes is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null;
+            Selector is null && Changes is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null && Event is null;
 
         /// <summary>Adds the patch to this frame, or returns false when it needs a frame of its own.</summary>
         public bool TryAdd(Patch patch, bool extended)
@@ -315,6 +325,12 @@ internal sealed class FrameWriter
                     return true;
                 case Patch.SetMeta meta when Meta is null:
                     Meta = meta.Meta;
+                    return true;
+                case Patch.PushEvent when !extended:
+                    // A v1 client has no hooks.
+                    return true;
+                case Patch.PushEvent pushed when Event is null:
+                    Event = pushed;
                     return true;
                 case Patch.Toast toast when extended && Notify is null:
                     Notify = toast;
