@@ -15,6 +15,9 @@ type ClientAction =
         Form: Map<string, string list>
         /// The page's language (`html[lang]`), if the client sent one.
         Lang: string option
+        /// With `mount`: the fingerprint of the view the client shows (`ViewHtml.fingerprint`), if it sent one. When
+        /// it is not the fingerprint of the view the server renders, the view is sent whole.
+        View: string option
     }
 
     /// The `data-*` attribute `key`, or null when the element did not have it.
@@ -46,6 +49,7 @@ module ClientAction =
             Data = Map.empty
             Form = Map.empty
             Lang = None
+            View = None
         }
 
     /// An action for `page->handler`, for tests and server code; throws `ArgumentException` on a malformed name

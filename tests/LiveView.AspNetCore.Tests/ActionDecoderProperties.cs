@@ -107,14 +107,15 @@ public sealed class ActionDecoderProperties
             var (dataKey, dataValue, formKey, formValue) = strings;
             static string Text(IEnumerable<(string Text, bool Escape)> units) => AsUtf8(string.Concat(units.Select(u => u.Text)));
 
-            var frame = $$$"""{"action":"page->\u0068andler","data":{{{{Literal(dataKey)}}}:{{{Literal(dataValue)}}}},"form":{{{{Literal(formKey)}}}:[{{{Literal(formValue)}}},"x"]}}""";
+            var frame = $$$"""{"action":"page->\u0068andler","data":{{{{Literal(dataKey)}}}:{{{Literal(dataValue)}}}},"form":{{{{Literal(formKey)}}}:[{{{Literal(formValue)}}},"x"]},"view":{{{Literal(dataValue)}}}}""";
             var decoded = ActionDecoder.TryDecode(Encoding.UTF8.GetBytes(frame), out var action, out _);
 
             var expected = new ClientAction(
                 new ActionName("page", "handler"),
                 MapModule.OfSeq([Tuple.Create(Text(dataKey), Text(dataValue))]),
                 MapModule.OfSeq([Tuple.Create(Text(formKey), ListModule.OfSeq([Text(formValue), "x"]))]),
-                null);
+                null,
+                Text(dataValue));
             return (decoded && Equals(expected, action)).Label(frame);
         });
 

@@ -77,7 +77,7 @@ public sealed class RoundTripTests : HostedTests
         }
 
         Assert.Matches(
-            "<script src=\"/_liveview/liveview.js\\?v=[0-9a-f]{16}\" defer data-socket=\"/ws/liveview/\" data-page=\"home\" data-params=\"{}\" data-loading-delay=\"200\" data-history=\"on\"></script>",
+            "<script src=\"/_liveview/liveview.js\\?v=[0-9a-f]{16}\" defer data-socket=\"/ws/liveview/\" data-page=\"home\" data-params=\"{}\" data-view=\"[A-Za-z0-9_-]{16}\" data-loading-delay=\"200\" data-history=\"on\"></script>",
             html);
     }
 

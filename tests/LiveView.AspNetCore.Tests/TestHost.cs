@@ -78,6 +78,7 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Storing)
             .AddPage(TestPages.Feed)
             .AddPage(TestPages.Todo)
+            .AddPage(TestPages.Dice)
             .AddPage(RealTimePages.Room)
             .AddPage(RealTimePages.Watcher);
 
@@ -88,6 +89,8 @@ public sealed class TestHost : IAsyncDisposable
         app.MapLivePage("/counter", CounterPage.page, Layout.Base);
         app.MapLivePage("/articles/{slug}", TestPages.Article, TestPages.Layout);
         app.MapLivePage("/search", TestPages.Search, TestPages.Layout);
+        app.MapLivePage("/dice", TestPages.Dice, TestPages.Layout);
+        app.MapLivePage("/todo", TestPages.Todo, TestPages.Layout);
         map?.Invoke(app);
         await app.StartAsync();
 

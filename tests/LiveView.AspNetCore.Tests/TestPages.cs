@@ -122,6 +122,11 @@ public static class TestPages
             .On("add", (s, ctx) => s with { Items = s.Items.Add(ctx.Data("item") ?? "?") })
             .On("note", (s, ctx) => (s with { Items = s.Items.Add("noted") }, Patch.Html("#log", "noted")));
 
+    /// <summary>A die whose first throw is random: each mount renders another view (<c>/dice</c>).</summary>
+    public static readonly Page<int> Dice =
+        LivePage.Create("dice", init: ctx => ctx.Random.Next(1, 1_000_000), view: n => H.Output(n.ToString()).Id("die"))
+            .On("roll", (n, ctx) => ctx.Random.Next(1, 1_000_000));
+
     /// <summary>Stores <c>message {id}</c> by an effect that takes <c>fx.Cancellation</c>, as a write should.</summary>
     private static Reply<TState> Save<TState>(TState state, ActionContext ctx) => Reply.With(state).Perform(
         "save",

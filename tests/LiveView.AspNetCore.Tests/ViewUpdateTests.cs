@@ -30,6 +30,38 @@ public sealed class ViewUpdateTests : HostedTests
     }
 
     [Fact]
+    public async Task A_mount_whose_view_is_not_the_one_the_server_renders_gets_the_view_whole()
+    {
+        using var http = Host.Http();
+        var html = await http.GetStringAsync("/dice");
+        var fingerprint = System.Text.RegularExpressions.Regex.Match(html, "data-view=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(16, fingerprint.Length);
+        var shown = System.Text.RegularExpressions.Regex.Match(html, "<main id=\"main\">(.*?)</main>").Groups[1].Value;
+        Assert.Equal(fingerprint, ViewHtml.fingerprint(shown));
+
+        // The socket's mount throws the die again: its view is another, and is sent whole, pushed.
+        await using var socket = await Host.ConnectAsync();
+        await socket.SendAsync($$"""{"action":"dice->mount","data":{},"view":"{{fingerprint}}"}""");
+        var pushed = await socket.ReceiveAsync();
+        Assert.False(pushed.TryGetProperty("action", out _));
+        Assert.Equal("#main", pushed.GetProperty("selector").GetString());
+        Assert.Matches("^<output id=\"die\">[0-9]+</output>$", pushed.GetProperty("html").GetString());
+    }
+
+    [Fact]
+    public async Task A_mount_whose_view_is_the_one_the_server_renders_gets_nothing()
+    {
+        using var http = Host.Http();
+        var html = await http.GetStringAsync("/todo");
+        var fingerprint = System.Text.RegularExpressions.Regex.Match(html, "data-view=\"([^\"]+)\"").Groups[1].Value;
+
+        await using var socket = await Host.ConnectAsync();
+        await socket.SendAsync($$"""{"action":"todo->mount","data":{},"view":"{{fingerprint}}"}""");
+        await socket.SendAsync(AddAction("milk"));
+        Assert.Equal("todo->add", (await socket.ReceiveAsync()).GetProperty("action").GetString());
+    }
+
+    [Fact]
     public async Task A_hand_written_patch_goes_first_and_stands_while_the_view_changes_around_it()
     {
         await using var socket = await Host.ConnectAsync();

@@ -32,8 +32,9 @@ public sealed partial class QuickStartTests(Chromium chromium) : ExampleTest<Qui
         Assert.Equal(0, navigations);
         Assert.Empty(requests); // no REST call, no reload: the socket carried it
         Assert.Equal(new Uri(Server.Address, "/").ToString(), page.Url);
+        var view = await page.EvaluateAsync<string>("document.querySelector('script[data-view]').dataset.view");
         Assert.Equal(
-            ["""{"action":"home->mount","data":{"lang":"en"}}""", """{"action":"home->random_number","data":{"lang":"en"}}"""],
+            [$$"""{"action":"home->mount","data":{"lang":"en"},"view":"{{view}}"}""", """{"action":"home->random_number","data":{"lang":"en"}}"""],
             sent);
     }
 

@@ -30,8 +30,9 @@ type Instance =
 type internal Arrival =
     /// `send_page`: the page is shown in `#main` with its URL, title and meta tags.
     | Show
-    /// `mount` (the page is on screen already) or a first paint over HTTP: nothing is sent.
-    | Silent
+    /// `mount` (the page is on screen already) or a first paint over HTTP: nothing is sent, unless the client's view
+    /// (by its fingerprint, `ViewHtml.fingerprint`, when it sent one) is not the one the page renders: then the view.
+    | Silent of Shown: string option
     /// A first action for a page that was not mounted (a Django LiveView v1 client): mount, then fold it.
     | Implicit of ClientAction * Env
 

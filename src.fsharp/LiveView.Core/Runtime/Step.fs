@@ -234,7 +234,7 @@ module Runtime =
         | null -> emit (Output.Fail(Fault.UnknownPage name.Page, ValueSome name, false)) acc
         | page ->
             if name.Handler = Protocol.MountHandler then
-                navigateTo Silent page action env acc
+                navigateTo (Silent action.View) page action env acc
             elif
                 name.Handler = Protocol.SendPageHandler
                 && not (page.Handlers.ContainsKey Protocol.SendPageHandler)
@@ -310,7 +310,7 @@ module Runtime =
                 |> abandonOwnedBy navigation.Id
 
             match navigation.Arrival, navigation.Answer with
-            | Silent, _
+            | Silent _, _
             | _, ValueNone -> acc
             | _, ValueSome answer -> emit (Output.Frames(answer, [], false)) acc
             |> acknowledge navigation.Waiting
@@ -423,6 +423,9 @@ module Runtime =
                         shown,
                         Navigation.patches view (navigation.Page.Meta state) navigation.Url documentTitle
                         @ patches
+                    | Silent(Some fingerprint) when fingerprint <> ViewHtml.fingerprint (ViewHtml.ofNodes tree) ->
+                        // The client shows another render (a page whose first state is random): it gets this one.
+                        title, subscriptions, tree, ValueSome tree, [ Swap(Protocol.MainSelector, [ view ], false) ]
                     | _ -> title, subscriptions, tree, ValueSome tree, []))
 
         match shown with
@@ -460,6 +463,7 @@ module Runtime =
 
             match navigation.Arrival, navigation.Answer with
             | Show, ValueSome answer -> emit (Output.Frames(answer, frames, false)) acc
+            | Silent _, _ when not frames.IsEmpty -> emit (Output.Push frames) acc
             | Implicit(action, env), _ -> handle navigation.Page action env acc
             | _ -> acc
             |> fun acc ->
@@ -561,7 +565,7 @@ module Runtime =
             | Input.Mount(request, env) ->
                 match site.FindPage request.Page with
                 | null -> emit (Output.Fail(Fault.UnknownPage request.Page, ValueNone, false)) acc
-                | page -> navigate Silent page ValueNone request.Params request.Lang request.Url env acc
+                | page -> navigate (Silent None) page ValueNone request.Params request.Lang request.Url env acc
             | Input.Authorized(id, verdict, env) ->
                 match acc.Rt.Mounting with
                 | ValueSome navigation when navigation.Id = id && navigation.Building.IsNone ->

@@ -64,3 +64,8 @@ module ViewHtml =
 
     /// The HTML of nodes side by side (the content of the element a page is shown in).
     let ofNodes (nodes: ViewNode list) = ofContent (ViewContent.Children nodes)
+
+    /// A short fingerprint of `html` (the first 96 bits of its SHA-256, base64url): the same on every server.
+    let fingerprint (html: string) =
+        let hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes html)
+        System.Buffers.Text.Base64Url.EncodeToString(System.ReadOnlySpan(hash, 0, 12))

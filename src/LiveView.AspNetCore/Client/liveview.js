@@ -11,8 +11,8 @@
  *
  * The connection state is on <html data-liveview="connecting|connected|disconnected"> and is announced with
  * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error.
- * The <script> tag configures it: data-socket (path), data-page and data-params (the page on screen),
- * data-history="off", data-loading-delay (ms before #loading shows).
+ * The <script> tag configures it: data-socket (path), data-page, data-params and data-view (the page on screen
+ * and its view's fingerprint), data-history="off", data-loading-delay (ms before #loading shows).
  */
 (() => {
   "use strict";
@@ -96,8 +96,8 @@
           recovering = formValues(main());
           transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
         } else {
-          // The page came over HTTP: the server only needs to mount it.
-          transmit({ action: `${current.page}->mount`, data: { ...current.params } });
+          // The page came over HTTP: the server only needs to mount it (and sends its view if it renders another).
+          transmit({ action: `${current.page}->mount`, data: { ...current.params }, view: config.view });
         }
         mounted.add(current.page);
       }

@@ -26,14 +26,16 @@ internal sealed class PageEndpoint(FirstPaint mounter, Cultures cultures, Client
         var request = new MountRequest(page.Name, http.Request.Path.Value + http.Request.QueryString.Value, RouteValues(http), FSharpOption<string>.Some(lang));
         var mounted = await mounter.MountAsync(request, http.User, http.RequestAborted);
 
+        // The view as the runtime rendered it at mount, and its fingerprint: the socket's mount compares it with its own.
         var state = mounted.State;
+        var view = ViewHtml.ofNodes(mounted.View);
         var document = layout(new LayoutContext(
             page.Name,
             page.Title.Invoke(state),
             page.Meta.Invoke(state),
             lang,
-            page.View.Invoke(state),
-            ClientScriptTag(page, request.Params)));
+            rawText(view),
+            ClientScriptTag(page, request.Params, ViewHtml.fingerprint(view))));
 
         http.Response.ContentType = "text/html; charset=utf-8";
         Render.documentToUtf8(document, http.Response.BodyWriter);
@@ -55,11 +57,12 @@ internal sealed class PageEndpoint(FirstPaint mounter, Cultures cultures, Client
     }
 
     /// <summary>The client's script tag, telling it the socket, and the page and parameters it shows.</summary>
-    private XmlNode ClientScriptTag(Page<object> page, FSharpMap<string, string> parameters) =>
+    private XmlNode ClientScriptTag(Page<object> page, FSharpMap<string, string> parameters, string view) =>
         LayoutModule.clientScript(client.Url, SocketPath, ListModule.OfArray(
         [
             Tuple.Create("page", page.Name),
             Tuple.Create("params", JsonSerializer.Serialize(parameters.ToDictionary(kv => kv.Key, kv => kv.Value))),
+            Tuple.Create("view", view),
             Tuple.Create("loading-delay", loadingDelay),
             Tuple.Create("history", options.Value.History ? "on" : "off"),
         ]));

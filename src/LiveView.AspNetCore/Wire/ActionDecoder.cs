@@ -48,6 +48,7 @@ internal static class ActionDecoder
         var data = MapModule.Empty<string, string>();
         var form = MapModule.Empty<string, FSharpList<string>>();
         string? lang = null;
+        string? view = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -71,6 +72,17 @@ internal static class ActionDecoder
                     ReadToEnd(ref reader);
                     return problem;
                 }
+            }
+            else if (LenientJson.TextEquals(ref reader, "view"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    ReadToEnd(ref reader);
+                    return Invalid("'view' must be a string.");
+                }
+
+                view = LenientJson.GetString(ref reader);
             }
             else if (LenientJson.TextEquals(ref reader, "form"u8))
             {
@@ -106,7 +118,8 @@ internal static class ActionDecoder
             name.ResultValue,
             data,
             form,
-            string.IsNullOrEmpty(lang) ? FSharpOption<string>.None : FSharpOption<string>.Some(lang));
+            string.IsNullOrEmpty(lang) ? FSharpOption<string>.None : FSharpOption<string>.Some(lang),
+            view is null ? FSharpOption<string>.None : FSharpOption<string>.Some(view));
         return null;
     }
 
