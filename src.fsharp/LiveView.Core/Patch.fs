@@ -1,6 +1,38 @@
 namespace LiveView
 
+open System.Runtime.InteropServices
 open Giraffe.ViewEngine
+
+/// A change of a stream: a list in the page whose items the server sends once and keeps no copy of (Phoenix
+/// LiveView's streams). Its container is the element whose id is the stream's name, marked `data-liveview-stream`.
+[<RequireQualifiedAccess>]
+type StreamOp =
+    /// Inserts `Item` (an element whose id is its key), or replaces the item of that key where it is. `At`: -1 the
+    /// end, 0 the start, `i` before the item at `i`. `Limit` prunes from the other end: `n > 0` keeps the first `n`
+    /// items, `n < 0` the last `-n`, 0 keeps all.
+    | Insert of Key: string * Item: XmlNode * At: int * Limit: int
+    /// Removes the item of that key.
+    | Delete of Key: string
+    /// Removes every item.
+    | Reset
+
+/// Stream items.
+module internal StreamItem =
+
+    /// `item` with the id `key`: how the client finds it again.
+    let withKey (key: string) (item: XmlNode) =
+        let put (attributes: XmlAttribute array) =
+            Array.append
+                [| KeyValue("id", key) |]
+                (attributes
+                 |> Array.filter (function
+                     | KeyValue(name, _)
+                     | Boolean name -> name <> "id"))
+
+        match item with
+        | ParentNode((tag, attributes), children) -> ParentNode((tag, put attributes), children)
+        | VoidElement(tag, attributes) -> VoidElement(tag, put attributes)
+        | Text _ -> invalidArg (nameof item) "A stream item must be an element (it gets its key as its id)."
 
 /// One change the browser applies to the page. The host turns a list of patches into wire frames
 /// (Django LiveView v1 fields: `selector`, `html`, `append`, `scroll`, `scrollTop`, `url`, `title`).
@@ -31,6 +63,8 @@ type Patch =
     /// (`this.handleEvent(name, payload => ...)` in a hook; Phoenix LiveView's `push_event`); it is also dispatched on
     /// `window` as the DOM event `liveview:{name}`. Our client only.
     | PushEvent of Name: string * Payload: obj
+    /// Change the stream `Stream` (the id of its container).
+    | Stream of Stream: string * Op: StreamOp
 
     /// Replaces the content of `selector` with `nodes`.
     static member Html(selector: string, [<System.ParamArray>] nodes: XmlNode array) =
@@ -72,6 +106,25 @@ type Patch =
 
     /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
     static member Event(name: string, payload: obj) = PushEvent(name, payload)
+
+    /// Inserts `item` into the stream `stream` as the item `key` (its id), or replaces the item of that key where it
+    /// is. `at`: -1 the end (the default), 0 the start, `i` before the item at `i`. `limit` prunes from the other end:
+    /// `n > 0` keeps the first `n` items, `n < 0` the last `-n`, 0 (the default) keeps all.
+    static member StreamInsert
+        (
+            stream: string,
+            key: string,
+            item: XmlNode,
+            [<Optional; DefaultParameterValue(-1)>] at: int,
+            [<Optional; DefaultParameterValue(0)>] limit: int
+        ) =
+        Stream(stream, StreamOp.Insert(key, StreamItem.withKey key item, at, limit))
+
+    /// Removes the item `key` from the stream `stream`.
+    static member StreamDelete(stream: string, key: string) = Stream(stream, StreamOp.Delete key)
+
+    /// Removes every item of the stream `stream`.
+    static member StreamReset(stream: string) = Stream(stream, StreamOp.Reset)
 
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
     static member Meta
@@ -116,6 +169,23 @@ module Patch =
 
     /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
     let pushEvent (name: string) (payload: obj) = PushEvent(name, payload)
+
+    /// Inserts `item` into the stream `stream` as the item `key` at `at` (-1 the end, 0 the start), pruning to `limit`
+    /// (`n > 0` the first `n`, `n < 0` the last `-n`, 0 all); an item of that key is replaced where it is.
+    let streamInsert (stream: string) (key: string) (item: XmlNode) (at: int) (limit: int) =
+        Stream(stream, StreamOp.Insert(key, StreamItem.withKey key item, at, limit))
+
+    /// Appends `item` to the stream `stream` as the item `key` (or replaces the item of that key where it is).
+    let streamAppend (stream: string) (key: string) (item: XmlNode) = streamInsert stream key item -1 0
+
+    /// Prepends `item` to the stream `stream` as the item `key` (or replaces the item of that key where it is).
+    let streamPrepend (stream: string) (key: string) (item: XmlNode) = streamInsert stream key item 0 0
+
+    /// Removes the item `key` from the stream `stream`.
+    let streamDelete (stream: string) (key: string) = Stream(stream, StreamOp.Delete key)
+
+    /// Removes every item of the stream `stream`.
+    let streamReset (stream: string) = Stream(stream, StreamOp.Reset)
 
     /// Shows `text` as a toast of `kind` (success, info, warning, error) in `#notifications` for the default 4 s;
     /// the arguments in the order of C#'s `Patch.Notify(text, kind)`.

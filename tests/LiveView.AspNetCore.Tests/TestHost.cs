@@ -79,6 +79,7 @@ public sealed class TestHost : IAsyncDisposable
             .AddPage(TestPages.Feed)
             .AddPage(TestPages.Todo)
             .AddPage(TestPages.Dice)
+            .AddPage(TestPages.Log)
             .AddPage(RealTimePages.Room)
             .AddPage(RealTimePages.Watcher);
 
@@ -91,6 +92,7 @@ public sealed class TestHost : IAsyncDisposable
         app.MapLivePage("/search", TestPages.Search, TestPages.Layout);
         app.MapLivePage("/dice", TestPages.Dice, TestPages.Layout);
         app.MapLivePage("/todo", TestPages.Todo, TestPages.Layout);
+        app.MapLivePage("/log", TestPages.Log, TestPages.Layout);
         map?.Invoke(app);
         await app.StartAsync();
 

@@ -122,6 +122,20 @@ public static class TestPages
             .On("add", (s, ctx) => s with { Items = s.Items.Add(ctx.Data("item") ?? "?") })
             .On("note", (s, ctx) => (s with { Items = s.Items.Add("noted") }, Patch.Html("#log", "noted")));
 
+    /// <summary>
+    /// An event log (<c>/log</c>) kept in a stream of the last three events, which its mount starts with one item;
+    /// the state counts them only.
+    /// </summary>
+    public static readonly Page<int> Log =
+        LivePage.Create("log", initial: 0, view: n => H.Div(
+                H.Ul().Id("events").Flag(ViewTree.StreamAttribute),
+                H.P($"{n} events").Id("count")))
+            .OnMount((n, _) => (n + 1, Patch.StreamInsert("events", "e-0", H.Li("started"))))
+            .On("add", (n, ctx) => (n + 1, Patch.StreamInsert("events", $"e-{ctx.Data("id")}", H.Li(ctx.Data("text") ?? ""), limit: -3)))
+            .On("first", (n, ctx) => (n, Patch.StreamInsert("events", $"e-{ctx.Data("id")}", H.Li(ctx.Data("text") ?? ""), at: 0)))
+            .On("forget", (n, ctx) => (n - 1, Patch.StreamDelete("events", $"e-{ctx.Data("id")}")))
+            .On("clear", (n, _) => (0, Patch.StreamReset("events")));
+
     /// <summary>A die whose first throw is random: each mount renders another view (<c>/dice</c>).</summary>
     public static readonly Page<int> Dice =
         LivePage.Create("dice", init: ctx => ctx.Random.Next(1, 1_000_000), view: n => H.Output(n.ToString()).Id("die"))

@@ -84,6 +84,28 @@ public sealed class ClientLab : IAsyncDisposable
             H.A("About").Id("about").Href("/about").Action("page#changePage").Data("page", "about"),
             H.A("Secret").Id("secret-link").Href("/secret").Action("page#changePage").Data("page", "secret"));
 
+    /// <summary>
+    /// A stream (<c>/feed</c>): the mount inserts one item; buttons append, prepend, update, delete, prune and reset;
+    /// the state only counts.
+    /// </summary>
+    public static readonly Page<int> Feed =
+        LivePage.Create("feed", initial: 0, view: n => H.Div(
+                H.Ul().Id("feed").Flag(ViewTree.StreamAttribute),
+                H.Output(n.ToString()).Id("n"),
+                H.Button("Add").Id("add").Action("click->feed#add"),
+                H.Button("Prepend").Id("prepend").Action("click->feed#prepend"),
+                H.Button("Update").Id("update").Action("click->feed#update"),
+                H.Button("Delete").Id("delete").Action("click->feed#delete"),
+                H.Button("Prune").Id("prune").Action("click->feed#prune"),
+                H.Button("Reset").Id("reset").Action("click->feed#reset")))
+            .OnMount((n, _) => (n, Patch.StreamInsert("feed", "item-0", H.Li("start"))))
+            .On("add", (n, _) => (n + 1, Patch.StreamInsert("feed", $"item-{n + 1}", H.Li($"item {n + 1}"))))
+            .On("prepend", (n, _) => (n + 1, Patch.StreamInsert("feed", $"item-{n + 1}", H.Li($"item {n + 1}"), at: 0)))
+            .On("update", (n, _) => (n, Patch.StreamInsert("feed", "item-1", H.Li("item 1, edited").Class("edited"))))
+            .On("delete", (n, _) => (n, Patch.StreamDelete("feed", "item-0")))
+            .On("prune", (n, _) => (n + 1, Patch.StreamInsert("feed", $"item-{n + 1}", H.Li($"item {n + 1}"), limit: -2)))
+            .On("reset", (_, _) => (0, Patch.StreamReset("feed")));
+
     /// <summary>A page for signed-in users only, at <c>/secret</c>.</summary>
     public static readonly Page<int> Secret =
         LivePage.Create("secret", initial: 0, view: n => H.Div(H.P("the secret").Id("secret"), H.Output(n.ToString()).Id("peeks"), H.Button("Peek").Id("peek").Action("click->secret#peek")))
@@ -98,10 +120,11 @@ public sealed class ClientLab : IAsyncDisposable
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie => cookie.LoginPath = "/login");
         builder.Services.AddAuthorization();
-        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page).AddPage(Secret);
+        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page).AddPage(Secret).AddPage(Feed);
         var app = builder.Build();
         app.MapLiveView();
         app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);
+        app.MapLivePage("/feed", Feed, QuickStart.Pages.Layout.Base);
         app.MapLivePage("/secret", Secret, QuickStart.Pages.Layout.Base).RequireAuthorization();
 
         // A login page whose button signs in and goes back where the user was sent from.

@@ -206,3 +206,62 @@ let tests =
                         "one item inserted, one text changed"
                 | other -> failtestf "sent %A" other
         ]
+
+let private items (keys: string list) =
+    [
+        for key in keys -> ViewNode.Element("li", [ "id", key ], ViewContent.Children [ ViewNode.Text key ])
+    ]
+
+let private insert key at limit =
+    StreamOp.Insert(key, li [ _id key ] [ str key ], at, limit)
+
+// Protects streams: what their items become, and that a live page keeps no copy of them.
+[<Tests>]
+let streamTests =
+    testList
+        "Streams"
+        [
+            testCase "inserts go where they are asked, replace the item of their key in place, and limits prune"
+            <| fun () ->
+                let apply keys op = ViewStream.apply (items keys) op
+                Expect.equal (apply [ "a"; "b" ] (insert "c" -1 0)) (items [ "a"; "b"; "c" ]) "appended"
+                Expect.equal (apply [ "a"; "b" ] (insert "c" 0 0)) (items [ "c"; "a"; "b" ]) "prepended"
+                Expect.equal (apply [ "a"; "b" ] (insert "c" 1 0)) (items [ "a"; "c"; "b" ]) "at 1"
+                Expect.equal (apply [ "a"; "b" ] (insert "c" 9 0)) (items [ "a"; "b"; "c" ]) "past the end"
+
+                Expect.equal
+                    (ViewStream.apply (items [ "a"; "b" ]) (StreamOp.Insert("a", li [ _id "a" ] [ str "new" ], -1, 0)))
+                    (ViewTree.ofView [ li [ _id "a" ] [ str "new" ] ] @ items [ "b" ])
+                    "replaced where it is"
+
+                Expect.equal (apply [ "a"; "b"; "c" ] (insert "d" -1 -3)) (items [ "b"; "c"; "d" ]) "the last three"
+                Expect.equal (apply [ "a"; "b"; "c" ] (insert "d" 0 3)) (items [ "d"; "a"; "b" ]) "the first three"
+                Expect.equal (apply [ "a"; "b" ] (StreamOp.Delete "a")) (items [ "b" ]) "deleted"
+                Expect.equal (apply [ "a"; "b" ] (StreamOp.Delete "z")) (items [ "a"; "b" ]) "nothing to delete"
+                Expect.equal (apply [ "a"; "b" ] StreamOp.Reset) [] "reset"
+
+            testCase "a first paint shows a stream's items; a live page's copy never holds them"
+            <| fun () ->
+                let page =
+                    div [] [ ul [ _id "s"; flag ViewTree.StreamAttribute ] []; p [] [ str "x" ] ]
+
+                let tree = ViewTree.ofView [ page ]
+
+                let patches =
+                    [ for i in 1..100 -> Patch.streamAppend "s" $"k{i}" (li [] [ str (string i) ]) ]
+
+                let painted =
+                    (ValueSome tree, patches)
+                    ||> List.fold (fun nodes patch -> nodes |> ValueOption.bind (fun n -> ViewStream.paint n patch))
+
+                Expect.stringContains
+                    (ViewHtml.ofNodes painted.Value)
+                    """<li id="k100">100</li></ul>"""
+                    "the items are painted"
+
+                Expect.equal (ViewHtml.fingerprint painted.Value) (ViewHtml.fingerprint tree) "the view's fingerprint"
+
+                let _, shown, sent = updateFrom tree (ValueSome tree) patches page
+                Expect.isTrue (obj.ReferenceEquals(shown.Value, tree)) "the copy is the view, no item in it"
+                Expect.equal sent patches "the items are sent"
+        ]

@@ -30,9 +30,11 @@ type Instance =
 type internal Arrival =
     /// `send_page`: the page is shown in `#main` with its URL, title and meta tags.
     | Show
-    /// `mount` (the page is on screen already) or a first paint over HTTP: nothing is sent, unless the client's view
-    /// (by its fingerprint, `ViewHtml.fingerprint`, when it sent one) is not the one the page renders: then the view.
+    /// `mount` (the page is on screen already, painted over HTTP): nothing is sent, unless the client's view (by its
+    /// fingerprint, `ViewHtml.fingerprint`, when it sent one) is not the one the page renders: then the view again.
     | Silent of Shown: string option
+    /// A first paint over HTTP: nothing is sent; what the client will be shown has the mount's patches applied.
+    | Paint
     /// A first action for a page that was not mounted (a Django LiveView v1 client): mount, then fold it.
     | Implicit of ClientAction * Env
 

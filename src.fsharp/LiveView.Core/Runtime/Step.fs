@@ -311,6 +311,7 @@ module Runtime =
 
             match navigation.Arrival, navigation.Answer with
             | Silent _, _
+            | Paint, _
             | _, ValueNone -> acc
             | _, ValueSome answer -> emit (Output.Frames(answer, [], false)) acc
             |> acknowledge navigation.Waiting
@@ -408,14 +409,16 @@ module Runtime =
                     let view = navigation.Page.View state
                     let tree = ViewTree.ofView [ view ]
 
+                    // The view is shown whole; the mount's own patches follow it.
+                    let struct (_, shown, patches) =
+                        ViewUpdate.after tree (ValueSome tree) patches view tree
+
+                    let again = Swap(Protocol.MainSelector, [ view ], false) :: patches
+
                     match navigation.Arrival with
                     | Show ->
                         let documentTitle =
                             acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang)
-
-                        // The view is shown whole; the mount's own patches follow it.
-                        let struct (_, shown, patches) =
-                            ViewUpdate.after tree (ValueSome tree) patches view tree
 
                         title,
                         subscriptions,
@@ -423,10 +426,22 @@ module Runtime =
                         shown,
                         Navigation.patches view (navigation.Page.Meta state) navigation.Url documentTitle
                         @ patches
-                    | Silent(Some fingerprint) when fingerprint <> ViewHtml.fingerprint (ViewHtml.ofNodes tree) ->
-                        // The client shows another render (a page whose first state is random): it gets this one.
-                        title, subscriptions, tree, ValueSome tree, [ Swap(Protocol.MainSelector, [ view ], false) ]
-                    | _ -> title, subscriptions, tree, ValueSome tree, []))
+                    | Paint ->
+                        let painted =
+                            (ValueSome tree, patches)
+                            ||> List.fold (fun nodes patch ->
+                                nodes |> ValueOption.bind (fun n -> ViewStream.paint n patch))
+
+                        title, subscriptions, tree, painted, []
+                    | Silent(Some fingerprint) ->
+                        match shown with
+                        | ValueSome shown when ViewHtml.fingerprint shown = fingerprint ->
+                            title, subscriptions, tree, ValueSome shown, []
+                        | _ ->
+                            // The client shows another render (a page whose first state is random): it gets this one.
+                            let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
+                            title, subscriptions, tree, shown, again
+                    | _ -> title, subscriptions, tree, shown, []))
 
         match shown with
         | Error error -> fail (Fault.Page error) acc
@@ -565,7 +580,7 @@ module Runtime =
             | Input.Mount(request, env) ->
                 match site.FindPage request.Page with
                 | null -> emit (Output.Fail(Fault.UnknownPage request.Page, ValueNone, false)) acc
-                | page -> navigate (Silent None) page ValueNone request.Params request.Lang request.Url env acc
+                | page -> navigate Paint page ValueNone request.Params request.Lang request.Url env acc
             | Input.Authorized(id, verdict, env) ->
                 match acc.Rt.Mounting with
                 | ValueSome navigation when navigation.Id = id && navigation.Building.IsNone ->

@@ -30,7 +30,7 @@ module ViewPatch =
         | before, more -> ViewContent.Markup(ViewHtml.ofContent before + ViewHtml.ofContent more)
 
     /// Changes the first element (in document order) whose id is `id`; None when there is none.
-    let private changeById (id: string) (change: ViewNode -> ViewNode list) (nodes: ViewNode list) =
+    let internal changeById (id: string) (change: ViewNode -> ViewNode list) (nodes: ViewNode list) =
         let mutable found = false
 
         let rec visit (nodes: ViewNode list) =

@@ -32,6 +32,11 @@ module ViewTree =
     [<Literal>]
     let IgnoreAttribute = "data-liveview-ignore"
 
+    /// The attribute that makes an element a stream's container: its items come from stream patches
+    /// (`Patch.streamInsert`), never from the view, and the server keeps no copy of them.
+    [<Literal>]
+    let StreamAttribute = "data-liveview-stream"
+
     let private decode (text: string) =
         if text.IndexOf '&' < 0 then
             text
@@ -117,7 +122,7 @@ module ViewTree =
             let content = contentOf tag children
 
             let content =
-                if List.exists (fst >> (=) IgnoreAttribute) attributes then
+                if List.exists (fun (name, _) -> name = IgnoreAttribute || name = StreamAttribute) attributes then
                     ViewContent.Ignored content
                 else
                     content

@@ -260,6 +260,7 @@
       }
     }
     if (Array.isArray(message.changes)) applyChanges(main(), message.changes);
+    if (Array.isArray(message.streams)) applyStreams(message.streams);
     if (message.title) document.title = message.title;
     if (message.meta) setMeta(message.meta);
     if (navigation) arrive(message);
@@ -299,6 +300,35 @@
       else if (kind === 7) node.replaceWith(parse(a));
     }
     return true;
+  }
+
+  /**
+   * Stream changes, in order: [stream, 0, key, html, at, limit] inserts the item (its id is its key) at `at` (-1 the
+   * end) or replaces the item of that key where it is, then keeps the first `limit` items (the last -limit when
+   * negative; 0 all); [stream, 1, key] deletes an item; [stream, 2] empties the stream. The stream is the element
+   * whose id is its name.
+   */
+  function applyStreams(ops) {
+    for (const [stream, kind, key, html, at, limit] of ops) {
+      const container = document.getElementById(stream);
+      if (!container) {
+        console.error(`LiveView: no stream ${stream}`);
+        continue;
+      }
+      const item = kind === 1 || kind === 0 ? container.querySelector(`:scope > [id="${CSS.escape(key)}"]`) : null;
+      if (kind === 2) container.replaceChildren();
+      else if (kind === 1) item && item.remove();
+      else {
+        const template = document.createElement("template");
+        template.innerHTML = html;
+        const added = template.content.firstElementChild;
+        if (item) item.replaceWith(added);
+        else container.insertBefore(added, at < 0 ? null : container.children[at] || null);
+        const items = container.children;
+        while (limit > 0 && items.length > limit) items[items.length - 1].remove();
+        while (limit < 0 && items.length > -limit) items[0].remove();
+      }
+    }
   }
 
   /** A navigation frame arrived: the page it names is now on screen. */

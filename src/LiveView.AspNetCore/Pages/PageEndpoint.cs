@@ -26,16 +26,18 @@ internal sealed class PageEndpoint(FirstPaint mounter, Cultures cultures, Client
         var request = new MountRequest(page.Name, http.Request.Path.Value + http.Request.QueryString.Value, RouteValues(http), FSharpOption<string>.Some(lang));
         var mounted = await mounter.MountAsync(request, http.User, http.RequestAborted);
 
-        // The view as the runtime rendered it at mount, and its fingerprint: the socket's mount compares it with its own.
+        // The view as the runtime rendered it at mount, the mount's patches applied (stream items included), and its
+        // fingerprint: the socket's mount compares it with its own.
         var state = mounted.State;
-        var view = ViewHtml.ofNodes(mounted.View);
+        var shown = mounted.Shown.IsSome ? mounted.Shown.Value : mounted.View;
+        var view = ViewHtml.ofNodes(shown);
         var document = layout(new LayoutContext(
             page.Name,
             page.Title.Invoke(state),
             page.Meta.Invoke(state),
             lang,
             rawText(view),
-            ClientScriptTag(page, request.Params, ViewHtml.fingerprint(view))));
+            ClientScriptTag(page, request.Params, ViewHtml.fingerprint(shown))));
 
         http.Response.ContentType = "text/html; charset=utf-8";
         Render.documentToUtf8(document, http.Response.BodyWriter);

@@ -71,6 +71,13 @@ internal sealed class FrameWriter
                     Add(cover);
                 }
             }
+            else if (patch is Patch.Stream stream && !extended)
+            {
+                foreach (var v1 in ViewStream.forV1(stream.Stream, stream.Op))
+                {
+                    Add(v1);
+                }
+            }
             else
             {
                 Add(patch);
@@ -172,6 +179,12 @@ internal sealed class FrameWriter
             ViewChangesJson.Write(json, frame.Changes);
         }
 
+        if (frame.Streams is not null)
+        {
+            json.WritePropertyName("streams"u8);
+            WriteStreams(json, frame.Streams);
+        }
+
         if (frame.Scroll is not null)
         {
             json.WriteString("scroll"u8, frame.Scroll);
@@ -230,6 +243,44 @@ internal sealed class FrameWriter
         EndFrame(json);
     }
 
+    /// <summary>
+    /// Writes stream changes, in order: <c>[stream, 0, key, html, at, limit]</c> inserts (or replaces),
+    /// <c>[stream, 1, key]</c> deletes, <c>[stream, 2]</c> resets.
+    /// </summary>
+    private static void WriteStreams(Utf8JsonWriter json, List<Patch.Stream> streams)
+    {
+        json.WriteStartArray();
+        foreach (var stream in streams)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(stream.Stream);
+            switch (stream.Op)
+            {
+                case StreamOp.Insert insert:
+                    json.WriteNumberValue(0);
+                    json.WriteStringValue(insert.Key);
+                    var html = threadHtml ??= new ArrayBufferWriter<byte>(256);
+                    html.ResetWrittenCount();
+                    Render.toUtf8(ListModule.OfArray([insert.Item]), html);
+                    json.WriteStringValue(html.WrittenSpan);
+                    json.WriteNumberValue(insert.At);
+                    json.WriteNumberValue(insert.Limit);
+                    break;
+                case StreamOp.Delete delete:
+                    json.WriteNumberValue(1);
+                    json.WriteStringValue(delete.Key);
+                    break;
+                default:
+                    json.WriteNumberValue(2);
+                    break;
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary>The thread's JSON writer, set to write into this connection's buffer, with a frame's object opened.</summary>
     private Utf8JsonWriter StartFrame()
     {
@@ -270,6 +321,7 @@ internal sealed class FrameWriter
         public bool Append;
         public bool Remove;
         public FSharpList<ViewChange>? Changes;
+        public List<Patch.Stream>? Streams;
         public string? Scroll;
         public bool ScrollTop;
         public string? Url;
@@ -280,20 +332,21 @@ internal sealed class FrameWriter
         public bool Loading;
 
         public readonly bool IsEmpty =>
-            Selector is null && Changes is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null && Event is null;
+            Selector is null && Changes is null && Streams is null && Scroll is null && !ScrollTop && Url is null && Title is null && Meta is null && Notify is null && Event is null;
 
         /// <summary>Adds the patch to this frame, or returns false when it needs a frame of its own.</summary>
         public bool TryAdd(Patch patch, bool extended)
         {
             switch (patch)
             {
-                // The view's changes are applied after the frame's HTML: a patch that follows them needs its own frame.
-                case Patch.Swap swap when Selector is null && Changes is null:
+                // A frame is applied HTML first, then the view's changes, then streams: a patch that follows them in
+                // the list needs a frame of its own.
+                case Patch.Swap swap when Selector is null && Changes is null && Streams is null:
                     Selector = swap.Selector;
                     Nodes = swap.Nodes;
                     Append = swap.Append;
                     return true;
-                case Patch.Delete delete when Selector is null && Changes is null:
+                case Patch.Delete delete when Selector is null && Changes is null && Streams is null:
                     Selector = delete.Selector;
                     if (extended)
                     {
@@ -305,8 +358,12 @@ internal sealed class FrameWriter
                     }
 
                     return true;
+                // Streams and view changes commute: a change never goes inside a stream's container.
                 case Patch.Changes changes when Changes is null:
                     Changes = changes.Update.Changes;
+                    return true;
+                case Patch.Stream stream:
+                    (Streams ??= []).Add(stream);
                     return true;
                 case Patch.ScrollInto scroll when Scroll is null:
                     Scroll = scroll.Selector;
@@ -335,7 +392,7 @@ internal sealed class FrameWriter
                 case Patch.Toast toast when extended && Notify is null:
                     Notify = toast;
                     return true;
-                case Patch.Toast toast when !extended && Selector is null && Changes is null:
+                case Patch.Toast toast when !extended && Selector is null && Changes is null && Streams is null:
                     // A v1 client gets the toast appended to #notifications; it will not dismiss itself.
                     Selector = "#notifications";
                     Nodes = ListModule.OfArray([ToastNode(toast)]);
