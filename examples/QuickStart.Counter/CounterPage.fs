@@ -7,10 +7,19 @@ open LiveView
 /// The page's whole state.
 type State = { Count: int }
 
-let private button' id action label =
-    button [ _id id; _class "button"; _data "action" $"click->counter#{action}" ] [ str label ]
+/// The handlers return only the new state: the runtime renders the view and sends what changed.
+let increment =
+    Handler.named "increment" (fun state _ -> Reply.state { state with Count = state.Count + 1 })
 
-/// The page's content, for the first render.
+let decrement =
+    Handler.named "decrement" (fun state _ -> Reply.state { state with Count = state.Count - 1 })
+
+let reset = Handler.named "reset" (fun _ _ -> Reply.state { Count = 0 })
+
+let private button' id handler label =
+    button [ _id id; _class "button"; Live.on "click" handler ] [ str label ]
+
+/// The page's content for a state: the first paint, and after every action.
 let view (state: State) =
     section
         []
@@ -19,26 +28,23 @@ let view (state: State) =
             p
                 []
                 [
-                    str "This page is written in F#; its handlers are pure functions of the state."
+                    str
+                        "This page is written in F#; its handlers are pure functions of the state, and its view says what the page shows."
                 ]
             div
                 [ _class "counter" ]
                 [
-                    button' "decrement" "decrement" "−"
+                    button' "decrement" decrement "−"
                     output [ _id "count" ] [ str (string state.Count) ]
-                    button' "increment" "increment" "+"
+                    button' "increment" increment "+"
                 ]
-            button' "reset" "reset" "Reset"
+            button' "reset" reset "Reset"
         ]
-
-/// Sets the count and shows it.
-let private show count (state: State) =
-    Reply.ok { state with Count = count } [ Patch.text "#count" (string count) ]
 
 /// The counter page: `counter->increment`, `counter->decrement`, `counter->reset`.
 let page =
     Page.create "counter" (fun _ -> { Count = 0 }) view
     |> Page.withTitle (fun state -> $"Counter: {state.Count}")
-    |> Page.on "increment" (fun state _ -> show (state.Count + 1) state)
-    |> Page.on "decrement" (fun state _ -> show (state.Count - 1) state)
-    |> Page.on "reset" (fun state _ -> show 0 state)
+    |> Page.handle increment
+    |> Page.handle decrement
+    |> Page.handle reset

@@ -28,6 +28,9 @@ module Page =
             Handlers = Map.add (PageNames.check "handler" name) handler page.Handlers
         }
 
+    /// Adds (or replaces) a named handler; views bind to it with `Live.on "click" handler`.
+    let handle (handler: Handler<'S>) (page: Page<'S>) = on handler.Name handler.Fold page
+
     /// Sets the document title from the state; it is followed after every fold.
     let withTitle (title: 'S -> string) (page: Page<'S>) = { page with Title = title }
 

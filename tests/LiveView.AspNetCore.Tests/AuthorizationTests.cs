@@ -141,7 +141,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
 
         // The page never mounted, its handlers were never reached, and the public page still answers.
         await socket.SendActionAsync("home->random_number");
-        Assert.Equal("#output-random-number", (await socket.ReceiveAsync()).GetProperty("selector").GetString());
+        Assert.Equal("home->random_number", (await socket.ReceiveAsync()).GetProperty("action").GetString());
         Assert.DoesNotContain("mounted secret", host.Store.Items);
     }
 
@@ -226,7 +226,7 @@ public sealed class FallbackPolicyTests : IAsyncLifetime
 
         await using var signedIn = await host.ConnectAsync(cookies: await host.SignInAsync("ada"));
         await signedIn.SendActionAsync("counter->increment");
-        Assert.Equal("1", (await signedIn.ReceiveAsync()).GetProperty("html").GetString());
+        Assert.Equal("1", (await signedIn.ReceiveAsync()).Shown());
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class AuthenticationExpiryTests : IAsyncLifetime
     {
         await using var socket = await host.ConnectAsync(cookies: await host.SignInAsync("ada"));
         await socket.SendActionAsync("counter->increment");
-        Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        Assert.Equal("1", (await socket.ReceiveAsync()).Shown());
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, await socket.ReceiveCloseAsync());
     }
 }

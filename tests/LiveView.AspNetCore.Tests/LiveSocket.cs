@@ -82,3 +82,23 @@ public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
         Socket.Dispose();
     }
 }
+
+/// <summary>Reading frames.</summary>
+public static class Frames
+{
+    /// <summary>
+    /// The text a frame shows: its <c>html</c> (a hand-written patch, or a v1 client's frame), else the text its one
+    /// view change sets.
+    /// </summary>
+    public static string Shown(this JsonElement frame)
+    {
+        if (frame.TryGetProperty("html", out var html))
+        {
+            return html.GetString()!;
+        }
+
+        var change = Assert.Single(frame.GetProperty("changes").EnumerateArray());
+        Assert.Equal(0, change[0].GetInt32()); // a text set
+        return change[2].GetString()!;
+    }
+}

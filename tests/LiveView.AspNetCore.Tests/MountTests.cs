@@ -45,6 +45,6 @@ public sealed class MountTests : HostedTests
 
         await socket.SendActionAsync("counter->increment");
         Assert.Equal("""{"action":"effects->slow_greet"}""", await socket.ReceiveTextAsync());
-        Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        Assert.Equal("1", (await socket.ReceiveAsync()).Shown());
     }
 }

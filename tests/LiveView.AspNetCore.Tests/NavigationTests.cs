@@ -102,7 +102,7 @@ public sealed class NavigationTests : HostedTests
         Assert.Equal("""{"action":"article->send_page"}""", await socket.ReceiveTextAsync());
         Assert.Equal("/counter", (await socket.ReceiveAsync()).GetProperty("url").GetString());
         await socket.SendActionAsync("counter->increment");
-        Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+        Assert.Equal("1", (await socket.ReceiveAsync()).Shown());
 
         // The overtaken mount's effect ends now, late; once the loop has taken its end, the counter is still live.
         var steps = Host.Clock.Readings;
@@ -111,7 +111,7 @@ public sealed class NavigationTests : HostedTests
         await socket.SendActionAsync("counter->increment");
         var next = await socket.ReceiveAsync();
         Assert.Equal("counter->increment", next.GetProperty("action").GetString());
-        Assert.Equal("2", next.GetProperty("html").GetString());
+        Assert.Equal("2", next.Shown());
     }
 }
 

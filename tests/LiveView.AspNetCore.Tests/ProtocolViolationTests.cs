@@ -42,7 +42,7 @@ public sealed class ProtocolViolationTests : HostedTests
 
         await using var next = await Host.ConnectAsync();
         await next.SendActionAsync("home->random_number");
-        Assert.Equal("#output-random-number", (await next.ReceiveAsync()).GetProperty("selector").GetString());
+        Assert.Equal("home->random_number", (await next.ReceiveAsync()).GetProperty("action").GetString());
     }
 
     private async Task WaitForLogAsync(string message)

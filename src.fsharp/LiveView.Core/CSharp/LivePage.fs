@@ -18,6 +18,16 @@ type LivePage =
     static member Create<'S>(name: string, initial: 'S, view: Func<'S, XmlNode>) : Page<'S> =
         Page.create name (fun _ -> initial) view.Invoke
 
+/// Handlers as methods for C#: `.On(Increment)` registers `static Reply<int> Increment(int n, ActionContext ctx)` as
+/// the handler `increment`, and a view binds to it with `H.Button("+").On("click", Increment)`.
+[<Extension; AbstractClass; Sealed>]
+type PageExtensions =
+
+    /// Adds (or replaces) `handler`, named after its method in snake case (`RandomNumber` → `random_number`).
+    [<Extension>]
+    static member On<'S>(page: Page<'S>, handler: Func<'S, ActionContext, Reply<'S>>) =
+        page.On(Handler.nameOf handler.Method.Name, handler)
+
 /// Replies for C#, when a handler needs more than `return (state, patch);`.
 [<AbstractClass; Sealed>]
 type Reply =

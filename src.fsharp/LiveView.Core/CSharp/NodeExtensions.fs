@@ -2,6 +2,7 @@ namespace LiveView.CSharp
 
 open System.Runtime.CompilerServices
 open Giraffe.ViewEngine
+open LiveView
 
 /// Attributes for C#, as extension methods on nodes: `H.Button("Go").Id("go").Action("click->home#go")`.
 /// Each returns a new node; setting an attribute that is already there replaces it.
@@ -66,3 +67,26 @@ type NodeExtensions =
     [<Extension>]
     static member Action(node: XmlNode, descriptor: string) =
         NodeExtensions.Attr(node, "data-action", descriptor)
+
+    /// Binds the DOM event `eventName` to the page's handler `handler`, a method registered with `.On(method)`
+    /// (`data-action="click->counter#increment"`). Rendering fails if the page has not registered it.
+    [<Extension>]
+    static member On(node: XmlNode, eventName: string, handler: System.Delegate) =
+        NodeExtensions.With(node, Binding.attribute eventName (Handler.nameOf handler.Method.Name))
+
+    /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
+    [<Extension>]
+    static member Ignore(node: XmlNode) = NodeExtensions.With(node, Live.ignore)
+
+    /// Makes the element the container of a stream whose name is the element's id (`Patch.StreamInsert`).
+    [<Extension>]
+    static member Stream(node: XmlNode) = NodeExtensions.With(node, Live.stream)
+
+    /// Names the element's hook, the JavaScript object registered as `LiveView.hooks.{name}`.
+    [<Extension>]
+    static member Hook(node: XmlNode, name: string) =
+        NodeExtensions.With(node, Live.hook name)
+
+    /// The element's key among its siblings: a keyed child that moves is moved, not rebuilt.
+    [<Extension>]
+    static member Key(node: XmlNode, key: string) = NodeExtensions.With(node, Live.key key)

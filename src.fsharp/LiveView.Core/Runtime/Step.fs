@@ -53,6 +53,11 @@ module Runtime =
         useCulture culture
         run ()
 
+    /// Makes `page` the one whose code runs (bindings name it), then runs `run` with `culture` current.
+    let private inPage (page: Page<obj>) (culture: CultureInfo) (run: unit -> 'T) =
+        RunningPage.Current <- page
+        inCulture culture run
+
     let private context acc origin (action: ClientAction | null) lang (env: Env) : ActionContext =
         {
             Origin = origin
@@ -150,6 +155,7 @@ module Runtime =
         let live = acc.Rt.Live.Value
         let ctx = context acc origin action lang env
 
+        RunningPage.Current <- live.Page
         useCulture ctx.Culture
 
         let result =
@@ -347,7 +353,7 @@ module Runtime =
             }
 
         let mounted =
-            inCulture culture (fun () ->
+            inPage navigation.Page culture (fun () ->
                 guard origin (fun () -> navigation.Page.Init mount)
                 |> Result.bind (fun state ->
                     match navigation.Page.Handlers.TryGetValue Protocol.MountHandler with
@@ -402,7 +408,7 @@ module Runtime =
         let origin = Origin.Mount navigation.Page.Name
 
         let shown =
-            inCulture (acc.Site.Culture navigation.Lang) (fun () ->
+            inPage navigation.Page (acc.Site.Culture navigation.Lang) (fun () ->
                 guard origin (fun () ->
                     let title = navigation.Page.Title state
                     let subscriptions = subscriptionsOf navigation.Page state
@@ -491,7 +497,7 @@ module Runtime =
         let state, _ = navigation.Building.Value
         let ctx = context acc origin null navigation.Lang env
 
-        match inCulture ctx.Culture (fun () -> PageFold.apply fold state ctx) with
+        match inPage navigation.Page ctx.Culture (fun () -> PageFold.apply fold state ctx) with
         | Error error -> fail (Fault.Page error) acc
         | Ok reply -> acc |> build reply |> completeIfReady
 
@@ -612,4 +618,5 @@ module Runtime =
                 | _, acc -> acc
                 |> startDeferred
 
+        RunningPage.Current <- Unchecked.defaultof<_>
         acc.Rt, List.rev acc.Out |> withoutClient acc.Rt

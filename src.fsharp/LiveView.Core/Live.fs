@@ -1,0 +1,24 @@
+namespace LiveView
+
+open Giraffe.ViewEngine
+
+/// The attributes a view uses to talk to the runtime and the client: `button [ Live.on "click" increment ] [ ... ]`.
+[<RequireQualifiedAccess>]
+module Live =
+
+    /// Binds the DOM event `event` to `handler` of the page (`data-action="click->counter#increment"`). Rendering fails
+    /// if the page has not registered it (`Page.handle`).
+    let on (event: string) (handler: Handler<'S>) : XmlAttribute = Binding.attribute event handler.Name
+
+    /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
+    let ignore: XmlAttribute = flag ViewTree.IgnoreAttribute
+
+    /// Makes the element the container of a stream whose name is the element's id (`Patch.streamAppend`).
+    let stream: XmlAttribute = flag ViewTree.StreamAttribute
+
+    /// Names the element's hook: the JavaScript object registered as `LiveView.hooks.{name}` is told when the element
+    /// is added, updated and removed.
+    let hook (name: string) : XmlAttribute = attr "data-liveview-hook" name
+
+    /// The element's key among its siblings: a keyed child that moves is moved, not rebuilt (an `id` serves too).
+    let key (key: string) : XmlAttribute = attr "data-key" key

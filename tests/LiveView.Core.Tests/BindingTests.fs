@@ -1,0 +1,79 @@
+module LiveView.Core.Tests.BindingTests
+
+open System
+open Expecto
+open Giraffe.ViewEngine
+open LiveView
+
+let private increment =
+    Handler.named "increment" (fun (n: int) _ -> Reply.state (n + 1))
+
+let private resetCount =
+    Handler.named "reset_count" (fun (_: int) _ -> Reply.state 0)
+
+/// A counter whose view binds its buttons to its handlers, registered or not.
+let private counter (register: Page<int> -> Page<int>) =
+    Page.create "counter" (fun _ -> 0) (fun n ->
+        div
+            []
+            [
+                button [ Live.on "click" increment ] [ str "+" ]
+                button [ Live.on "click" resetCount ] [ str "0" ]
+                output [ _id "n" ] [ str (string n) ]
+            ])
+    |> register
+
+// Protects handlers bound to views without strings: the name in one place, an unregistered handler a failure.
+[<Tests>]
+let tests =
+    testList
+        "Bindings"
+        [
+            testCase "a view binds to its page's handlers by value: the page's name, the handler's in camel case"
+            <| fun () ->
+                let page = counter (Page.handle increment >> Page.handle resetCount)
+
+                let state, patches, errors =
+                    Page.run page [ ClientAction.named "counter->increment" ]
+
+                Expect.equal state 1 "the handler ran"
+                Expect.isEmpty errors "no error"
+
+                let html =
+                    patches
+                    |> List.choose (function
+                        | Changes update -> Some(ViewHtml.ofNodes update.After)
+                        | _ -> None)
+                    |> List.exactlyOne
+
+                Expect.stringContains html """data-action="click-&gt;counter#increment">+""" "bound to increment"
+                Expect.stringContains html """data-action="click-&gt;counter#resetCount">0""" "camel case, as Stimulus"
+
+            testCase "a view that binds to a handler its page has not registered fails to mount, naming it"
+            <| fun () ->
+                let page = counter (Page.handle increment)
+
+                let error =
+                    try
+                        Page.run page [] |> ignore
+                        failtest "mounted"
+                    with :? InvalidOperationException as error ->
+                        error
+
+                Expect.stringContains
+                    (string (nonNull error.InnerException).Message)
+                    "The page 'counter' binds 'click' to 'reset_count', which is not one of its handlers"
+                    "names the handler"
+
+            testCase "a binding written outside a page's code says where bindings work"
+            <| fun () ->
+                Expect.throwsT<InvalidOperationException> (fun () -> Live.on "click" increment |> ignore) "no page runs"
+
+            testCase "a C# method's handler name is its name in snake case; a lambda's is refused"
+            <| fun () ->
+                Expect.equal (Handler.nameOf "RandomNumber") "random_number" "two words"
+                Expect.equal (Handler.nameOf "Increment") "increment" "one word"
+                Expect.equal (Handler.nameOf "LoadHTML") "load_html" "an acronym"
+                Expect.equal (Handler.nameOf "HTMLToText") "html_to_text" "an acronym first"
+                Expect.throwsT<ArgumentException> (fun () -> Handler.nameOf "<View>b__0_0" |> ignore) "a lambda"
+        ]
