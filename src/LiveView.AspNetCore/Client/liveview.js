@@ -13,6 +13,9 @@
  * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error.
  * The <script> tag configures it: data-socket (path), data-page and data-params (the page on screen),
  * data-history="off", data-loading-delay (ms before #loading shows).
+ *
+ * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
+ * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
  */
 (() => {
   "use strict";
@@ -50,6 +53,9 @@
   let navigating = {}; // page -> data of the last send_page for it
   let recovering = null; // form values to put back after a reconnect re-render
   let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
+  const submitted = new Map(); // action -> the form whose submit sent it, until its answer
+  let overwriting = null; // the submitted form the frame being applied answers
+  let refocusing = false; // focus put back after a frame: not the user's event
 
   function parseJson(text) {
     try {
@@ -225,6 +231,8 @@
       console.error("LiveView: the server sent a frame that is not JSON", text);
       return;
     }
+    const form = submitted.get(message.action);
+    if (message.loading !== true) submitted.delete(message.action);
     if (message.error) {
       console.error(`LiveView: ${message.error.code}: ${message.error.message}`);
       if (!message.action) loading.clear();
@@ -238,13 +246,18 @@
       if (message.loading === true) loading.stillWorking(message.action);
       else loading.done(message.action);
     }
+    overwriting = form;
     apply(message);
+    overwriting = null;
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
 
   function apply(message) {
     const navigation = message.url && message.action && message.action.endsWith("->send_page");
     if (navigation && historyOn && !restoring && message.url !== here()) snapshot();
+    // What the user is doing, kept across the frame (not across a navigation).
+    const focus = navigation ? null : focusState();
+    const scrolls = navigation ? [] : scrollState();
     if (message.selector) {
       const target = document.querySelector(message.selector);
       if (!target) {
@@ -260,6 +273,8 @@
       }
     }
     if (Array.isArray(message.changes)) applyChanges(main(), message.changes);
+    if (focus) restoreFocus(focus);
+    scrolls.forEach(restoreScroll);
     if (message.title) document.title = message.title;
     if (message.meta) setMeta(message.meta);
     if (navigation) arrive(message);
@@ -289,14 +304,18 @@
         console.error("LiveView: a view change names a node that is not there", path);
         return false;
       }
+      const parent = node.parentNode;
       if (kind === 0) node.data = a;
       else if (kind === 1) node.setAttribute(a, b);
       else if (kind === 2) node.removeAttribute(a);
       else if (kind === 3) node.innerHTML = a;
       else if (kind === 4) node.insertBefore(parse(b), node.childNodes[a] || null);
       else if (kind === 5) node.remove();
-      else if (kind === 6) node.insertBefore(node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
+      // moveBefore (where there is one) keeps focus and scroll.
+      else if (kind === 6) (node.moveBefore || node.insertBefore).call(node, node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
       else if (kind === 7) node.replaceWith(parse(a));
+      const element = kind === 0 || kind === 5 || kind === 7 ? parent : node;
+      syncField(element, kind === 1 || kind === 2 ? a : "");
     }
     return true;
   }
@@ -523,6 +542,83 @@
     });
   }
 
+  /** A field whose value attribute (textarea: text) is only its default. */
+  function typed(el) {
+    return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && !/^(checkbox|radio|file|hidden|submit|image|reset|button)$/.test(el.type));
+  }
+
+  /** A field that takes the view's values even while focused. */
+  function overwritable(field) {
+    return !!(field.closest("[data-liveview-overwrite]") || field.form?.hasAttribute("data-liveview-overwrite") || (overwriting && field.form === overwriting));
+  }
+
+  /** The view changed attribute `name` (or the text: "") of el: a field shows it, unless the user is in it. */
+  function syncField(el, name) {
+    const field = el && el.tagName === "OPTION" ? el.closest("select") : el;
+    if (!field || (field === document.activeElement && !overwritable(field))) return;
+    if (name === "checked" && el.tagName === "INPUT") el.checked = el.hasAttribute(name);
+    else if (name === "selected" && el.tagName === "OPTION") el.selected = el.hasAttribute(name);
+    else if (el.tagName === "TEXTAREA" ? !name : name === "value" && typed(el)) el.value = el.defaultValue;
+  }
+
+  /** The focused element, its caret and typed value. */
+  function focusState() {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const { selectionStart: start, selectionEnd: end, selectionDirection: direction, form, defaultValue } = el;
+    return { el, form, start, end, direction, defaultValue, value: typed(el) ? el.value : null, overwrite: overwritable(el) };
+  }
+
+  /** What replaced a removed element: the same id, else the same name in its form. */
+  function replacementOf({ el, form }) {
+    if (el.id) return document.getElementById(el.id);
+    const scope = form && (form.isConnected ? form : form.id && document.getElementById(form.id));
+    return Array.from((el.name && scope && scope.elements) || []).find(
+      (field) => field.name === el.name && (!/^(checkbox|radio)$/.test(field.type) || field.value === el.value)) || null;
+  }
+
+  /** Focus lost to a frame goes back, with the caret; a replacement gets the typed value unless it takes the view's. */
+  function restoreFocus(saved) {
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // still focused, or focused elsewhere on purpose
+    const old = saved.el;
+    const el = old.isConnected ? old : replacementOf(saved);
+    if (!el) return;
+    if (el !== old && saved.value !== null && typed(el) && (!saved.overwrite || el.defaultValue === saved.defaultValue)) el.value = saved.value;
+    refocusing = true;
+    el.focus({ preventScroll: true });
+    refocusing = false;
+    try {
+      if (saved.start != null) el.setSelectionRange(saved.start, saved.end, saved.direction);
+    } catch {
+      // no caret in this field
+    }
+  }
+
+  // ---- scroll positions ---------------------------------------------------------------------------------
+
+  const scrolled = new Set(); // elements that were scrolled
+  document.addEventListener("scroll", (event) => event.target.nodeType === 1 && scrolled.add(event.target), true);
+
+  function scrollState() {
+    const saved = [];
+    scrolled.forEach((el) => {
+      if (el.isConnected && (el.scrollTop || el.scrollLeft)) saved.push([el, el.scrollTop, el.scrollLeft]);
+      else scrolled.delete(el);
+    });
+    return saved;
+  }
+
+  /** A scrolled element that a frame moved, or replaced (same id), gets its position back. */
+  function restoreScroll([old, top, left]) {
+    const el = old.isConnected ? old : old.id && document.getElementById(old.id);
+    if (el && (el !== old || !(el.scrollTop || el.scrollLeft))) {
+      el.scrollTop = top;
+      el.scrollLeft = left;
+      scrolled.add(el);
+    }
+  }
+
   // ---- events -----------------------------------------------------------------------------------------
 
   // "click->home#randomNumber:prevent", "keydown.enter->search#go", "home#randomNumber" (default event)
@@ -584,11 +680,14 @@
   }
 
   function dispatch(element, action, event) {
-    const wantsLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+    const showLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
     const data = dataOf(element);
     // Which field the event came from, when it bubbled up from one (the form's "change" names the changed field).
     if (event.target !== element && event.target.name && isField(event.target)) data.target = event.target.name;
-    const go = () => send(action, data, formOf(element), { loading: wantsLoading });
+    const go = () => {
+      if (event.type === "submit") submitted.set(action, element);
+      send(action, data, formOf(element), { loading: showLoading });
+    };
     const delay = Number(element.dataset.debounce || 0);
     if (delay > 0 && DEBOUNCED.has(event.type)) {
       clearTimeout(debounced.get(element));
@@ -602,6 +701,7 @@
   }
 
   function onEvent(event) {
+    if (refocusing) return;
     for (let element = event.target; element && element !== document; element = element.parentElement) {
       if (!(element instanceof Element) || !element.hasAttribute("data-action")) continue;
       for (const descriptor of descriptorsOf(element)) {
