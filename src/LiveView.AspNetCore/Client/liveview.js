@@ -16,6 +16,12 @@
  *
  * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
  * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
+ *
+ * Hooks: <div data-liveview-hook="Chart"> gets an instance of LiveView.hooks.Chart (or window.LiveViewHooks.Chart, set
+ * before this script loads): { mounted() {}, updated() {}, destroyed() {} }, called when the element appears, when a
+ * frame changed it or its content, and when it leaves. this.el is the element; this.pushEvent("handler", data) sends
+ * "<page>->handler"; this.handleEvent("name", payload => ...) gets the server's Patch.Event("name", payload), which
+ * is also dispatched on window as "liveview:name".
  */
 (() => {
   "use strict";
@@ -258,13 +264,16 @@
     // What the user is doing, kept across the frame (not across a navigation).
     const focus = navigation ? null : focusState();
     const scrolls = navigation ? [] : scrollState();
+    const touched = new Set(); // the elements the frame changed, and their ancestors
     if (message.selector) {
       const target = document.querySelector(message.selector);
       if (!target) {
         console.error(`LiveView: no element matches ${message.selector}`);
       } else if (message.remove) {
+        mark(touched, target.parentNode);
         target.remove();
       } else if (typeof message.html === "string") {
+        mark(touched, target);
         const before = new Set(target.querySelectorAll("script"));
         if (message.append) target.insertAdjacentHTML("beforeend", message.html);
         else target.innerHTML = message.html;
@@ -272,9 +281,10 @@
         if (message.url && !message.scroll && !recovering && message.url !== here()) window.scrollTo({ top: 0 });
       }
     }
-    if (Array.isArray(message.changes)) applyChanges(main(), message.changes);
+    if (Array.isArray(message.changes)) applyChanges(main(), message.changes, touched);
     if (focus) restoreFocus(focus);
     scrolls.forEach(restoreScroll);
+    syncHooks(touched);
     if (message.title) document.title = message.title;
     if (message.meta) setMeta(message.meta);
     if (navigation) arrive(message);
@@ -285,13 +295,19 @@
       if (anchor) anchor.scrollIntoView({ behavior: "smooth" });
     }
     if (message.scrollTop) window.scrollTo({ top: 0, behavior: "smooth" });
+    if (message.event) deliver(message.event);
+  }
+
+  /** Adds a node and its ancestors to what a frame changed. */
+  function mark(touched, node) {
+    for (; node && !touched.has(node); node = node.parentNode) touched.add(node);
   }
 
   /**
    * View changes (protocol 2), applied in order to the DOM under `container`: each is [kind, path, ...], a path being
    * child indexes from `container` in the DOM as it is when that change applies (ViewChangesJson writes them).
    */
-  function applyChanges(container, changes) {
+  function applyChanges(container, changes, touched = new Set()) {
     const at = (path) => path.reduce((node, index) => node.childNodes[index], container);
     const parse = (html) => {
       const template = document.createElement("template");
@@ -315,6 +331,7 @@
       else if (kind === 6) (node.moveBefore || node.insertBefore).call(node, node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
       else if (kind === 7) node.replaceWith(parse(a));
       const element = kind === 0 || kind === 5 || kind === 7 ? parent : node;
+      mark(touched, element);
       syncField(element, kind === 1 || kind === 2 ? a : "");
     }
     return true;
@@ -441,6 +458,7 @@
     if (saved.html !== undefined && main()) {
       main().innerHTML = saved.html;
       main().querySelectorAll("script").forEach(runScript);
+      syncHooks();
       document.title = saved.title;
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
@@ -619,6 +637,49 @@
     }
   }
 
+  // ---- hooks --------------------------------------------------------------------------------------------
+
+  const definitions = window.LiveViewHooks || {};
+  const live = new Map(); // element -> { name, hook, listeners }
+
+  /** Runs a hook's code; its errors are logged, never thrown into the client. */
+  function run(what, code) {
+    try {
+      code();
+    } catch (error) {
+      console.error(`LiveView: ${what} failed`, error);
+    }
+  }
+
+  function call({ name, hook }, method) {
+    run(`hook ${name}.${method}`, () => hook[method]?.());
+  }
+
+  /** Hooks whose element left are destroyed, new ones mounted, those a frame touched updated. */
+  function syncHooks(touched = new Set()) {
+    live.forEach((entry, el) => el.isConnected || (live.delete(el), call(entry, "destroyed")));
+    document.querySelectorAll("[data-liveview-hook]").forEach((el) => {
+      const name = el.dataset.liveviewHook;
+      const known = live.get(el);
+      if (known) return touched.has(el) && call(known, "updated");
+      if (!definitions[name]) return;
+      const hook = Object.create(definitions[name]);
+      const entry = { name, hook, listeners: [] };
+      hook.el = el;
+      hook.pushEvent = (handler, data = {}) => send(`${current.page}->${handler}`, Object.fromEntries(Object.entries(data).map(
+        ([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])), undefined, { loading: wantsLoading(el) });
+      hook.handleEvent = (event, callback) => entry.listeners.push([event, callback]);
+      live.set(el, entry);
+      call(entry, "mounted");
+    });
+  }
+
+  /** A pushed event: to the hooks that handle it, then to window as "liveview:<name>". */
+  function deliver({ name, payload }) {
+    live.forEach(({ listeners }) => listeners.forEach(([event, callback]) => event === name && run(`handleEvent ${name}`, () => callback(payload))));
+    window.dispatchEvent(new CustomEvent(`liveview:${name}`, { detail: payload }));
+  }
+
   // ---- events -----------------------------------------------------------------------------------------
 
   // "click->home#randomNumber:prevent", "keydown.enter->search#go", "home#randomNumber" (default event)
@@ -679,8 +740,12 @@
     debounced.clear();
   }
 
+  function wantsLoading(element) {
+    return (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+  }
+
   function dispatch(element, action, event) {
-    const showLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+    const showLoading = wantsLoading(element);
     const data = dataOf(element);
     // Which field the event came from, when it bubbled up from one (the form's "change" names the changed field).
     if (event.target !== element && event.target.name && isField(event.target)) data.target = event.target.name;
@@ -756,7 +821,12 @@
     },
     /** Applies view changes to an element, as a frame of changes does to the page (false: a change missed). */
     applyChanges,
+    /** Hook definitions by name: LiveView.hooks.Chart = { mounted() {...} } for data-liveview-hook="Chart". */
+    hooks: definitions,
   };
 
+  // The first paint's hooks mount once the document is parsed (and deferred scripts defining hooks have run).
+  if (document.readyState === "complete") syncHooks();
+  else document.addEventListener("DOMContentLoaded", () => syncHooks());
   connect();
 })();
