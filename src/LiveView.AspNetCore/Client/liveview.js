@@ -13,6 +13,15 @@
  * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error.
  * The <script> tag configures it: data-socket (path), data-page, data-params and data-view (the page on screen
  * and its view's fingerprint), data-history="off", data-loading-delay (ms before #loading shows).
+ *
+ * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
+ * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
+ *
+ * Hooks: <div data-liveview-hook="Chart"> gets an instance of LiveView.hooks.Chart (or window.LiveViewHooks.Chart, set
+ * before this script loads): { mounted() {}, updated() {}, destroyed() {} }, called when the element appears, when a
+ * frame changed it or its content, and when it leaves. this.el is the element; this.pushEvent("handler", data) sends
+ * "<page>->handler"; this.handleEvent("name", payload => ...) gets the server's Patch.Event("name", payload), which
+ * is also dispatched on window as "liveview:name".
  */
 (() => {
   "use strict";
@@ -50,6 +59,9 @@
   let navigating = {}; // page -> data of the last send_page for it
   let recovering = null; // form values to put back after a reconnect re-render
   let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
+  const submitted = new Map(); // action -> the form whose submit sent it, until its answer
+  let overwriting = null; // the submitted form the frame being applied answers
+  let refocusing = false; // focus put back after a frame: not the user's event
 
   function parseJson(text) {
     try {
@@ -225,6 +237,8 @@
       console.error("LiveView: the server sent a frame that is not JSON", text);
       return;
     }
+    const form = submitted.get(message.action);
+    if (message.loading !== true) submitted.delete(message.action);
     if (message.error) {
       console.error(`LiveView: ${message.error.code}: ${message.error.message}`);
       if (!message.action) loading.clear();
@@ -238,20 +252,28 @@
       if (message.loading === true) loading.stillWorking(message.action);
       else loading.done(message.action);
     }
+    overwriting = form;
     apply(message);
+    overwriting = null;
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
 
   function apply(message) {
     const navigation = message.url && message.action && message.action.endsWith("->send_page");
     if (navigation && historyOn && !restoring && message.url !== here()) snapshot();
+    // What the user is doing, kept across the frame (not across a navigation).
+    const focus = navigation ? null : focusState();
+    const scrolls = navigation ? [] : scrollState();
+    const touched = new Set(); // the elements the frame changed, and their ancestors
     if (message.selector) {
       const target = document.querySelector(message.selector);
       if (!target) {
         console.error(`LiveView: no element matches ${message.selector}`);
       } else if (message.remove) {
+        mark(touched, target.parentNode);
         target.remove();
       } else if (typeof message.html === "string") {
+        mark(touched, target);
         const before = new Set(target.querySelectorAll("script"));
         if (message.append) target.insertAdjacentHTML("beforeend", message.html);
         else target.innerHTML = message.html;
@@ -259,8 +281,11 @@
         if (message.url && !message.scroll && !recovering && message.url !== here()) window.scrollTo({ top: 0 });
       }
     }
-    if (Array.isArray(message.changes)) applyChanges(main(), message.changes);
-    if (Array.isArray(message.streams)) applyStreams(message.streams);
+    if (Array.isArray(message.changes)) applyChanges(main(), message.changes, touched);
+    if (Array.isArray(message.streams)) applyStreams(message.streams, touched);
+    if (focus) restoreFocus(focus);
+    scrolls.forEach(restoreScroll);
+    syncHooks(touched);
     if (message.title) document.title = message.title;
     if (message.meta) setMeta(message.meta);
     if (navigation) arrive(message);
@@ -271,13 +296,19 @@
       if (anchor) anchor.scrollIntoView({ behavior: "smooth" });
     }
     if (message.scrollTop) window.scrollTo({ top: 0, behavior: "smooth" });
+    if (message.event) deliver(message.event);
+  }
+
+  /** Adds a node and its ancestors to what a frame changed. */
+  function mark(touched, node) {
+    for (; node && !touched.has(node); node = node.parentNode) touched.add(node);
   }
 
   /**
    * View changes (protocol 2), applied in order to the DOM under `container`: each is [kind, path, ...], a path being
    * child indexes from `container` in the DOM as it is when that change applies (ViewChangesJson writes them).
    */
-  function applyChanges(container, changes) {
+  function applyChanges(container, changes, touched = new Set()) {
     const at = (path) => path.reduce((node, index) => node.childNodes[index], container);
     const parse = (html) => {
       const template = document.createElement("template");
@@ -290,14 +321,19 @@
         console.error("LiveView: a view change names a node that is not there", path);
         return false;
       }
+      const parent = node.parentNode;
       if (kind === 0) node.data = a;
       else if (kind === 1) node.setAttribute(a, b);
       else if (kind === 2) node.removeAttribute(a);
       else if (kind === 3) node.innerHTML = a;
       else if (kind === 4) node.insertBefore(parse(b), node.childNodes[a] || null);
       else if (kind === 5) node.remove();
-      else if (kind === 6) node.insertBefore(node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
+      // moveBefore (where there is one) keeps focus and scroll.
+      else if (kind === 6) (node.moveBefore || node.insertBefore).call(node, node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
       else if (kind === 7) node.replaceWith(parse(a));
+      const element = kind === 0 || kind === 5 || kind === 7 ? parent : node;
+      mark(touched, element);
+      syncField(element, kind === 1 || kind === 2 ? a : "");
     }
     return true;
   }
@@ -308,13 +344,14 @@
    * negative; 0 all); [stream, 1, key] deletes an item; [stream, 2] empties the stream. The stream is the element
    * whose id is its name.
    */
-  function applyStreams(ops) {
+  function applyStreams(ops, touched) {
     for (const [stream, kind, key, html, at, limit] of ops) {
       const container = document.getElementById(stream);
       if (!container) {
         console.error(`LiveView: no stream ${stream}`);
         continue;
       }
+      mark(touched, container);
       const item = kind === 1 || kind === 0 ? container.querySelector(`:scope > [id="${CSS.escape(key)}"]`) : null;
       if (kind === 2) container.replaceChildren();
       else if (kind === 1) item && item.remove();
@@ -452,6 +489,7 @@
     if (saved.html !== undefined && main()) {
       main().innerHTML = saved.html;
       main().querySelectorAll("script").forEach(runScript);
+      syncHooks();
       document.title = saved.title;
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
@@ -553,6 +591,126 @@
     });
   }
 
+  /** A field whose value attribute (textarea: text) is only its default. */
+  function typed(el) {
+    return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && !/^(checkbox|radio|file|hidden|submit|image|reset|button)$/.test(el.type));
+  }
+
+  /** A field that takes the view's values even while focused. */
+  function overwritable(field) {
+    return !!(field.closest("[data-liveview-overwrite]") || field.form?.hasAttribute("data-liveview-overwrite") || (overwriting && field.form === overwriting));
+  }
+
+  /** The view changed attribute `name` (or the text: "") of el: a field shows it, unless the user is in it. */
+  function syncField(el, name) {
+    const field = el && el.tagName === "OPTION" ? el.closest("select") : el;
+    if (!field || (field === document.activeElement && !overwritable(field))) return;
+    if (name === "checked" && el.tagName === "INPUT") el.checked = el.hasAttribute(name);
+    else if (name === "selected" && el.tagName === "OPTION") el.selected = el.hasAttribute(name);
+    else if (el.tagName === "TEXTAREA" ? !name : name === "value" && typed(el)) el.value = el.defaultValue;
+  }
+
+  /** The focused element, its caret and typed value. */
+  function focusState() {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const { selectionStart: start, selectionEnd: end, selectionDirection: direction, form, defaultValue } = el;
+    return { el, form, start, end, direction, defaultValue, value: typed(el) ? el.value : null, overwrite: overwritable(el) };
+  }
+
+  /** What replaced a removed element: the same id, else the same name in its form. */
+  function replacementOf({ el, form }) {
+    if (el.id) return document.getElementById(el.id);
+    const scope = form && (form.isConnected ? form : form.id && document.getElementById(form.id));
+    return Array.from((el.name && scope && scope.elements) || []).find(
+      (field) => field.name === el.name && (!/^(checkbox|radio)$/.test(field.type) || field.value === el.value)) || null;
+  }
+
+  /** Focus lost to a frame goes back, with the caret; a replacement gets the typed value unless it takes the view's. */
+  function restoreFocus(saved) {
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // still focused, or focused elsewhere on purpose
+    const old = saved.el;
+    const el = old.isConnected ? old : replacementOf(saved);
+    if (!el) return;
+    if (el !== old && saved.value !== null && typed(el) && (!saved.overwrite || el.defaultValue === saved.defaultValue)) el.value = saved.value;
+    refocusing = true;
+    el.focus({ preventScroll: true });
+    refocusing = false;
+    try {
+      if (saved.start != null) el.setSelectionRange(saved.start, saved.end, saved.direction);
+    } catch {
+      // no caret in this field
+    }
+  }
+
+  // ---- scroll positions ---------------------------------------------------------------------------------
+
+  const scrolled = new Set(); // elements that were scrolled
+  document.addEventListener("scroll", (event) => event.target.nodeType === 1 && scrolled.add(event.target), true);
+
+  function scrollState() {
+    const saved = [];
+    scrolled.forEach((el) => {
+      if (el.isConnected && (el.scrollTop || el.scrollLeft)) saved.push([el, el.scrollTop, el.scrollLeft]);
+      else scrolled.delete(el);
+    });
+    return saved;
+  }
+
+  /** A scrolled element that a frame moved, or replaced (same id), gets its position back. */
+  function restoreScroll([old, top, left]) {
+    const el = old.isConnected ? old : old.id && document.getElementById(old.id);
+    if (el && (el !== old || !(el.scrollTop || el.scrollLeft))) {
+      el.scrollTop = top;
+      el.scrollLeft = left;
+      scrolled.add(el);
+    }
+  }
+
+  // ---- hooks --------------------------------------------------------------------------------------------
+
+  const definitions = window.LiveViewHooks || {};
+  const live = new Map(); // element -> { name, hook, listeners }
+
+  /** Runs a hook's code; its errors are logged, never thrown into the client. */
+  function run(what, code) {
+    try {
+      code();
+    } catch (error) {
+      console.error(`LiveView: ${what} failed`, error);
+    }
+  }
+
+  function call({ name, hook }, method) {
+    run(`hook ${name}.${method}`, () => hook[method]?.());
+  }
+
+  /** Hooks whose element left are destroyed, new ones mounted, those a frame touched updated. */
+  function syncHooks(touched = new Set()) {
+    live.forEach((entry, el) => el.isConnected || (live.delete(el), call(entry, "destroyed")));
+    document.querySelectorAll("[data-liveview-hook]").forEach((el) => {
+      const name = el.dataset.liveviewHook;
+      const known = live.get(el);
+      if (known) return touched.has(el) && call(known, "updated");
+      if (!definitions[name]) return;
+      const hook = Object.create(definitions[name]);
+      const entry = { name, hook, listeners: [] };
+      hook.el = el;
+      hook.pushEvent = (handler, data = {}) => send(`${current.page}->${handler}`, Object.fromEntries(Object.entries(data).map(
+        ([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])), undefined, { loading: wantsLoading(el) });
+      hook.handleEvent = (event, callback) => entry.listeners.push([event, callback]);
+      live.set(el, entry);
+      call(entry, "mounted");
+    });
+  }
+
+  /** A pushed event: to the hooks that handle it, then to window as "liveview:<name>". */
+  function deliver({ name, payload }) {
+    live.forEach(({ listeners }) => listeners.forEach(([event, callback]) => event === name && run(`handleEvent ${name}`, () => callback(payload))));
+    window.dispatchEvent(new CustomEvent(`liveview:${name}`, { detail: payload }));
+  }
+
   // ---- events -----------------------------------------------------------------------------------------
 
   // "click->home#randomNumber:prevent", "keydown.enter->search#go", "home#randomNumber" (default event)
@@ -613,12 +771,19 @@
     debounced.clear();
   }
 
+  function wantsLoading(element) {
+    return (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+  }
+
   function dispatch(element, action, event) {
-    const wantsLoading = (element.closest("[data-loading]") || {}).dataset?.loading !== "false";
+    const showLoading = wantsLoading(element);
     const data = dataOf(element);
     // Which field the event came from, when it bubbled up from one (the form's "change" names the changed field).
     if (event.target !== element && event.target.name && isField(event.target)) data.target = event.target.name;
-    const go = () => send(action, data, formOf(element), { loading: wantsLoading });
+    const go = () => {
+      if (event.type === "submit") submitted.set(action, element);
+      send(action, data, formOf(element), { loading: showLoading });
+    };
     const delay = Number(element.dataset.debounce || 0);
     if (delay > 0 && DEBOUNCED.has(event.type)) {
       clearTimeout(debounced.get(element));
@@ -632,6 +797,7 @@
   }
 
   function onEvent(event) {
+    if (refocusing) return;
     for (let element = event.target; element && element !== document; element = element.parentElement) {
       if (!(element instanceof Element) || !element.hasAttribute("data-action")) continue;
       for (const descriptor of descriptorsOf(element)) {
@@ -686,7 +852,12 @@
     },
     /** Applies view changes to an element, as a frame of changes does to the page (false: a change missed). */
     applyChanges,
+    /** Hook definitions by name: LiveView.hooks.Chart = { mounted() {...} } for data-liveview-hook="Chart". */
+    hooks: definitions,
   };
 
+  // The first paint's hooks mount once the document is parsed (and deferred scripts defining hooks have run).
+  if (document.readyState === "complete") syncHooks();
+  else document.addEventListener("DOMContentLoaded", () => syncHooks());
   connect();
 })();
