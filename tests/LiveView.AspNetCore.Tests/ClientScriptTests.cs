@@ -39,6 +39,27 @@ public sealed partial class ClientScriptTests : HostedTests
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
 
+    [Fact]
+    public void The_served_script_is_the_source_without_its_comments_and_indentation()
+    {
+        const string source = """
+            /**
+             * The header.
+             */
+            (() => {
+              // a comment line
+              const a = "http://x"; // kept: not a whole line
+              /* a block */
+              const b = `${a}
+                two`;
+            })();
+            """;
+        Assert.Equal(
+            "(() => {\n  const a = \"http://x\"; // kept: not a whole line\n  const b = `${a}\n    two`;\n})();\n",
+            ScriptText.Served(source));
+        Assert.Equal("a();\nb();\n", ScriptText.Served("  a();\n  /* x\n   y */\n\n    b();"));
+    }
+
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]

@@ -19,7 +19,7 @@ internal sealed class ClientScript
             ?? throw new InvalidOperationException($"The embedded resource '{ResourceName}' is missing.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        Content = copy.ToArray();
+        Content = System.Text.Encoding.UTF8.GetBytes(ScriptText.Served(System.Text.Encoding.UTF8.GetString(copy.ToArray())));
         Brotli = Compress(Content, stream => new BrotliStream(stream, CompressionLevel.SmallestSize));
         Gzip = Compress(Content, stream => new GZipStream(stream, CompressionLevel.SmallestSize));
         Version = Convert.ToHexStringLower(SHA256.HashData(Content))[..16];
@@ -32,7 +32,7 @@ internal sealed class ClientScript
     /// <summary>The script compressed with gzip, once, at startup.</summary>
     public byte[] Gzip { get; }
 
-    /// <summary>The script's bytes (UTF-8).</summary>
+    /// <summary>The script's bytes as served (UTF-8): its source without comments and indentation.</summary>
     public byte[] Content { get; }
 
     /// <summary>A hash of the content, used as the cache-busting query and the ETag.</summary>
