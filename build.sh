@@ -6,6 +6,9 @@
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
 #   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR,
 #                      rewrites docs/benchmarks.md (about 5 minutes; --quick: under 2)
+#   ./build.sh bench --views
+#                      the view updates' bytes and CPU per update, in process (under a minute): their section of
+#                      docs/benchmarks.md
 #   ./build.sh bench --hostile
 #                      instead: the hostile-load probe (floods and stalled readers against the Website example),
 #                      writes docs/hostile-load.md or --out FILE (about 5 minutes; --smoke: under 1; --only KEY,KEY;
@@ -62,6 +65,12 @@ run() {
 
 bench() {
   restore
+  if [[ " $* " == *" --views "* ]]; then
+    # In process: the view updates' bytes and CPU, into their section of docs/benchmarks.md.
+    dotnet build bench/LiveView.ViewBench -c Release --no-restore -v quiet -nologo
+    dotnet run --project bench/LiveView.ViewBench -c Release --no-build -- "$@"
+    return
+  fi
   local project projects=(bench/EchoServer bench/LiveView.BenchServer bench/BlazorPeer bench/SignalRPeer)
   if [[ " $* " == *" --hostile "* ]]; then
     # The hostile-load probe runs only the Website example, and no browser.
@@ -169,7 +178,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --fan-out [--quick] | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --views | --fan-out [--quick] | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using LiveView.CSharp;
+using static Giraffe.ViewEngine.HtmlElements;
+
+namespace LiveView.ViewBench;
+
+/// <summary>The pages measured, each written twice: driven by its view, and with a hand-written patch.</summary>
+internal static class Pages
+{
+    private static XmlNode CounterView(int n) => H.Section(
+        H.H1("Counter"),
+        H.Div(
+            H.Button("−").Class("button").Action("click->counter#decrement"),
+            H.Output(n.ToString()).Id("count"),
+            H.Button("+").Class("button").Action("click->counter#increment")).Class("counter"));
+
+    /// <summary>A counter whose handler returns only the new state.</summary>
+    public static readonly Page<int> Counter =
+        LivePage.Create("counter", initial: 0, view: CounterView).On("increment", (n, _) => n + 1);
+
+    /// <summary>The same counter, its handler writing <c>#count</c> by hand.</summary>
+    public static readonly Page<int> CounterByHand =
+        LivePage.Create("counter", initial: 0, view: CounterView)
+            .On("increment", (n, _) => (n + 1, Patch.Html("#count", (n + 1).ToString())));
+
+    public const int Rows = 300;
+
+    private static readonly ImmutableArray<string> Names = [.. Enumerable.Range(1, Rows).Select(i => $"name {i}")];
+
+    private static XmlNode TableView(ImmutableArray<string> names) => H.Section(
+        H.H1("People"),
+        H.Table([.. names.Select((name, i) => H.Tr(H.Td((i + 1).ToString()), H.Td(name).Id($"name-{i + 1}")).Id($"row-{i + 1}"))]));
+
+    private static int RowOf(ActionContext ctx) => int.Parse(ctx.Data("row") ?? "1");
+
+    /// <summary>A 300-row table whose <c>rename</c> changes one row's name and returns only the new state.</summary>
+    public static readonly Page<ImmutableArray<string>> Table =
+        LivePage.Create("table", initial: Names, view: TableView)
+            .On("rename", (names, ctx) => names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"));
+
+    /// <summary>The same table, the handler writing the row's name by hand.</summary>
+    public static readonly Page<ImmutableArray<string>> TableByHand =
+        LivePage.Create("table", initial: Names, view: TableView)
+            .On("rename", (names, ctx) => (names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"),
+                Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
+
+    /// <summary>A stream of messages: <c>say</c> appends one; the state numbers them only (the view does not show it).</summary>
+    public static readonly Page<int> Feed =
+        LivePage.Create("feed", initial: 0, view: _ => H.Section(H.H1("Feed"), H.Ul().Id("messages").Stream()))
+            .On("say", (n, ctx) => (n + 1, Patch.StreamInsert("messages", $"m-{n + 1}", H.Li(H.Span("ada").Class("author"), H.Span(ctx.Data("text") ?? "")))));
+}

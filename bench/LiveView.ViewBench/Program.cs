@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using LiveView;
+using LiveView.AspNetCore;
+using LiveView.ViewBench;
+using Microsoft.FSharp.Collections;
+using Microsoft.FSharp.Core;
+
+// ./build.sh bench --views: bytes on the wire and server CPU per update, in process (no socket): the runtime's step
+// (fold, view, diff) and the frame writer, against the same page written with a hand-written patch. Writes its section
+// of docs/benchmarks.md (--out file), or prints it (--print).
+var quick = args.Contains("--quick");
+var rounds = quick ? 200 : 2_000;
+
+var report = new StringBuilder();
+report.Append("## View updates (`./build.sh bench --views`)\n\n");
+report.Append($"In process, no socket: the runtime's step (fold, title, view, tree, diff) and the frame writer, {rounds:N0} updates per ");
+report.Append("row after a warm-up, the median of 10 batches; CPU is wall time on one core. *Hand-written* is the same page whose ");
+report.Append("handler writes the changed element itself: *its fold + frame* is what that costs without a view, *its step* what it ");
+report.Append("costs now that every fold also renders the view (the view is the source of truth). Bytes are one frame's JSON text.\n\n");
+report.Append($"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, ");
+report.Append($".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
+report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written bytes | view-driven CPU | hand-written fold + frame | hand-written step | ratio |\n");
+report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+
+Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.CounterByHand), i => Action("counter->increment"));
+Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand),
+    i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
+Row("stream of 1,000 items, one appended", LiveView.Page.erase(Pages.Feed), null,
+    i => Action("feed->say", ("text", $"message {i}")), warmUp: 1_000);
+
+report.Append('\n');
+Memory();
+
+var output = Option("--out") ?? Path.Combine("docs", "benchmarks.md");
+if (args.Contains("--print"))
+{
+    Console.Write(report);
+}
+else
+{
+    Section.Replace(output, report.ToString());
+    Console.Write(report);
+    Console.WriteLine($"Wrote its section of {output}.");
+}
+
+void Row(string name, Page<object> page, Page<object>? byHand, Func<int, ClientAction> action, int warmUp = 200)
+{
+    var (frame, bytes, v1, cpu) = Measure(page, action, warmUp);
+    (string Frame, int Bytes, int V1Bytes, double Cpu)? hand = byHand is null ? null : Measure(byHand, action, warmUp);
+    var fold = byHand is null ? (double?)null : FoldAndFrame(byHand, action, warmUp);
+    report.Append($"| {name} | `{frame.Replace("|", "\\|")}` | {bytes} | {v1} | {(hand is null ? "–" : hand.Value.Bytes.ToString())} ");
+    report.Append($"| {cpu:F1} µs | {(fold is null ? "–" : $"{fold:F1} µs")} | {(hand is null ? "–" : $"{hand.Value.Cpu:F1} µs")} ");
+    report.Append($"| {(fold is null ? "–" : $"{cpu / fold:F1}×")} |\n");
+}
+
+(string Frame, int Bytes, int V1Bytes, double Cpu) Measure(Page<object> page, Func<int, ClientAction> action, int warmUp)
+{
+    var site = new OnePage(page);
+    var runtime = Mounted(site, page);
+    var writer = new FrameWriter(extended: true);
+    var v1Writer = new FrameWriter(extended: false);
+    var i = 0;
+    for (; i < warmUp; i++)
+    {
+        runtime = Step(site, runtime, action(i), writer);
+    }
+
+    // One update's frame, for both clients (the v1 one from a runtime in the same state).
+    runtime = Step(site, runtime, action(i), writer);
+    var frame = Encoding.UTF8.GetString(writer.Frame(0).Span);
+    var bytes = Enumerable.Range(0, writer.Count).Sum(f => writer.Frame(f).Length);
+    var v1Runtime = Mounted(site, page);
+    for (var j = 0; j < i; j++)
+    {
+        v1Runtime = Step(site, v1Runtime, action(j), v1Writer);
+    }
+
+    Step(site, v1Runtime, action(i), v1Writer);
+    var v1 = Enumerable.Range(0, v1Writer.Count).Sum(f => v1Writer.Frame(f).Length);
+    i++;
+
+    var batches = new double[10];
+    for (var b = 0; b < batches.Length; b++)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < rounds / batches.Length; n++, i++)
+        {
+            runtime = Step(site, runtime, action(i), writer);
+        }
+
+        batches[b] = clock.Elapsed.TotalMicroseconds / (rounds / batches.Length);
+    }
+
+    Array.Sort(batches);
+    return (frame, bytes, v1, batches[batches.Length / 2]);
+}
+
+// What a hand-written patch costs without a view: the handler's fold and its frame.
+double FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmUp)
+{
+    var writer = new FrameWriter(extended: true);
+    var state = page.Init.Invoke(new MountContext("", MapModule.Empty<string, string>(), FSharpOption<string>.None,
+        CultureInfo.InvariantCulture, new ClaimsPrincipal(), "bench", new Random(1), DateTimeOffset.UnixEpoch));
+    var random = new Random(1);
+    var i = 0;
+    object Fold(int n)
+    {
+        var clientAction = action(n);
+        var ctx = new ActionContext(Origin.NewClient(clientAction.Name), clientAction, CultureInfo.InvariantCulture,
+            new ClaimsPrincipal(), "bench", random, DateTimeOffset.UnixEpoch);
+        var reply = page.Handlers[clientAction.Name.Handler].Invoke(state).Invoke(ctx);
+        writer.WritePatches(clientAction.Name, reply.Patches);
+        writer.Release();
+        return reply.State;
+    }
+
+    for (; i < warmUp; i++)
+    {
+        state = Fold(i);
+    }
+
+    var batches = new double[10];
+    for (var b = 0; b < batches.Length; b++)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < rounds / batches.Length; n++, i++)
+        {
+            state = Fold(i);
+        }
+
+        batches[b] = clock.Elapsed.TotalMicroseconds / (rounds / batches.Length);
+    }
+
+    Array.Sort(batches);
+    return batches[batches.Length / 2];
+}
+
+// The stream's page after 10 and after 1,000 appends: what the server holds does not grow with the list.
+void Memory()
+{
+    var feed = LiveView.Page.erase(Pages.Feed);
+    var site = new OnePage(feed);
+    long Held(int appends)
+    {
+        var runtimes = new Runtime[100];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var writer = new FrameWriter(extended: true);
+        for (var r = 0; r < runtimes.Length; r++)
+        {
+            var runtime = Mounted(site, feed);
+            for (var n = 0; n < appends; n++)
+            {
+                runtime = Step(site, runtime, Action("feed->say", ("text", $"message {n}")), writer);
+            }
+
+            runtimes[r] = runtime;
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(runtimes);
+        return (after - before) / runtimes.Length;
+    }
+
+    var few = Held(10);
+    var many = Held(1_000);
+    report.Append($"Server memory of the stream's page (its runtime, held; 100 pages, average): {Units(few)} after 10 appends, ");
+    report.Append($"{Units(many)} after 1,000. The runtime keeps the view's last render and what the client shows of it ");
+    report.Append("(the same tree when no hand-written patch diverged), never the stream's items.\n");
+}
+
+static string Cpu() =>
+    File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+        : "?";
+
+static string Units(long bytes) => bytes >= 1024 ? $"{bytes / 1024.0:F1} KB" : $"{bytes} B";
+
+static Runtime Mounted(ISite site, Page<object> page)
+{
+    var runtime = RuntimeModule.start("bench", new ClaimsPrincipal(), 16);
+    var request = new MountRequest(page.Name, "/", MapModule.Empty<string, string>(), FSharpOption<string>.None);
+    return RuntimeModule.step(site, Input.NewMount(request, new Env(DateTimeOffset.UnixEpoch, new Random(1))), runtime).Item1;
+}
+
+static Runtime Step(ISite site, Runtime runtime, ClientAction action, FrameWriter writer)
+{
+    var (next, outputs) = RuntimeModule.step(site, Input.NewAction(action, new Env(DateTimeOffset.UnixEpoch, new Random(1))), runtime);
+    writer.Release();
+    foreach (var output in outputs)
+    {
+        if (output is Output.Frames frames)
+        {
+            writer.WritePatches(frames.Answer, frames.Patches, frames.Loading);
+        }
+    }
+
+    return next;
+}
+
+static ClientAction Action(string name, params (string Key, string Value)[] data)
+{
+    var action = ClientActionModule.named(name);
+    foreach (var (key, value) in data)
+    {
+        action = ClientActionModule.withData(key, value, action);
+    }
+
+    return action;
+}
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
