@@ -21,9 +21,10 @@ let private updateFrom (before: ViewNode list) (shown: ViewNode list voption) (p
 
     kept, shown, sent
 
-/// As `updateFrom`, the last render a view.
-let private update (before: XmlNode) shown patches after =
-    updateFrom (ViewTree.ofView [ before ]) shown patches after
+/// As `updateFrom`, the last render the view `before`, which the client shows (as the runtime has it: one tree).
+let private update (before: XmlNode) patches after =
+    let tree = ViewTree.ofView [ before ]
+    updateFrom tree (ValueSome tree) patches after
 
 let private changesIn (patches: Patch list) =
     patches
@@ -66,7 +67,7 @@ let tests =
             <| Prop.forAll (Arb.fromGen genViews) (fun (before, after) ->
                 let before, after = div [] before, div [] after
                 let tree = ViewTree.ofView [ before ]
-                let kept, shown, sent = update before (ValueSome tree) [] after
+                let kept, shown, sent = updateFrom tree (ValueSome tree) [] after
                 let next = ViewTree.ofView [ after ]
 
                 if kept <> next || shown <> ValueSome next then
@@ -88,7 +89,7 @@ let tests =
                     let before = pageWith region 0 0
                     let after = if box then pageWith region 1 0 else pageWith region 0 1
                     let tree = ViewTree.ofView [ before ]
-                    let _, shown, sent = update before (ValueSome tree) [ patch ] after
+                    let _, shown, sent = updateFrom tree (ValueSome tree) [ patch ] after
                     let followed = (ViewPatch.follow tree patch).Value
                     let expected = regionInto followed (ViewTree.ofView [ after ])
 
@@ -110,7 +111,7 @@ let tests =
                     let tree = ViewTree.ofView [ before ]
 
                     let _, shown, _ =
-                        update before (ValueSome tree) [ Swap("#box", added, appending) ] after
+                        updateFrom tree (ValueSome tree) [ Swap("#box", added, appending) ] after
 
                     if shown <> ValueSome(ViewTree.ofView [ after ]) then
                         failtestf "the copy is %A" shown)
@@ -130,10 +131,10 @@ let tests =
                 let page = pageWith [ div [ _class "log" ] [] ] 0 0
                 let tree = ViewTree.ofView [ page ]
                 let patch = Patch.Html(".log", "saved")
-                let _, shown, sent = update page (ValueSome tree) [ patch ] page
+                let _, shown, sent = updateFrom tree (ValueSome tree) [ patch ] page
                 Expect.equal (shown, sent) (ValueNone, [ patch ]) "nothing more, and the copy is not known"
                 let next = pageWith [ div [ _class "log" ] [] ] 0 1
-                let _, shown, sent = update page ValueNone [] next
+                let _, shown, sent = updateFrom tree ValueNone [] next
                 Expect.equal shown (ValueSome(ViewTree.ofView [ next ])) "the copy is the view again"
                 Expect.equal sent [ Swap("#main", [ next ], false) ] "the view, whole"
 
@@ -143,8 +144,7 @@ let tests =
                     div [] [ div (_id "box" :: attributes) content ]
 
                 let shownAfter before patch after =
-                    let _, shown, _ =
-                        update before (ValueSome(ViewTree.ofView [ before ])) [ patch ] after
+                    let _, shown, _ = update before [ patch ] after
 
                     shown |> ValueOption.map ViewHtml.ofNodes
 
@@ -169,8 +169,7 @@ let tests =
                 let before = div [] [ div [ _id "box" ] [ str "a" ]; p [] [ str "b" ] ]
                 let after = div [] [ p [] [ str "b" ]; div [ _id "box" ] [ str "a" ] ]
 
-                let _, shown, _ =
-                    update before (ValueSome(ViewTree.ofView [ before ])) [ Patch.Html("#box", "x") ] after
+                let _, shown, _ = update before [ Patch.Html("#box", "x") ] after
 
                 Expect.equal shown (ValueSome(ViewTree.ofView [ after ])) "the view, moved"
 
@@ -184,12 +183,7 @@ let tests =
                             p [ _id "left" ] [ str $"{items.Length} left" ]
                         ]
 
-                let _, _, sent =
-                    update
-                        (todo [ "a"; "b" ])
-                        (ValueSome(ViewTree.ofView [ todo [ "a"; "b" ] ]))
-                        []
-                        (todo [ "a"; "b"; "c" ])
+                let _, _, sent = update (todo [ "a"; "b" ]) [] (todo [ "a"; "b"; "c" ])
 
                 match changesIn sent with
                 | [ update ] ->

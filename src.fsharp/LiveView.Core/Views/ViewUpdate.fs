@@ -20,12 +20,10 @@ module ViewUpdate =
     /// What the client should show, given what it shows (`shown`) and the view's change from `before` to `after`:
     /// where the view did not change, what is shown stands (hand-written patches included); where what is shown is
     /// still the old view, the new view; where both changed, element by element, the view's change wins.
+    /// What is shown is the last render with patches followed on it: it shares every subtree no patch went into, so
+    /// those are told apart by reference, and only the paths down to the patches are walked.
     let rec merge (shown: ViewNode list) (before: ViewNode list) (after: ViewNode list) : ViewNode list =
         if obj.ReferenceEquals(shown, before) then
-            after
-        elif same before after then
-            shown
-        elif same shown before then
             after
         elif
             shown.Length = before.Length
@@ -34,13 +32,13 @@ module ViewUpdate =
             && List.forall2 matches before after
         then
             List.map3 node shown before after
+        elif same before after then
+            shown
         else
             after
 
     and private node (shown: ViewNode) (before: ViewNode) (after: ViewNode) =
-        if same before after then
-            shown
-        elif same shown before then
+        if obj.ReferenceEquals(shown, before) then
             after
         else
             match shown, before, after with
@@ -62,6 +60,7 @@ module ViewUpdate =
                     | _ -> content''
 
                 ViewNode.Element(tag, attributes, content)
+            | ViewNode.Text _, ViewNode.Text text, ViewNode.Text text' when text = text' -> shown
             | _ -> after
 
     let rec private follow (shown: ViewNode list) (patches: Patch list) =
