@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace LiveView.Browser.Tests;
+
+/// <summary>
+/// Our client made to connect as a Django LiveView v1 client (no <c>?protocol=2</c>), so that the server speaks v1 to
+/// it: what a v1 client gets for every example page, applied by a real DOM.
+/// </summary>
+public static class V1Client
+{
+    /// <summary>The fields of Django LiveView v1's frames.</summary>
+    private static readonly HashSet<string> Fields = ["action", "selector", "html", "append", "scroll", "scrollTop", "url", "title", "error"];
+
+    /// <summary>Makes the pages of <paramref name="context"/> open their sockets without asking for protocol 2.</summary>
+    public static Task SpeakV1Async(this IBrowserContext context) => context.AddInitScriptAsync("""
+        (() => {
+          const Socket = window.WebSocket;
+          window.WebSocket = class extends Socket {
+            constructor(url, protocols) { super(String(url).replace(/protocol=2/, "protocol=1"), protocols); }
+          };
+        })();
+        """);
+
+    /// <summary>Records every frame <paramref name="page"/> receives.</summary>
+    public static List<string> RecordFrames(IPage page)
+    {
+        var frames = new List<string>();
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            lock (frames)
+            {
+                frames.Add(frame.Text ?? "");
+            }
+        };
+        return frames;
+    }
+
+    /// <summary>Fails when a frame has a field a v1 client does not know.</summary>
+    public static void AssertOnlyV1Fields(List<string> frames)
+    {
+        lock (frames)
+        {
+            Assert.NotEmpty(frames);
+            foreach (var frame in frames)
+            {
+                using var json = JsonDocument.Parse(frame);
+                var unknown = json.RootElement.EnumerateObject().Select(p => p.Name).Where(name => !Fields.Contains(name)).ToList();
+                Assert.True(unknown.Count == 0, $"a v1 client got {string.Join(", ", unknown)} in {frame}");
+            }
+        }
+    }
+}
