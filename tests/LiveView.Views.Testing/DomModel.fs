@@ -143,3 +143,6 @@ let applyCover (nodes: ViewNode list) (cover: ViewCover) =
             failwithf "no element has the id %s" id
 
         result
+
+/// The canonical tree's HTML: what the properties compare, so that they do not rest on the trees' own equality.
+let written (nodes: ViewNode list) = ViewHtml.ofNodes (canonical nodes)
