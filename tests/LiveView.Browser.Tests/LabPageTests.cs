@@ -36,6 +36,6 @@ public abstract class LabPageTests(Chromium chromium) : IClassFixture<Chromium>,
         await lab.DisposeAsync();
     }
 
-    /// <summary>Opens the lab page and waits for its client to connect.</summary>
-    protected Task<IPage> OpenLabAsync() => context.OpenLiveAsync(new Uri(lab.Address, "/lab"));
+    /// <summary>Opens the lab page (or another of the lab's, at <paramref name="path"/>) and waits for its client to connect.</summary>
+    protected Task<IPage> OpenLabAsync(string path = "/lab") => context.OpenLiveAsync(new Uri(lab.Address, path));
 }

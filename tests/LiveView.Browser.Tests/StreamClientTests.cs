@@ -4,31 +4,16 @@ using static Microsoft.Playwright.Assertions;
 namespace LiveView.Browser.Tests;
 
 /// <summary>A stream in Chromium: items the server sends once, appended, prepended, updated, deleted and pruned.</summary>
-public sealed class StreamClientTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class StreamClientTests(Chromium chromium) : LabPageTests(chromium)
 {
-    private ClientLab lab = null!;
-    private IBrowserContext context = null!;
     private IPage page = null!;
-
-    public async Task InitializeAsync()
-    {
-        lab = await ClientLab.StartAsync();
-        context = await chromium.Browser.NewContextAsync();
-        context.SetDefaultTimeout(15_000);
-        page = await context.OpenLiveAsync(new Uri(lab.Address, "/feed"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.CloseAsync();
-        await lab.DisposeAsync();
-    }
 
     private Task ExpectItemsAsync(params string[] texts) => Expect(page.Locator("#feed > li")).ToHaveTextAsync(texts);
 
     [Fact]
     public async Task A_stream_appends_prepends_updates_deletes_prunes_and_resets()
     {
+        page = await OpenLabAsync("/feed");
         await ExpectItemsAsync("start"); // the mount's item, in the first paint
         await page.ClickAsync("#add");
         await page.ClickAsync("#add");
