@@ -16,8 +16,19 @@ type StreamOp =
     /// Removes every item.
     | Reset
 
-/// Stream items.
-module internal StreamItem =
+/// What patches carry, made ready when the patch is made (where a failure is the page's).
+module internal PatchData =
+
+    /// The web's defaults (camel case); the frames travel in a WebSocket, never in a page: `<` needs no escape.
+    let private options =
+        System.Text.Json.JsonSerializerOptions(
+            System.Text.Json.JsonSerializerOptions.Web,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+        )
+
+    /// `payload` as JSON, with the web's defaults (camel case).
+    let json (payload: obj) =
+        System.Text.Json.JsonSerializer.Serialize(payload, options)
 
     /// `item` with the id `key`: how the client finds it again.
     let withKey (key: string) (item: XmlNode) =
@@ -59,10 +70,10 @@ type Patch =
     /// Show a toast in `#notifications` that dismisses itself after `Timeout` milliseconds. `Kind` is a CSS
     /// modifier (`success`, `info`, `warning`, `error`): the toast gets `notification notification--{kind}`.
     | Toast of Kind: string * Text: string * Timeout: int
-    /// Send the event `Name` with `Payload` (written as JSON) to the page's hooks that handle it
-    /// (`this.handleEvent(name, payload => ...)` in a hook; Phoenix LiveView's `push_event`); it is also dispatched on
-    /// `window` as the DOM event `liveview:{name}`. Our client only.
-    | PushEvent of Name: string * Payload: obj
+    /// Send the event `Name` with `Payload` (JSON) to the page's hooks that handle it (`this.handleEvent(name,
+    /// payload => ...)` in a hook; Phoenix LiveView's `push_event`); it is also dispatched on `window` as the DOM event
+    /// `liveview:{name}`. Our client only.
+    | PushEvent of Name: string * Payload: string
     /// Change the stream `Stream` (the id of its container).
     | Stream of Stream: string * Op: StreamOp
 
@@ -104,8 +115,9 @@ type Patch =
     static member Notify(text: string) =
         Toast("info", text, Protocol.NotificationTimeout)
 
-    /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
-    static member Event(name: string, payload: obj) = PushEvent(name, payload)
+    /// Sends the event `name` with `payload` (written as JSON, with the web's defaults: camel case) to the page's hooks
+    /// that handle it. A payload that cannot be written fails the fold that makes it.
+    static member Event(name: string, payload: obj) = PushEvent(name, PatchData.json payload)
 
     /// Inserts `item` into the stream `stream` as the item `key` (its id), or replaces the item of that key where it
     /// is. `at`: -1 the end (the default), 0 the start, `i` before the item at `i`. `limit` prunes from the other end:
@@ -118,7 +130,7 @@ type Patch =
             [<Optional; DefaultParameterValue(-1)>] at: int,
             [<Optional; DefaultParameterValue(0)>] limit: int
         ) =
-        Stream(stream, StreamOp.Insert(key, StreamItem.withKey key item, at, limit))
+        Stream(stream, StreamOp.Insert(key, PatchData.withKey key item, at, limit))
 
     /// Removes the item `key` from the stream `stream`.
     static member StreamDelete(stream: string, key: string) = Stream(stream, StreamOp.Delete key)
@@ -167,13 +179,14 @@ module Patch =
     /// Sets `<meta>` tags of the document's head (`description`, `og:title`...).
     let meta (meta: (string * string) list) = SetMeta meta
 
-    /// Sends the event `name` with `payload` (written as JSON) to the page's hooks that handle it.
-    let pushEvent (name: string) (payload: obj) = PushEvent(name, payload)
+    /// Sends the event `name` with `payload` (written as JSON, camel case) to the page's hooks that handle it. A
+    /// payload that cannot be written fails the fold that makes it.
+    let pushEvent (name: string) (payload: obj) = PushEvent(name, PatchData.json payload)
 
     /// Inserts `item` into the stream `stream` as the item `key` at `at` (-1 the end, 0 the start), pruning to `limit`
     /// (`n > 0` the first `n`, `n < 0` the last `-n`, 0 all); an item of that key is replaced where it is.
     let streamInsert (stream: string) (key: string) (item: XmlNode) (at: int) (limit: int) =
-        Stream(stream, StreamOp.Insert(key, StreamItem.withKey key item, at, limit))
+        Stream(stream, StreamOp.Insert(key, PatchData.withKey key item, at, limit))
 
     /// Appends `item` to the stream `stream` as the item `key` (or replaces the item of that key where it is).
     let streamAppend (stream: string) (key: string) (item: XmlNode) = streamInsert stream key item -1 0

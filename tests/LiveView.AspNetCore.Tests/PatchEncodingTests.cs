@@ -42,6 +42,17 @@ public sealed class PatchEncodingTests : HostedTests
     }
 
     [Fact]
+    public async Task A_payload_that_cannot_be_written_fails_its_fold_with_an_error_and_the_socket_lives_on()
+    {
+        await using var socket = await Host.ConnectAsync();
+        await socket.SendActionAsync("patches->unwritable_event");
+        var error = await socket.ReceiveAsync();
+        Assert.Equal("handler_failed", error.GetProperty("error").GetProperty("code").GetString());
+        await socket.SendActionAsync("patches->event");
+        Assert.Equal("patches->event", (await socket.ReceiveAsync()).GetProperty("action").GetString());
+    }
+
+    [Fact]
     public async Task A_v1_client_never_receives_a_pushed_event()
     {
         await using var socket = await Host.ConnectAsync(query: "");

@@ -22,6 +22,12 @@ public sealed record SearchState(string? Results);
 
 public sealed record FeedState(int Shown);
 
+/// <summary>A payload that cannot be written as JSON.</summary>
+public sealed class Unwritable
+{
+    public int Value => throw new InvalidOperationException("not today");
+}
+
 public sealed record TodoState(System.Collections.Immutable.ImmutableList<string> Items);
 
 /// <summary>What test pages' effects stored, for tests to read (a database stand-in).</summary>
@@ -108,6 +114,7 @@ public static class TestPages
             .On("two", (s, _) => (s, new[] { Patch.Html("#a", "1"), Patch.Append("#b", H.Li("2")) }))
             .On("scroll", (s, _) => (s, new[] { Patch.ScrollTo("#end"), Patch.ScrollTop }))
             .On("event", (s, _) => (s, new[] { Patch.Event("points", new { X = 1, Label = "a<b" }), Patch.Html("#a", "1") }))
+            .On("unwritable_event", (s, _) => (s, Patch.Event("points", new Unwritable())))
             .On("echo", (s, ctx) => (s, Patch.Html("#echo", string.Join(",", ctx.FormValues("tags")) + "|" + ctx.Data("id") + "|" + ctx.Culture.Name)));
 
     /// <summary>

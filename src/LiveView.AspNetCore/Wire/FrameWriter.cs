@@ -219,7 +219,7 @@ internal sealed class FrameWriter
             json.WriteStartObject("event"u8);
             json.WriteString("name"u8, pushed.Name);
             json.WritePropertyName("payload"u8);
-            JsonSerializer.Serialize(json, pushed.Payload, pushed.Payload?.GetType() ?? typeof(object), JsonSerializerOptions.Web);
+            json.WriteRawValue(pushed.Payload, skipInputValidation: true);
             json.WriteEndObject();
         }
 
