@@ -122,7 +122,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     public async Task An_anonymous_socket_cannot_mount_the_page_by_any_path(string protocol, string action, string redirect)
     {
         await using var socket = await host.ConnectAsync(query: protocol);
-        await socket.SendActionAsync("home->random_number"); // on a public page first
+        await socket.SendActionAsync("counter->increment"); // on a public page first
         await socket.ReceiveAsync();
 
         await socket.SendActionAsync(action);
@@ -140,8 +140,8 @@ public sealed class AuthorizationTests : IAsyncLifetime
         }
 
         // The page never mounted, its handlers were never reached, and the public page still answers.
-        await socket.SendActionAsync("home->random_number");
-        Assert.Equal("home->random_number", (await socket.ReceiveAsync()).GetProperty("action").GetString());
+        await socket.SendActionAsync("counter->increment");
+        Assert.Equal("counter->increment", (await socket.ReceiveAsync()).GetProperty("action").GetString());
         Assert.DoesNotContain("mounted secret", host.Store.Items);
     }
 
