@@ -24,6 +24,58 @@ type State =
 [<Literal>]
 let Name = "snake"
 
+/// True while the snake moves (the game is not over and not paused).
+let isRunning (state: State) =
+    Game.isPlaying state.Game && not state.Paused
+
+/// The reply that moves from `before` to `after`: the new state (the view shows it), and the board for the watchers
+/// when it changed.
+let private change (before: State) (after: State) =
+    let reply = Reply.state after
+
+    if after.Game <> before.Game then
+        reply
+        |> Reply.broadcast (Audience.Topic(Topics.game after.Id)) (Moved after.Game)
+    else
+        reply
+
+let private turn name direction =
+    Handler.named name (fun (state: State) _ ->
+        if state.Paused then
+            Reply.state state
+        else
+            Reply.state
+                { state with
+                    Game = Game.turn direction state.Game
+                })
+
+/// `snake->up`, `snake->down`, `snake->left`, `snake->right`: the next turn of the snake (queued for the ticks).
+let up = turn "up" Up
+
+let down = turn "down" Down
+
+let left = turn "left" Left
+
+let right = turn "right" Right
+
+/// `snake->pause`: pauses a running game, or goes on with a paused one.
+let pause =
+    Handler.named "pause" (fun state _ ->
+        if Game.isPlaying state.Game then
+            change state { state with Paused = not state.Paused }
+        else
+            Reply.state state)
+
+/// `snake->restart`: a new game on a board of the same size, under the same id (its watchers follow).
+let restart =
+    Handler.named "restart" (fun state ctx ->
+        change
+            state
+            { state with
+                Game = Game.start state.Game.Width state.Game.Height ctx.Random
+                Paused = false
+            })
+
 /// The keys of the game, as the client's `data-action` descriptors: arrows and WASD steer, Space and P pause,
 /// N starts a new game. The layout puts them on `<body>` so that they work wherever the focus is (Enter is left
 /// alone: it still follows a focused link).
@@ -33,25 +85,21 @@ let keys =
         [
             for key, handler in
                 [
-                    "ArrowUp", "up"
-                    "ArrowDown", "down"
-                    "ArrowLeft", "left"
-                    "ArrowRight", "right"
-                    "w", "up"
-                    "s", "down"
-                    "a", "left"
-                    "d", "right"
-                    "space", "pause"
-                    "p", "pause"
-                    "n", "restart"
+                    "ArrowUp", up
+                    "ArrowDown", down
+                    "ArrowLeft", left
+                    "ArrowRight", right
+                    "w", up
+                    "s", down
+                    "a", left
+                    "d", right
+                    "space", pause
+                    "p", pause
+                    "n", restart
                 ] ->
                 // :prevent keeps the arrows and Space from scrolling, and Space from clicking a focused button.
-                $"keydown.{key}->{Name}#{handler}:prevent"
+                $"keydown.{key}->{Name}#{handler.Name}:prevent"
         ]
-
-/// True while the snake moves (the game is not over and not paused).
-let isRunning (state: State) =
-    Game.isPlaying state.Game && not state.Paused
 
 let private statusText (state: State) =
     match state.Game.Status with
@@ -67,9 +115,8 @@ let private watchersText (state: State) =
     | 1 -> "1 person is watching."
     | n -> $"{n} people are watching."
 
-let private lobby (state: State) =
-    Lobby.view (Some state.Id) None state.Lobby
-
+/// The page for `state`: after every action, tick and presence change the runtime renders it and sends what changed
+/// (the board's shapes, the score, the status, the watchers, the lobby).
 let private view (state: State) =
     section
         [ _class "snake" ]
@@ -81,58 +128,12 @@ let private view (state: State) =
                     h1 [] [ str "Snake" ]
                     p [ _class "score" ] [ str "Score "; output [ _id "score" ] [ str (string state.Game.Score) ] ]
                     p [ _id "status" ] [ str (statusText state) ]
-                    button
-                        [ _id "restart"; _class "button"; _data "action" $"click->{Name}#restart" ]
-                        [ str "New game" ]
+                    button [ _id "restart"; _class "button"; Live.on "click" restart ] [ str "New game" ]
                     p [ _id "watchers"; _class "muted" ] [ str (watchersText state) ]
                     h2 [] [ str "Running games" ]
-                    div [ _id (Lobby.Selector.TrimStart '#') ] [ lobby state ]
+                    div [ _id (Lobby.Selector.TrimStart '#') ] [ Lobby.view (Some state.Id) None state.Lobby ]
                 ]
         ]
-
-/// The patches that show `after` where it differs from `before`.
-let private show (before: State) (after: State) =
-    [
-        if after.Game <> before.Game then
-            Patch.html Board.Selector (Board.view after.Game)
-        if after.Game.Score <> before.Game.Score then
-            Patch.text "#score" (string after.Game.Score)
-        if statusText after <> statusText before then
-            Patch.text "#status" (statusText after)
-    ]
-
-/// The reply that moves from `before` to `after`: its patches, and the board for the watchers when it changed.
-let private change (before: State) (after: State) =
-    let reply = Reply.ok after (show before after)
-
-    if after.Game <> before.Game then
-        reply
-        |> Reply.broadcast (Audience.Topic(Topics.game after.Id)) (Moved after.Game)
-    else
-        reply
-
-let private turn direction (state: State) (_: ActionContext) =
-    if state.Paused then
-        Reply.state state
-    else
-        Reply.state
-            { state with
-                Game = Game.turn direction state.Game
-            }
-
-let private pause (state: State) (_: ActionContext) =
-    if Game.isPlaying state.Game then
-        change state { state with Paused = not state.Paused }
-    else
-        Reply.state state
-
-let private restart (settings: Settings) (state: State) (ctx: ActionContext) =
-    change
-        state
-        { state with
-            Game = Game.start settings.Width settings.Height ctx.Random
-            Paused = false
-        }
 
 let private onMessage (message: SnakeMessage) (state: State) (ctx: ActionContext) =
     match message with
@@ -149,22 +150,19 @@ let private onMessage (message: SnakeMessage) (state: State) (ctx: ActionContext
 /// The lobby changed, or who follows the game: a new watcher gets the board at once (a paused game sends no moves).
 let private onPresence (changed: PresenceChanged) (state: State) (_: ActionContext) =
     if changed.Topic = Topics.Games then
-        let state =
+        Reply.state
             { state with
                 Lobby = Some(Lobby.entries changed.Present)
             }
-
-        Reply.ok state [ Patch.html Lobby.Selector (lobby state) ]
     else
         let count (presences: Presence seq) =
             presences |> Seq.filter (fun p -> p.Key = Topics.Watcher) |> Seq.length
 
-        let state =
-            { state with
-                Watchers = count changed.Present
-            }
-
-        let reply = Reply.ok state [ Patch.text "#watchers" (watchersText state) ]
+        let reply =
+            Reply.state
+                { state with
+                    Watchers = count changed.Present
+                }
 
         if count changed.Joined > 0 then
             reply
@@ -198,15 +196,14 @@ let create (settings: Settings) : Page<State> =
             Watchers = 0
         }
 
-    let turns =
-        [ "up", Up; "down", Down; "left", Left; "right", Right ]
-        |> List.map (fun (name, direction) -> Page.on name (turn direction))
-
     Page.create Name init view
     |> Page.withTitle (fun _ -> "Snake")
-    |> List.foldBack (<|) turns
-    |> Page.on "pause" pause
-    |> Page.on "restart" (restart settings)
+    |> Page.handle up
+    |> Page.handle down
+    |> Page.handle left
+    |> Page.handle right
+    |> Page.handle pause
+    |> Page.handle restart
     |> Page.onMessage onMessage
     |> Page.onMessage onPresence
     |> Page.withSubscriptions (subscriptions settings)

@@ -19,7 +19,7 @@ type Entry =
         Paused: bool
     }
 
-/// The id of the element the lobby goes into (`Patch.html "#lobby"`).
+/// The id of the element that holds the lobby, as a selector.
 [<Literal>]
 let Selector = "#lobby"
 
@@ -68,6 +68,8 @@ let view (mine: string option) (watched: string option) (entries: Entry list opt
 
                     li
                         [
+                            // Keyed: when the scores reorder the games, their items move.
+                            Live.key entry.Game
                             _data "game" entry.Game
                             if you then
                                 _class "you"

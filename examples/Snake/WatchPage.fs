@@ -1,6 +1,6 @@
-/// The watch page (`/watch/{game}`): follows a game live. It shows the board the game page sends its game's topic
+/// The watch page (`/watch/{game}`): follows a game live. It keeps the board the game page sends its game's topic
 /// after every step, learns from the presence in that topic whether the player is still there (its tab open), and
-/// from the lobby whether the game is paused.
+/// from the lobby whether the game is paused; the view shows all of it, and the runtime sends what changed.
 module Snake.WatchPage
 
 open Giraffe.ViewEngine
@@ -80,36 +80,22 @@ let private view (state: State) =
                 ]
         ]
 
-let private show (before: State) (after: State) =
-    [
-        if after.Board <> before.Board then
-            Patch.html Board.Selector (board after)
-            Patch.text "#score" (after.Board |> Option.map (fun g -> string g.Score) |> Option.defaultValue "–")
-        if after.Lobby <> before.Lobby then
-            Patch.html Lobby.Selector (lobby after)
-        if statusText after <> statusText before then
-            Patch.text "#status" (statusText after)
-    ]
-
 let private onMessage (message: SnakeMessage) (state: State) (_: ActionContext) =
     match message with
-    | Moved game ->
-        let after = { state with Board = Some game }
-        Reply.ok after (show state after)
+    | Moved game -> Reply.state { state with Board = Some game }
     | Tick -> Reply.state state
 
 let private onPresence (change: PresenceChanged) (state: State) (_: ActionContext) =
-    let after =
-        if change.Topic = Topics.Games then
+    if change.Topic = Topics.Games then
+        Reply.state
             { state with
                 Lobby = Some(Lobby.entries change.Present)
             }
-        else
+    else
+        Reply.state
             { state with
                 Player = Some(change.Present |> Seq.exists (fun p -> p.Key = Topics.Player))
             }
-
-    Reply.ok after (show state after)
 
 /// The lobby; when the URL names a game, the game's moves and who is in its topic, where the page is present as a
 /// watcher.

@@ -8,13 +8,17 @@ open LiveView
 /// How many times the visitor asked for the team: the page's only state.
 type State = { Waves: int }
 
+/// `about->wave`: one more wave. It returns only the new state: the view shows the count.
+let wave =
+    Handler.named "wave" (fun state _ -> Reply.state { state with Waves = state.Waves + 1 })
+
 let private view (text: string -> string) (state: State) =
     section
         []
         [
             h1 [] [ str (text "About.Title") ]
             p [] [ str (text "About.Body") ]
-            button [ _id "wave"; _class "button"; _data "action" "click->about#wave" ] [ str "👋" ]
+            button [ _id "wave"; _class "button"; Live.on "click" wave ] [ str "👋" ]
             output [ _id "waves" ] [ str (string state.Waves) ]
         ]
 
@@ -25,6 +29,4 @@ let create (text: Func<string, string>) =
     Page.create "about" (fun _ -> { Waves = 0 }) (view text)
     |> Page.withTitle (fun _ -> text "About.Title")
     |> Page.withMeta (fun _ -> [ "description", text "About.Description"; "og:title", text "About.Title" ])
-    |> Page.on "wave" (fun state _ ->
-        let state = { state with Waves = state.Waves + 1 }
-        Reply.ok state [ Patch.text "#waves" (string state.Waves) ])
+    |> Page.handle wave

@@ -6,14 +6,15 @@ namespace LiveView.Browser.Tests;
 /// <summary>
 /// The Chat example on a real port with a SQLite file of its own (deleted afterwards), so tests never touch the
 /// example's database. Its flood window is an hour: five messages a tab, however fast the machine sends them.
+/// Settings given to the constructor add to its configuration.
 /// </summary>
 public sealed class ChatServer : IAsyncDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"liveview-chat-{Guid.NewGuid():N}.db");
     private readonly ExampleServer<ChatDb> server;
 
-    public ChatServer() =>
-        server = ExampleServer<ChatDb>.Start(new Dictionary<string, string>
+    public ChatServer(IReadOnlyDictionary<string, string>? settings = null) =>
+        server = ExampleServer<ChatDb>.Start(new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["ConnectionStrings:Chat"] = $"Data Source={database}",
             ["Chat:FloodWindow"] = "01:00:00",

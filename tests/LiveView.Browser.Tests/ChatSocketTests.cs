@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -56,6 +57,28 @@ public sealed partial class ChatSocketTests : IAsyncLifetime
         }
 
         Assert.Equal(Enumerable.Range(0, tabs).Select(i => $"message {i}").Order(), stored.Order());
+    }
+
+    [GeneratedRegex("data-view=\"([^\"]+)\"")]
+    private static partial Regex ViewFingerprint();
+
+    [Fact]
+    public async Task A_tab_whose_first_paint_missed_a_message_gets_the_room_again_when_its_socket_mounts()
+    {
+        var cookies = await SignInAsync("ada");
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server.Address };
+        var view = ViewFingerprint().Match(await http.GetStringAsync("/rooms/lobby")).Groups[1].Value;
+
+        // Said after the first paint, before the socket mounts the page: the tab is not in the room yet.
+        var posted = await http.PostAsJsonAsync("/rooms/lobby/messages", new { text = "said meanwhile" });
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+
+        var socket = new ClientWebSocket();
+        socket.Options.Cookies = cookies;
+        await socket.ConnectAsync(new Uri($"ws://{server.Address.Authority}{LiveView.Protocol.DefaultSocketPath}?protocol=2"), CancellationToken.None);
+        await using var tab = new LiveSocket(socket);
+        await tab.SendAsync(JsonSerializer.Serialize(new { action = "room->mount", data = new { lang = "en", room = "lobby" }, view }));
+        Assert.Contains("said meanwhile", (await tab.ReceiveAsync()).Shows());
     }
 
     /// <summary>Signs in through the sign-in form, antiforgery token included, and returns the browser's cookies.</summary>

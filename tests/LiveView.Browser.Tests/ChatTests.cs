@@ -163,6 +163,47 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     }
 
     [Fact]
+    public async Task Enter_sends_the_message_and_empties_the_box_while_it_keeps_the_focus_and_a_refused_one_stays()
+    {
+        var page = await SignInAsync("ada", "/rooms/lobby");
+        await page.ClickAsync("#text");
+        await page.Keyboard.TypeAsync("typed, then Enter");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["typed, then Enter"]);
+        await Expect(page.Locator("#text")).ToHaveValueAsync("");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.id === 'text'"));
+
+        var tooLong = new string('y', 501);
+        await page.Keyboard.InsertTextAsync(tooLong);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#send-error")).ToHaveTextAsync("A message is at most 500 characters; this one has 501. Nothing was sent.");
+        await Expect(page.Locator("#text")).ToHaveValueAsync(tooLong); // kept, to be shortened
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["typed, then Enter", new string('y', 500)]);
+        await Expect(page.Locator("#text")).ToHaveValueAsync("");
+        await Expect(page.Locator("#send-error")).ToHaveTextAsync("");
+    }
+
+    [Fact]
+    public async Task A_room_shows_its_last_messages_the_oldest_leaving_as_new_ones_come()
+    {
+        await server.DisposeAsync();
+        server = new ChatServer(new Dictionary<string, string> { ["Chat:HistorySize"] = "3" });
+        var page = await SignInAsync("ada", "/rooms/lobby");
+        for (var n = 1; n <= 4; n++)
+        {
+            await SayAsync(page, $"message {n}");
+            await Expect(page.Locator("#lines .text").Last).ToHaveTextAsync($"message {n}");
+        }
+
+        await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["message 2", "message 3", "message 4"]);
+        await page.ReloadAsync();
+        await page.WaitForLiveViewAsync();
+        await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["message 2", "message 3", "message 4"]);
+    }
+
+    [Fact]
     public async Task The_history_is_there_after_a_reload_and_in_the_SQLite_file()
     {
         var page = await SignInAsync("ada", "/rooms/lobby");

@@ -126,6 +126,10 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
             new() { PollingInterval = 20 });
         await Expect(watcher.Locator("#status")).ToHaveTextAsync("Game over.");
         Assert.Equal(await player.InnerHTMLAsync("#board"), await watcher.InnerHTMLAsync("#board"));
+        // Shapes the board was sent after its first paint are SVG shapes (drawn), not unknown HTML elements.
+        Assert.Equal(
+            ["http://www.w3.org/2000/svg"],
+            (await watcher.EvaluateAsync<string[]>("[...document.querySelectorAll('#board svg *')].map(e => e.namespaceURI)")).Distinct());
 
         // Another game, paused: the watcher sees it paused; then the player's tab closes.
         await player.Keyboard.PressAsync("n");

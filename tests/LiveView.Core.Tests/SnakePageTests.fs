@@ -1,5 +1,6 @@
 // The Snake example's pages (examples/Snake) stepped by the runtime the host uses: what they listen to in each state,
-// what a tick sends, and what a watcher shows.
+// what a tick sends, and what a watcher shows. What a page shows is read where the browser sees it: the first paint
+// with every frame sent since applied to it, as our client applies them.
 module LiveView.Core.Tests.SnakePageTests
 
 open System
@@ -9,6 +10,7 @@ open System.Security.Claims
 open Expecto
 open LiveView
 open LiveView.Core.Tests.Support
+open LiveView.Views.Testing
 open Snake
 
 let private game = GamePage.create Settings.standard
@@ -35,6 +37,8 @@ type private Tab =
         Runtime: Runtime
         Outputs: Output list
         Steps: int
+        /// The page's first paint.
+        Painted: ViewNode list
     }
 
     member x.Live = nonNull x.Runtime.Instance
@@ -63,7 +67,7 @@ let private step input (tab: Tab) =
                 })
             tab.Runtime
 
-    {
+    { tab with
         Runtime = runtime
         Outputs = tab.Outputs @ outputs
         Steps = tab.Steps + 1
@@ -78,12 +82,16 @@ let private mount page (parameters: (string * string) list) =
             Lang = None
         }
 
-    {
-        Runtime = Runtime.start "local" (ClaimsPrincipal(ClaimsIdentity())) 4
-        Outputs = []
-        Steps = 0
-    }
-    |> step (fun env -> Input.Mount(request, env))
+    let tab =
+        {
+            Runtime = Runtime.start "local" (ClaimsPrincipal(ClaimsIdentity())) 4
+            Outputs = []
+            Steps = 0
+            Painted = []
+        }
+        |> step (fun env -> Input.Mount(request, env))
+
+    { tab with Painted = tab.Live.View }
 
 /// The live page's subscription that brings `message`: the timer whose message it is, the presence of its topic, or
 /// the topic of a game's moves.
@@ -119,17 +127,78 @@ let private send handler (tab: Tab) =
 let private latest (before: Tab) (after: Tab) =
     List.skip before.Outputs.Length after.Outputs
 
-let private pushed outputs =
+/// The patches of the frames among `outputs`: answers to actions and pushes alike.
+let private sent outputs =
     outputs
     |> List.collect (function
+        | Output.Frames(_, patches, _)
         | Output.Push patches -> patches
         | _ -> [])
 
-let private swapped selector outputs =
-    pushed outputs
-    |> List.choose (function
-        | Swap(s, nodes, _) when s = selector -> Some(nodes |> List.map render |> String.concat "")
-        | _ -> None)
+/// What the browser shows of the page: its first paint, with the frames sent since applied as our client applies them
+/// (view changes, and hand-written patches). It is what the runtime says the client shows, too.
+let private shows (tab: Tab) =
+    let shown =
+        (tab.Painted, sent tab.Outputs)
+        ||> List.fold (fun nodes patch ->
+            match patch with
+            | Changes update -> DomModel.applyAll nodes update.Changes
+            | patch -> ViewPatch.follow nodes patch |> ValueOption.defaultValue nodes)
+
+    Expect.equal
+        (DomModel.canonical shown)
+        (DomModel.canonical (tab.Live.Shown |> ValueOption.defaultValue []))
+        "the frames sent bring the browser to what the runtime says it shows"
+
+    shown
+
+/// The element of `tab`'s page whose id is `id`, as the browser shows it.
+let private element (id: string) (tab: Tab) =
+    let rec find (nodes: ViewNode list) =
+        nodes
+        |> List.tryPick (function
+            | ViewNode.Element(_, attributes, _) as node when List.contains ("id", id) attributes -> Some node
+            | ViewNode.Element(_, _, ViewContent.Children children) -> find children
+            | _ -> None)
+
+    match find (shows tab) with
+    | Some(ViewNode.Element(_, _, content)) -> content
+    | _ -> failtestf "the page shows no #%s" id
+
+/// Where the board of `tab`'s page shows the snake's head: the `x` and `y` of its square.
+let private head (tab: Tab) =
+    let rec find (nodes: ViewNode list) =
+        nodes
+        |> List.tryPick (function
+            | ViewNode.Element("rect", attributes, _) when List.contains ("class", "head") attributes ->
+                Some(List.tryFind (fst >> (=) "x") attributes, List.tryFind (fst >> (=) "y") attributes)
+            | ViewNode.Element(_, _, ViewContent.Children children) -> find children
+            | _ -> None)
+
+    match element "board" tab with
+    | ViewContent.Children nodes ->
+        match find nodes with
+        | Some(Some(_, x), Some(_, y)) -> { X = int x; Y = int y }
+        | _ -> failtest "the board shows no head"
+    | _ -> failtest "the board is not a tree"
+
+/// The HTML of `#id` in `tab`'s page, as the browser shows it.
+let private htmlOf id tab = ViewHtml.ofContent (element id tab)
+
+/// The text of `#id` in `tab`'s page, as the browser shows it.
+let private textOf id tab =
+    let rec text (content: ViewContent) =
+        match content with
+        | ViewContent.Children nodes ->
+            nodes
+            |> List.map (function
+                | ViewNode.Text text -> text
+                | ViewNode.Element(_, _, content) -> text content)
+            |> String.concat ""
+        | ViewContent.Markup markup -> markup
+        | ViewContent.Ignored content -> text content
+
+    text (element id tab)
 
 /// The broadcasts among `outputs`.
 let private broadcasts outputs =
@@ -200,10 +269,9 @@ let tests =
                 let state = after.State<GamePage.State>()
                 Expect.equal (Game.head state.Game) { X = 11; Y = 10 } "one step right"
 
-                Expect.stringContains
-                    (swapped Board.Selector (latest before after) |> String.concat "")
-                    """<rect class="head" x="11" y="10" """
-                    "the board shows the head where it went"
+                Expect.isNonEmpty (sent (latest before after)) "a frame is sent"
+
+                Expect.equal (head after) { X = 11; Y = 10 } "the board shows the head where it went"
 
                 Expect.contains
                     (broadcasts (latest before after))
@@ -256,7 +324,7 @@ let tests =
 
                 let ticked = deliver Tick paused
                 Expect.equal (ticked.State<GamePage.State>()) state "no step"
-                Expect.isEmpty (pushed (latest paused ticked)) "nothing sent"
+                Expect.isEmpty (sent (latest paused ticked)) "nothing sent"
                 let resumed = send "pause" ticked
                 Expect.isTrue (List.exists isTimer resumed.Subscriptions) "the timer again"
 
@@ -277,7 +345,7 @@ let tests =
                     ]
                     "the lobby, and its game's topic, where its watchers see it is still there"
 
-                Expect.stringContains (swapped "#status" over.Outputs |> List.last) "Game over" "it says so"
+                Expect.stringContains (textOf "status" over) "Game over" "it says so"
 
                 Expect.contains
                     (broadcasts over.Outputs)
@@ -301,7 +369,8 @@ let tests =
                 let listed =
                     deliver (lobby [ mine, Lobby.meta 0 false; "abcdefgh", Lobby.meta 7 true ]) tab
 
-                let html = swapped Lobby.Selector (latest tab listed) |> String.concat ""
+                Expect.isNonEmpty (sent (latest tab listed)) "a frame is sent"
+                let html = htmlOf "lobby" listed
                 Expect.stringContains html $"""<a href="/watch/{mine}" target="_blank">{mine}</a> (you) """ "mine"
                 Expect.stringContains html """<a href="/watch/abcdefgh" target="_blank">abcdefgh</a> """ "another"
                 Expect.stringContains html "7 points" "its score"
@@ -320,7 +389,8 @@ let tests =
                             [ Topics.Watcher ])
                         paused
 
-                Expect.equal (swapped "#watchers" (latest paused watched)) [ "2 people are watching." ] "two"
+                Expect.isNonEmpty (sent (latest paused watched)) "a frame is sent"
+                Expect.equal (textOf "watchers" watched) "2 people are watching." "two"
 
                 Expect.equal
                     (broadcasts (latest paused watched))
@@ -333,7 +403,7 @@ let tests =
                     "the board, though the paused game does not move"
 
                 let left = deliver (inGame state.Id [ Topics.Player ]) watched
-                Expect.equal (swapped "#watchers" (latest watched left)) [ "Nobody is watching." ] "none"
+                Expect.equal (textOf "watchers" left) "Nobody is watching." "none"
                 Expect.isEmpty (broadcasts (latest watched left)) "nobody new to tell"
 
             testCase "a watcher shows the boards it gets, then the end of the game"
@@ -357,19 +427,16 @@ let tests =
                     |> deliver (inGame "abcdefgh" [ Topics.Player; Topics.Watcher ])
                     |> deliver (Moved board)
 
-                Expect.equal (swapped "#status" live.Outputs |> List.last) "Live." "live"
+                Expect.equal (textOf "status" live) "Live." "live"
                 let paused = deliver (lobby [ "abcdefgh", Lobby.meta 0 true ]) live
-                Expect.equal (swapped "#status" paused.Outputs |> List.last) "Paused." "paused"
+                Expect.equal (textOf "status" paused) "Paused." "paused"
 
-                Expect.stringContains
-                    (swapped Board.Selector live.Outputs |> List.last)
-                    """x="10" y="10" """
-                    "the board"
+                Expect.equal (head live) { X = 10; Y = 10 } "the board"
 
                 let over = deliver (Moved { board with Status = Over HitWall }) live
 
-                Expect.equal (swapped "#status" over.Outputs |> List.last) "Game over." "over"
-                Expect.stringContains (swapped Board.Selector over.Outputs |> List.last) "board over" "shown over"
+                Expect.equal (textOf "status" over) "Game over." "over"
+                Expect.stringContains (htmlOf "board" over) "board over" "shown over"
 
             testCase "a watcher sees the player leave, and says so for a game nobody plays"
             <| fun () ->
@@ -382,14 +449,11 @@ let tests =
                     |> deliver (Moved board)
                     |> deliver (inGame "abcdefgh" [ Topics.Watcher ])
 
-                Expect.equal (swapped "#status" left.Outputs |> List.last) "The player has left." "gone"
+                Expect.equal (textOf "status" left) "The player has left." "gone"
 
                 let never = watcher |> deliver (inGame "abcdefgh" [ Topics.Watcher ])
 
-                Expect.stringContains
-                    (swapped "#status" never.Outputs |> List.last)
-                    "No game with this id is being played"
-                    "not there"
+                Expect.stringContains (textOf "status" never) "No game with this id is being played" "not there"
 
             testCase "a watch URL that names no game says so and follows no topic"
             <| fun () ->

@@ -6,19 +6,23 @@ namespace Chat.Pages;
 /// <summary>How a room's page looks: the messages, who is here, and the box to write in.</summary>
 public static class RoomView
 {
-    /// <summary>Where a refused message's reason goes.</summary>
-    public const string ErrorSelector = "#send-error";
+    /// <summary>The stream of the room's messages: the id of their list, and the stream's name.</summary>
+    public const string Lines = "lines";
 
     /// <summary>The page for <paramref name="state"/>.</summary>
     public static XmlNode Of(RoomState state) => state.IsRoom ? Room(state) : NotARoom(state);
 
-    /// <summary>The form to write a message: empty, with no error.</summary>
+    /// <summary>
+    /// The form to write a message. The box shows the draft: sending empties it in the answer to the submit, even
+    /// while the box has the focus; a refused message stays in it.
+    /// </summary>
     public static XmlNode Composer(RoomState state) =>
         H.Form(
-            H.Input().Type("text").Id("text").Name("text").Attr("autocomplete", "off").Flag("autofocus")
-                .Attr("placeholder", $"Message #{state.Room} (@name mentions someone)").Attr("aria-label", "Message"),
+            H.Input().Type("text").Id("text").Name("text").Value(state.Draft).Attr("autocomplete", "off").Flag("autofocus")
+                .Attr("placeholder", $"Message #{state.Room} (@name mentions someone)").Attr("aria-label", "Message")
+                .On("input", RoomPage.Compose).Data("loading", "false"),
             H.Button("Send").Type("submit").Id("send"))
-        .Class("composer").Flag("novalidate").Action("submit->room#send");
+        .Id("composer").Class("composer").Flag("novalidate").On("submit", RoomPage.Send);
 
     /// <summary>One message; highlighted when it mentions <paramref name="me"/>.</summary>
     public static XmlNode Line(ChatLine line, string me) =>
@@ -30,12 +34,12 @@ public static class RoomView
             H.Span(line.Text).Class("text")) // a text node: HTML in a message is shown, never run
         .Id(LineId(line)).Class(Mentions.In(line.Text).Contains(me) ? "line line--mentions-me" : "line");
 
-    /// <summary>The id of a message's element.</summary>
+    /// <summary>The id of a message's element: its key in the stream.</summary>
     public static string LineId(ChatLine line) => $"line-{line.Id}";
 
     /// <summary>The list of who is here.</summary>
     public static XmlNode[] Present(IEnumerable<PresentUser> users) =>
-        [.. users.Select(user => H.Li(user.Name).Data("user", user.Name).Data("tabs", user.Tabs.ToString(CultureInfo.InvariantCulture))
+        [.. users.Select(user => H.Li(user.Name).Key(user.Name).Data("user", user.Name).Data("tabs", user.Tabs.ToString(CultureInfo.InvariantCulture))
             .Attr("title", user.Tabs == 1 ? "1 tab" : $"{user.Tabs} tabs"))];
 
     private static XmlNode Room(RoomState state) =>
@@ -43,12 +47,15 @@ public static class RoomView
             UserBar.For(state.User),
             H.H1("#" + state.Room),
             H.Div(
-                // column-reverse keeps the scroll at the newest message as messages are appended.
-                H.Div(H.Ol([.. state.Lines.Select(line => Line(line, state.User))]).Id("lines").Class("lines")).Class("scroller"),
+                // column-reverse keeps the scroll at the newest message as messages are appended. The list's items are
+                // the stream's; the view names the newest, so that a tab whose first paint missed a message said since
+                // gets the room again when its socket mounts the page.
+                H.Div(H.Ol().Id(Lines).Class("lines").Stream().Data("newest", state.Newest.ToString(CultureInfo.InvariantCulture)))
+                    .Class("scroller"),
                 H.Aside(H.H2("Here now"), H.Ul(Present(state.Present)).Id("present").Class("present")))
             .Class("room"),
-            H.Div(Composer(state)).Id("composer"),
-            H.Span("").Id(ErrorSelector[1..]).Class("error").Attr("role", "alert"));
+            Composer(state),
+            H.Span(state.Problem ?? "").Id("send-error").Class("error").Attr("role", "alert"));
 
     private static XmlNode NotARoom(RoomState state) =>
         H.Section(

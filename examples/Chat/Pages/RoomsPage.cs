@@ -10,7 +10,8 @@ public sealed record RoomsState(string User, ImmutableList<string> Rooms, Immuta
 
 /// <summary>
 /// The list of rooms (<c>/</c>): a few fixed ones and those with recent messages, each with how many people are in it
-/// now (live, from the rooms' presence), and a form that opens any room by name.
+/// now (live, from the rooms' presence: the state counts them, the view shows the counts), and a form that opens any
+/// room by name.
 /// </summary>
 public static class RoomsPage
 {
@@ -30,11 +31,7 @@ public static class RoomsPage
                 (s, active, _) => s with { Rooms = [.. Fixed.Union(active, StringComparer.Ordinal)] }))
             .WithSubscriptions(state => state.Rooms.Select(room => Subscription.Presence(Topics.Room(room))))
             .OnMessage<PresenceChanged>((state, presence, _) =>
-            {
-                var room = Topics.RoomOf(presence.Topic);
-                var here = PresentUser.Of(presence).Count;
-                return (state with { Here = state.Here.SetItem(room, here) }, Patch.Html($"#here-{room}", Here(here)));
-            })
+                state with { Here = state.Here.SetItem(Topics.RoomOf(presence.Topic), PresentUser.Of(presence).Count) })
             .WithMentionToasts();
 
     private static XmlNode View(RoomsState state) =>
@@ -52,7 +49,8 @@ public static class RoomsPage
     private static XmlNode Item(string room, int here) =>
         H.Li(
             Links.ToRoom(room),
-            H.Span(Here(here)).Id($"here-{room}").Class("here"));
+            H.Span(Here(here)).Id($"here-{room}").Class("here"))
+        .Key(room);
 
     private static string Here(int count) => count switch
     {

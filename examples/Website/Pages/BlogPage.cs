@@ -4,8 +4,11 @@ using Website.Data;
 
 namespace Website.Pages;
 
-/// <summary>The blog list's state: the posts shown so far, and whether the database has more.</summary>
-public sealed record BlogState(IReadOnlyList<PostLink> Posts, bool HasMore);
+/// <summary>
+/// The blog list's state: how many posts it shows, and whether the database has more. The posts themselves are not
+/// here: they go to the browser as a stream (<see cref="BlogPage.Posts"/>), sent once, and the server keeps no copy.
+/// </summary>
+public sealed record BlogState(int Shown, bool HasMore);
 
 /// <summary>One page of posts from the database.</summary>
 public sealed record PostBatch(IReadOnlyList<PostLink> Posts, bool HasMore);
@@ -16,23 +19,25 @@ public static class BlogPage
     /// <summary>How many posts a batch holds.</summary>
     public const int BatchSize = 4;
 
+    /// <summary>The stream of posts: the id of their list, and the stream's name.</summary>
+    public const string Posts = "posts";
+
     /// <summary>Mounting loads the first batch (before the first paint); <c>blog-&gt;load_more</c> appends the next.</summary>
     public static readonly Page<BlogState> Page =
-        LivePage.Create("blog", initial: new BlogState([], false), view: View)
+        LivePage.Create("blog", initial: new BlogState(0, false), view: View)
             .WithTitle(_ => Texts.Get("Blog.Title"))
             .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Blog.Lead"), ["og:title"] = Texts.Get("Blog.Title") })
-            .OnMount((state, _) => Reply.With(state).Perform("load_posts", fx => LoadAsync(fx, 0), (s, batch, _) =>
-                s with { Posts = batch.Posts, HasMore = batch.HasMore }))
-            .On("load_more", (state, _) => Reply.With(state).Perform("load_more", fx => LoadAsync(fx, state.Posts.Count), (s, batch, _) =>
-            {
-                var patches = batch.Posts.Select(post => Patch.Append("#posts", Item(post))).ToList();
-                if (!batch.HasMore)
-                {
-                    patches.Add(Patch.Remove("#load-more"));
-                }
+            .OnMount((state, _) => Reply.With(state).Perform("load_posts", fx => LoadAsync(fx, 0), Append))
+            .On(LoadMore);
 
-                return (s with { Posts = [.. s.Posts, .. batch.Posts], HasMore = batch.HasMore }, patches.ToArray());
-            }));
+    /// <summary>The next batch, appended to the stream; the button goes when the database has no more.</summary>
+    private static Reply<BlogState> LoadMore(BlogState state, ActionContext ctx) =>
+        Reply.With(state).Perform("load_more", fx => LoadAsync(fx, state.Shown), Append);
+
+    private static Reply<BlogState> Append(BlogState state, PostBatch batch, ActionContext ctx) =>
+        Reply.With(
+            state with { Shown = state.Shown + batch.Posts.Count, HasMore = batch.HasMore },
+            [.. batch.Posts.Select(post => Patch.StreamInsert(Posts, $"post-{post.Slug}", Item(post)))]);
 
     /// <summary>Posts <paramref name="skip"/> to <paramref name="skip"/> + <see cref="BatchSize"/>, newest first.</summary>
     public static async Task<PostBatch> LoadAsync(EffectContext fx, int skip)
@@ -50,9 +55,9 @@ public static class BlogPage
         H.Section(
             H.H1(Texts.Get("Blog.Title")),
             H.P(Texts.Get("Blog.Lead")),
-            H.Ul([.. state.Posts.Select(Item)]).Id("posts").Class("posts"),
+            H.Ul().Id(Posts).Class("posts").Stream(),
             state.HasMore
-                ? H.Button(Texts.Get("Blog.LoadMore")).Id("load-more").Class("button").Action("click->blog#loadMore")
+                ? H.Button(Texts.Get("Blog.LoadMore")).Id("load-more").Class("button").On("click", LoadMore)
                 : H.Text(""));
 
     private static XmlNode Item(PostLink post) =>

@@ -37,8 +37,7 @@ public static class BlogPostPage
             .WithSubscriptions(state => state.Post is null
                 ? []
                 : [Subscription.Track(Topic(state), state.Reader), Subscription.Presence(Topic(state))])
-            .OnMessage<PresenceChanged>((state, changed, _) =>
-                (state with { Readers = changed.Present.Count }, Patch.Html("#readers", Reading(changed.Present.Count))));
+            .OnMessage<PresenceChanged>((state, changed, _) => state with { Readers = changed.Present.Count });
 
     private static string Topic(PostState state) => $"post:{state.Slug}";
 

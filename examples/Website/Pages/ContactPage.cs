@@ -48,7 +48,8 @@ public sealed record ContactState(ContactForm Form, ImmutableHashSet<string> Tou
 
 /// <summary>
 /// The contact form: errors appear next to the fields the user has been to as they change, all of them on submit;
-/// a valid message is stored in the database by an effect, then a notification says so and the form clears.
+/// a valid message is stored in the database by an effect, then a notification says so and the form clears. The
+/// handlers return the new state: the view shows the fields, their errors and the cleared form.
 /// </summary>
 public static class ContactPage
 {
@@ -58,35 +59,35 @@ public static class ContactPage
         LivePage.Create("contact", initial: new ContactState(ContactForm.Empty, [], 0), view: View)
             .WithTitle(_ => Texts.Get("Contact.Title"))
             .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Contact.Lead") })
-            .On("validate", (state, ctx) =>
-            {
-                var touched = ctx.Data("target") is { } field ? state.Touched.Add(field) : state.Touched;
-                var next = state with { Form = ContactForm.From(ctx), Touched = touched };
-                return (next, ErrorPatches(next.Form.Errors(), touched));
-            })
-            .On("send", (state, ctx) =>
-            {
-                var form = ContactForm.From(ctx);
-                var errors = form.Errors();
-                var next = state with { Form = form, Touched = [.. Fields] };
-                if (!errors.IsEmpty)
-                {
-                    return (next, ErrorPatches(errors, next.Touched));
-                }
+            .On(Validate)
+            .On(Send);
 
-                return Reply.With(next, ErrorPatches(errors, next.Touched)).Perform(
-                    "store_message",
-                    fx => StoreAsync(fx, form),
-                    (s, _, _) =>
-                    {
-                        var cleared = s with { Form = ContactForm.Empty, Touched = [], Sent = s.Sent + 1 };
-                        return (cleared, new[]
-                        {
-                            Patch.Html("#contact-form", FormView(cleared)),
-                            Patch.Notify(Texts.Get("Contact.Sent"), "success"),
-                        });
-                    });
-            });
+    /// <summary>A field changed (<c>target</c> names it): it counts as visited, and the errors follow the form.</summary>
+    private static Reply<ContactState> Validate(ContactState state, ActionContext ctx) =>
+        state with
+        {
+            Form = ContactForm.From(ctx),
+            Touched = ctx.Data("target") is { } field ? state.Touched.Add(field) : state.Touched,
+        };
+
+    /// <summary>
+    /// The form is sent: every field counts as visited, so every error shows; a valid message is stored, then the form
+    /// starts again and a toast (no state: it goes by itself) says so.
+    /// </summary>
+    private static Reply<ContactState> Send(ContactState state, ActionContext ctx)
+    {
+        var form = ContactForm.From(ctx);
+        var next = state with { Form = form, Touched = [.. Fields] };
+        if (!form.Errors().IsEmpty)
+        {
+            return next;
+        }
+
+        return Reply.With(next).Perform(
+            "store_message",
+            fx => StoreAsync(fx, form),
+            (s, _, _) => (s with { Form = ContactForm.Empty, Touched = [], Sent = s.Sent + 1 }, Patch.Notify(Texts.Get("Contact.Sent"), "success")));
+    }
 
     /// <summary>
     /// Stores the message. It takes <c>fx.Cancellation</c>, not <c>fx.Abandoned</c>: a message the user sent is stored
@@ -107,9 +108,6 @@ public static class ContactPage
         return await db.SaveChangesAsync(fx.Cancellation);
     }
 
-    private static Patch[] ErrorPatches(ImmutableDictionary<string, string> errors, ImmutableHashSet<string> touched) =>
-        [.. Fields.Select(field => Patch.Html($"#error-{field}", touched.Contains(field) ? errors.GetValueOrDefault(field, "") : ""))];
-
     private static XmlNode View(ContactState state) =>
         H.Section(H.H1(Texts.Get("Contact.Title")), H.P(Texts.Get("Contact.Lead")), H.Div(FormView(state)).Id("contact-form"));
 
@@ -124,20 +122,24 @@ public static class ContactPage
 
         var newsletter = H.Input().Type("checkbox").Id("newsletter").Name("newsletter").Value("yes");
         return H.Form(
-            H.Label(Texts.Get("Contact.Name")).Attr("for", "name"),
-            H.Input().Type("text").Id("name").Name("name").Value(form.Name),
-            H.Span(Error("name")).Id("error-name").Class("error"),
-            H.Label(Texts.Get("Contact.Email")).Attr("for", "email"),
-            H.Input().Type("email").Id("email").Name("email").Value(form.Email),
-            H.Span(Error("email")).Id("error-email").Class("error"),
-            H.Label(Texts.Get("Contact.Topic")).Attr("for", "topic"),
-            H.Select(Topic("Question"), Topic("Feedback"), Topic("Other")).Id("topic").Name("topic"),
-            H.Label(Texts.Get("Contact.Message")).Attr("for", "message"),
-            H.Textarea(form.Message).Id("message").Name("message").Attr("rows", "4"),
-            H.Span(Error("message")).Id("error-message").Class("error"),
-            H.Label(form.Newsletter ? newsletter.Flag("checked") : newsletter, H.Text(" " + Texts.Get("Contact.Newsletter"))),
+            // The fields validate as they change: the change bubbles up to the fieldset, which sends the whole form
+            // and names the field (target); the form itself sends on submit.
+            H.Fieldset(
+                H.Label(Texts.Get("Contact.Name")).Attr("for", "name"),
+                H.Input().Type("text").Id("name").Name("name").Value(form.Name),
+                H.Span(Error("name")).Id("error-name").Class("error"),
+                H.Label(Texts.Get("Contact.Email")).Attr("for", "email"),
+                H.Input().Type("email").Id("email").Name("email").Value(form.Email),
+                H.Span(Error("email")).Id("error-email").Class("error"),
+                H.Label(Texts.Get("Contact.Topic")).Attr("for", "topic"),
+                H.Select(Topic("Question"), Topic("Feedback"), Topic("Other")).Id("topic").Name("topic"),
+                H.Label(Texts.Get("Contact.Message")).Attr("for", "message"),
+                H.Textarea(form.Message).Id("message").Name("message").Attr("rows", "4"),
+                H.Span(Error("message")).Id("error-message").Class("error"),
+                H.Label(form.Newsletter ? newsletter.Flag("checked") : newsletter, H.Text(" " + Texts.Get("Contact.Newsletter"))))
+                .On("change", Validate),
             H.P(H.Button(Texts.Get("Contact.Send")).Type("submit").Id("send").Class("button")))
             .Flag("novalidate") // the page function validates; the browser's own checks would stop the submit
-            .Action("change->contact#validate submit->contact#send");
+            .On("submit", Send);
     }
 }

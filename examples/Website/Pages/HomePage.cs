@@ -4,8 +4,11 @@ using Website.Data;
 
 namespace Website.Pages;
 
-/// <summary>The home page's state: the last search and its results.</summary>
-public sealed record HomeState(string Query, IReadOnlyList<PostLink> Results);
+/// <summary>
+/// The home page's state: the last query searched for, whether its search still runs, what it found, and whether the
+/// last query was refused as too long.
+/// </summary>
+public sealed record HomeState(string Query, bool Searching, IReadOnlyList<PostLink> Results, bool TooLong);
 
 /// <summary>A post as a link: enough to show and open it.</summary>
 public sealed record PostLink(string Slug, string Title, string Summary, DateTime Published);
@@ -21,21 +24,26 @@ public static class HomePage
 
     /// <summary><c>home-&gt;search</c> looks up posts whose title holds the query, as an effect.</summary>
     public static readonly Page<HomeState> Page =
-        LivePage.Create("home", initial: new HomeState("", []), view: View)
+        LivePage.Create("home", initial: new HomeState("", false, [], false), view: View)
             .WithTitle(_ => Texts.Get("Home.Title"))
             .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Home.Lead") })
-            .On("search", (state, ctx) =>
-            {
-                var query = (ctx.Form("q") ?? "").Trim();
-                if (query.Length > MaxQueryLength)
-                {
-                    return Reply.With(state, Patch.Html("#results", H.P(Texts.Format("Home.QueryTooLong", MaxQueryLength))));
-                }
+            .On(Search);
 
-                return Reply.With(state with { Query = query }, Patch.Html("#results", H.P(Texts.Get("Home.Searching"))))
-                    .Perform("search_posts", fx => SearchAsync(fx, query), (s, results, _) =>
-                        (s with { Results = results }, Patch.Html("#results", Results(results))));
-            });
+    /// <summary>
+    /// A query as it is typed (or submitted): "Searching…" while its search runs, then what it found. A query too long
+    /// is refused with a message, without a database query.
+    /// </summary>
+    private static Reply<HomeState> Search(HomeState state, ActionContext ctx)
+    {
+        var query = (ctx.Form("q") ?? "").Trim();
+        if (query.Length > MaxQueryLength)
+        {
+            return state with { TooLong = true };
+        }
+
+        return Reply.With(state with { Query = query, Searching = true, TooLong = false })
+            .Perform("search_posts", fx => SearchAsync(fx, query), (s, results, _) => s with { Searching = false, Results = results });
+    }
 
     private static async Task<IReadOnlyList<PostLink>> SearchAsync(EffectContext fx, string query)
     {
@@ -57,16 +65,27 @@ public static class HomePage
             H.P(Texts.Get("Home.Lead")),
             H.Form(
                 H.Label(Texts.Get("Home.Search")).Attr("for", "q"),
+                // Searches as the visitor types, once they pause; Enter searches at once.
                 H.Input().Type("text").Id("q").Name("q").Value(state.Query).Attr("autocomplete", "off")
-                    .Attr("maxlength", MaxQueryLength.ToString(CultureInfo.InvariantCulture)),
+                    .Attr("maxlength", MaxQueryLength.ToString(CultureInfo.InvariantCulture))
+                    .On("input", Search).Data("debounce", "300"),
                 H.Small(Texts.Get("Home.SearchHint")))
-                .Id("search").Action("input->home#search submit->home#search").Data("debounce", "300"),
-            H.Div(state.Query.Length > 0 ? Results(state.Results) : H.Text("")).Id("results"));
+                .Id("search").On("submit", Search),
+            H.Div(Answer(state)).Id("results"));
+
+    private static XmlNode Answer(HomeState state) =>
+        state switch
+        {
+            { TooLong: true } => H.P(Texts.Format("Home.QueryTooLong", MaxQueryLength)),
+            { Searching: true } => H.P(Texts.Get("Home.Searching")),
+            { Query.Length: > 0 } => Results(state.Results),
+            _ => H.Text(""),
+        };
 
     private static XmlNode Results(IReadOnlyList<PostLink> results) =>
         results.Count == 0
             ? H.P(Texts.Get("Home.NoResults"))
             : H.Div(
                 H.P(Texts.Format("Home.Results", results.Count)),
-                H.Ul([.. results.Select(post => H.Li(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))))]));
+                H.Ul([.. results.Select(post => H.Li(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))).Key(post.Slug))]));
 }

@@ -72,6 +72,7 @@ public static class Layout
         .posts { list-style: none; padding: 0; } .posts li { margin: 0 0 1rem; }
         label { display: block; margin-top: .8rem; font-weight: 600; }
         input[type=text], input[type=email], select, textarea { width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
+        fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
         .error { color: #b3261e; font-size: .9rem; min-height: 1rem; display: block; }
         footer { color: #667; font-size: .9rem; }
         #loading { position: fixed; top: .5rem; right: .5rem; background: #1d2330; color: #fff; padding: .3rem .8rem; border-radius: 1rem; }
