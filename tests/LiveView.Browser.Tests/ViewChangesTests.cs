@@ -65,4 +65,25 @@ public sealed class ViewChangesTests(Chromium chromium) : LabPageTests(chromium)
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    [Fact]
+    public async Task Nodes_inserted_or_replaced_inside_an_svg_are_svg_elements()
+    {
+        var page = await OpenLabAsync();
+        var namespaces = await page.EvaluateAsync<string[]>("""
+            () => {
+              const target = document.createElement("div");
+              target.innerHTML = '<svg viewBox="0 0 10 10"><rect width="1"></rect></svg><p></p>';
+              LiveView.applyChanges(target, [
+                [4, [0], 1, '<circle r="2"></circle>'],
+                [7, [0, 0], '<rect width="3"></rect>'],
+                [4, [1], 0, '<b>html</b>'],
+              ]);
+              return [...target.querySelectorAll("rect, circle, b")].map((node) => `${node.localName} ${node.namespaceURI}`);
+            }
+            """);
+        Assert.Equal(
+            ["rect http://www.w3.org/2000/svg", "circle http://www.w3.org/2000/svg", "b http://www.w3.org/1999/xhtml"],
+            namespaces);
+    }
 }

@@ -439,15 +439,24 @@ module Runtime =
                                 nodes |> ValueOption.bind (fun n -> ViewStream.paint n patch))
 
                         title, subscriptions, tree, painted, []
-                    | Silent(Some fingerprint) ->
-                        match shown with
-                        | ValueSome shown when ViewHtml.fingerprint shown = fingerprint ->
-                            title, subscriptions, tree, ValueSome shown, []
-                        | _ ->
-                            // The client shows another render (a page whose first state is random): it gets this one.
-                            let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
-                            title, subscriptions, tree, shown, again
-                    | _ -> title, subscriptions, tree, shown, []))
+                    | Silent(Some fingerprint) when
+                        (match shown with
+                         | ValueSome shown -> ViewHtml.fingerprint shown <> fingerprint
+                         | ValueNone -> true)
+                        ->
+                        // The client shows another render (a page whose first state is random): it gets this one.
+                        let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
+                        title, subscriptions, tree, shown, again
+                    | _ ->
+                        // The client shows the view; a stream's items are not in its fingerprint, and some may have
+                        // come since its first paint: the mount's inserts go again (one of a key shown is replaced).
+                        let streams =
+                            patches
+                            |> List.filter (function
+                                | Stream _ -> true
+                                | _ -> false)
+
+                        title, subscriptions, tree, shown, streams))
 
         match shown with
         | Error error -> fail (Fault.Page error) acc

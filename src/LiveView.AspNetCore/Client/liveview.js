@@ -308,13 +308,20 @@
    * View changes (protocol 2), applied in order to the DOM under `container`: each is [kind, path, ...], a path being
    * child indexes from `container` in the DOM as it is when that change applies (ViewChangesJson writes them).
    */
+  /** Nodes of `html` as they are inside `context`: SVG inside an <svg>, inert HTML (scripts do not run) elsewhere. */
+  function parse(html, context) {
+    if (context && context.namespaceURI === "http://www.w3.org/2000/svg" && context.localName !== "foreignObject") {
+      const range = document.createRange();
+      range.selectNodeContents(context);
+      return range.createContextualFragment(html);
+    }
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  }
+
   function applyChanges(container, changes, touched = new Set()) {
     const at = (path) => path.reduce((node, index) => node.childNodes[index], container);
-    const parse = (html) => {
-      const template = document.createElement("template");
-      template.innerHTML = html;
-      return template.content;
-    };
     for (const [kind, path, a, b] of changes) {
       const node = at(path);
       if (!node) {
@@ -326,11 +333,11 @@
       else if (kind === 1) node.setAttribute(a, b);
       else if (kind === 2) node.removeAttribute(a);
       else if (kind === 3) node.innerHTML = a;
-      else if (kind === 4) node.insertBefore(parse(b), node.childNodes[a] || null);
+      else if (kind === 4) node.insertBefore(parse(b, node), node.childNodes[a] || null);
       else if (kind === 5) node.remove();
       // moveBefore (where there is one) keeps focus and scroll.
       else if (kind === 6) (node.moveBefore || node.insertBefore).call(node, node.childNodes[a], node.childNodes[b < a ? b : b + 1] || null);
-      else if (kind === 7) node.replaceWith(parse(a));
+      else if (kind === 7) node.replaceWith(parse(a, parent));
       const element = kind === 0 || kind === 5 || kind === 7 ? parent : node;
       mark(touched, element);
       syncField(element, kind === 1 || kind === 2 ? a : "");
@@ -356,9 +363,7 @@
       if (kind === 2) container.replaceChildren();
       else if (kind === 1) item && item.remove();
       else {
-        const template = document.createElement("template");
-        template.innerHTML = html;
-        const added = template.content.firstElementChild;
+        const added = parse(html, container).firstElementChild;
         if (item) item.replaceWith(added);
         else container.insertBefore(added, at < 0 ? null : container.children[at] || null);
         const items = container.children;
