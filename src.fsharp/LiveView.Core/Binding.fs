@@ -86,9 +86,10 @@ module Binding =
 
         if snake = handler then camel else handler
 
-    /// `data-action="{event}->{page}#{handler}"` for the page whose code runs; fails when that page has no handler of
-    /// that name (a handler not registered), or when no page's code runs (a view rendered outside the runtime).
-    let attribute (event: string) (handler: string) : XmlAttribute =
+    /// `{event}->{page}#{handler}` for the page whose code runs (a `data-action` holds one or more, spaced); fails
+    /// when that page has no handler of that name (a handler not registered), or when no page's code runs (a view
+    /// rendered outside the runtime).
+    let descriptor (event: string) (handler: string) : string =
         match box RunningPage.Current with
         | null ->
             invalidOp
@@ -100,4 +101,8 @@ module Binding =
                 invalidOp
                     $"The page '{page.Name}' binds '{event}' to '{handler}', which is not one of its handlers: register it (Page.handle, C# .On(method))."
 
-            attr "data-action" $"{event}->{page.Name}#{camel handler}"
+            $"{event}->{page.Name}#{camel handler}"
+
+    /// `data-action="{event}->{page}#{handler}"` for the page whose code runs (see `descriptor`).
+    let attribute (event: string) (handler: string) : XmlAttribute =
+        attr "data-action" (descriptor event handler)

@@ -10,6 +10,14 @@ module Live =
     /// if the page has not registered it (`Page.handle`).
     let on (event: string) (handler: Handler<'S>) : XmlAttribute = Binding.attribute event handler.Name
 
+    /// Binds several DOM events of one element, each to a handler of the page: `Live.onEach [ "input", search;
+    /// "submit", send ]` (an element has one `data-action`).
+    let onEach (bindings: (string * Handler<'S>) list) : XmlAttribute =
+        bindings
+        |> List.map (fun (event, handler) -> Binding.descriptor event handler.Name)
+        |> String.concat " "
+        |> attr "data-action"
+
     /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
     let ignore: XmlAttribute = flag ViewTree.IgnoreAttribute
 

@@ -5,6 +5,25 @@ open Expecto
 open Giraffe.ViewEngine
 open LiveView
 
+/// C# handlers are methods.
+type private Methods =
+    static member Search(n: int, _: ActionContext) = Reply.state n
+    static member SendNow(n: int, _: ActionContext) = Reply.state n
+
+let private methodOf name =
+    Delegate.CreateDelegate(
+        typeof<Func<int, ActionContext, Reply<int>>>,
+        nonNull (
+            typeof<Methods>
+                .GetMethod(
+                    name,
+                    Reflection.BindingFlags.Static
+                    ||| Reflection.BindingFlags.Public
+                    ||| Reflection.BindingFlags.NonPublic
+                )
+        )
+    )
+
 let private increment =
     Handler.named "increment" (fun (n: int) _ -> Reply.state (n + 1))
 
@@ -64,6 +83,37 @@ let tests =
                     (string (nonNull error.InnerException).Message)
                     "The page 'counter' binds 'click' to 'reset_count', which is not one of its handlers"
                     "names the handler"
+
+            testCase "an element binds several events, from F# and from C#, each to a handler of its page"
+            <| fun () ->
+                let mutable rendered = []
+
+                let page =
+                    Page.create "search" (fun _ -> 0) (fun _ ->
+                        let csharp =
+                            LiveView.CSharp.NodeExtensions.On(
+                                LiveView.CSharp.NodeExtensions.On(form [] [], "input", methodOf "Search"),
+                                "submit",
+                                methodOf "SendNow"
+                            )
+
+                        let fsharp = div [ Live.onEach [ "click", increment; "dblclick", resetCount ] ] []
+                        rendered <- [ RenderView.AsString.htmlNode csharp; RenderView.AsString.htmlNode fsharp ]
+                        div [] [ csharp; fsharp ])
+                    |> Page.handle increment
+                    |> Page.handle resetCount
+                    |> Page.on "search" (fun n _ -> Reply.state n)
+                    |> Page.on "send_now" (fun n _ -> Reply.state n)
+
+                Page.run page [] |> ignore
+
+                Expect.equal
+                    rendered
+                    [
+                        """<form data-action="input-&gt;search#search submit-&gt;search#sendNow"></form>"""
+                        """<div data-action="click-&gt;search#increment dblclick-&gt;search#resetCount"></div>"""
+                    ]
+                    "both bindings, in order"
 
             testCase "a binding written outside a page's code says where bindings work"
             <| fun () ->

@@ -69,10 +69,29 @@ type NodeExtensions =
         NodeExtensions.Attr(node, "data-action", descriptor)
 
     /// Binds the DOM event `eventName` to the page's handler `handler`, a method registered with `.On(method)`
-    /// (`data-action="click->counter#increment"`). Rendering fails if the page has not registered it.
+    /// (`data-action="click->counter#increment"`); bindings of other events of the element stay
+    /// (`.On("input", Search).On("submit", Send)`). Rendering fails if the page has not registered it.
     [<Extension>]
     static member On(node: XmlNode, eventName: string, handler: System.Delegate) =
-        NodeExtensions.With(node, Binding.attribute eventName (Handler.nameOf handler.Method.Name))
+        let binding = Binding.descriptor eventName (Handler.nameOf handler.Method.Name)
+
+        let bound =
+            match node with
+            | ParentNode((_, attributes), _)
+            | VoidElement(_, attributes) ->
+                attributes
+                |> Array.tryPick (function
+                    | KeyValue("data-action", value) -> Some value
+                    | _ -> None)
+            | Text _ -> None
+
+        let value =
+            match bound with
+            // Giraffe keeps attribute values encoded.
+            | Some before -> $"{System.Net.WebUtility.HtmlDecode before} {binding}"
+            | None -> binding
+
+        NodeExtensions.Attr(node, "data-action", value)
 
     /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
     [<Extension>]
