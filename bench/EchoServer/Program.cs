@@ -8,7 +8,7 @@ using LiveView.Bench.Servers;
 // LiveView reply has. Zero-byte reads keep idle sockets free of buffers, as LiveView's own loop does.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
-var replySize = builder.Configuration.GetValue("ReplyBytes", 78);
+var replySize = builder.Configuration.GetValue("ReplyBytes", 60);
 var reply = Encoding.UTF8.GetBytes(new string('x', replySize));
 
 var app = builder.Build();

@@ -34,7 +34,8 @@ public sealed class BenchmarkSmokeTests
                 Assert.True(run.Replies > 0, "no replies");
                 Assert.Equal(run.Requests, run.Replies);
                 Assert.Equal(BenchmarkRun.RandomNumberRequest.Length, run.RequestBytes);
-                Assert.InRange(run.ReplyBytes, 70, 90);
+                // A view change is 60 bytes; a draw of the number shown already changes nothing: a 32-byte answer.
+                Assert.InRange(run.ReplyBytes, 30, 70);
                 Assert.True(run.EventsPerSecond > 0);
                 Assert.True(run.Latency.P50 > 0);
                 Assert.True(run.Latency.P50 <= run.Latency.P90 && run.Latency.P90 <= run.Latency.P99 && run.Latency.P99 <= run.Latency.Max);
