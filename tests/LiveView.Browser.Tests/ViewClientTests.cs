@@ -118,6 +118,19 @@ public sealed class ViewClientTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task A_submit_sends_the_typing_its_form_still_holds_back_first()
+    {
+        await page.ClickAsync("#message");
+        await page.Keyboard.TypeAsync("quick");
+        await page.Keyboard.PressAsync("Enter"); // before the draft's debounce: it goes first, then the submit
+
+        await Expect(page.Locator("#said li")).ToHaveTextAsync(["quick"]);
+        await page.WaitForTimeoutAsync(300); // longer than the debounce: a draft held back would have come by now
+        await Expect(page.Locator("#draft-echo")).ToHaveTextAsync("");
+        await Expect(page.Locator("#message")).ToHaveValueAsync("");
+    }
+
+    [Fact]
     public async Task A_scrolled_list_keeps_its_position_when_items_are_added_and_when_it_is_moved_or_re_rendered()
     {
         async Task ExpectScrollAsync(string step)

@@ -767,13 +767,24 @@
     return data;
   }
 
-  // data-debounce="300": input, key and change events wait that long for a pause; a submit or a click goes at once.
-  const debounced = new Map(); // element -> timer
+  // data-debounce="300": input, key and change events wait that long for a pause; a submit or a click goes at once,
+  // after the events its form's fields still hold back (they come first, as they happened).
+  const debounced = new Map(); // element -> { timer, go }
 
   /** Events still waiting for their pause belong to the page that is leaving the screen: they are dropped. */
   function cancelDebounced() {
-    debounced.forEach((timer) => clearTimeout(timer));
+    debounced.forEach(({ timer }) => clearTimeout(timer));
     debounced.clear();
+  }
+
+  /** The events held back inside `scope` go now. */
+  function flushDebounced(scope) {
+    debounced.forEach((pending, element) => {
+      if (!scope.contains(element)) return;
+      clearTimeout(pending.timer);
+      debounced.delete(element);
+      pending.go();
+    });
   }
 
   function wantsLoading(element) {
@@ -791,13 +802,15 @@
     };
     const delay = Number(element.dataset.debounce || 0);
     if (delay > 0 && DEBOUNCED.has(event.type)) {
-      clearTimeout(debounced.get(element));
-      debounced.set(element, setTimeout(() => {
+      clearTimeout(debounced.get(element)?.timer);
+      const timer = setTimeout(() => {
         debounced.delete(element);
         go();
-      }, delay));
+      }, delay);
+      debounced.set(element, { timer, go });
       return;
     }
+    if (event.type === "submit") flushDebounced(element);
     go();
   }
 
