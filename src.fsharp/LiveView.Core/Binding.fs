@@ -24,9 +24,11 @@ module Handler =
             Fold = fold
         }
 
+    let private names = System.Collections.Concurrent.ConcurrentDictionary<string, string>()
+
     /// The handler name of a method (C#'s `.On(Increment)`): its name in snake case, `RandomNumber` → `random_number`,
     /// `LoadHTML` → `load_html`.
-    let nameOf (methodName: string) =
+    let private snake (methodName: string) =
         let name =
             methodName
             |> Seq.mapi (fun i c ->
@@ -51,6 +53,13 @@ module Handler =
 
         name
 
+    /// The handler name of a method (C#'s `.On(Increment)`): its name in snake case, `RandomNumber` → `random_number`,
+    /// `LoadHTML` → `load_html`. Views ask for it at every render: it is worked out once per method name.
+    let nameOf (methodName: string) =
+        match names.TryGetValue methodName with
+        | true, name -> name
+        | _ -> names.GetOrAdd(methodName, snake)
+
 /// The page whose code runs on this thread (its view, a handler, its init), set by the runtime around page code:
 /// bindings take its name and check its handlers.
 [<AbstractClass; Sealed>]
@@ -68,7 +77,7 @@ module Binding =
 
     /// A handler's name as a `data-action` writes it: Stimulus' camel case, `random_number` → `randomNumber`, when the
     /// client's snake case turns it back (as it is otherwise: `step_2`).
-    let private camel (handler: string) =
+    let private camelCase (handler: string) =
         let parts = handler.Split '_'
 
         let camel =
@@ -85,6 +94,14 @@ module Binding =
             Text.RegularExpressions.Regex.Replace(camel, "([a-z0-9])([A-Z])", "$1_$2").ToLowerInvariant()
 
         if snake = handler then camel else handler
+
+    let private camels = System.Collections.Concurrent.ConcurrentDictionary<string, string>()
+
+    /// `camelCase`, worked out once per handler name (views bind at every render).
+    let private camel (handler: string) =
+        match camels.TryGetValue handler with
+        | true, written -> written
+        | _ -> camels.GetOrAdd(handler, camelCase)
 
     /// `{event}->{page}#{handler}` for the page whose code runs (a `data-action` holds one or more, spaced); fails
     /// when that page has no handler of that name (a handler not registered), or when no page's code runs (a view
