@@ -24,7 +24,8 @@ module Handler =
             Fold = fold
         }
 
-    let private names = System.Collections.Concurrent.ConcurrentDictionary<string, string>()
+    let private names =
+        System.Collections.Concurrent.ConcurrentDictionary<string, string>()
 
     /// The handler name of a method (C#'s `.On(Increment)`): its name in snake case, `RandomNumber` → `random_number`,
     /// `LoadHTML` → `load_html`.
@@ -95,7 +96,8 @@ module Binding =
 
         if snake = handler then camel else handler
 
-    let private camels = System.Collections.Concurrent.ConcurrentDictionary<string, string>()
+    let private camels =
+        System.Collections.Concurrent.ConcurrentDictionary<string, string>()
 
     /// `camelCase`, worked out once per handler name (views bind at every render).
     let private camel (handler: string) =
