@@ -12,26 +12,45 @@ public static class V1Client
     /// <summary>The fields of Django LiveView v1's frames.</summary>
     private static readonly HashSet<string> Fields = ["action", "selector", "html", "append", "scroll", "scrollTop", "url", "title", "error"];
 
-    /// <summary>Makes the pages of <paramref name="context"/> open their sockets without asking for protocol 2.</summary>
+    /// <summary>
+    /// Makes the pages of <paramref name="context"/> open their sockets without asking for protocol 2, and never send
+    /// <c>mount</c> (a v1 client does not: its first action mounts the page).
+    /// </summary>
     public static Task SpeakV1Async(this IBrowserContext context) => context.AddInitScriptAsync("""
         (() => {
           const Socket = window.WebSocket;
           window.WebSocket = class extends Socket {
             constructor(url, protocols) { super(String(url).replace(/protocol=2/, "protocol=1"), protocols); }
+            send(text) {
+              if (!/^\{"action":"[^"]*->mount"/.test(text)) super.send(text);
+            }
           };
         })();
         """);
 
-    /// <summary>Records every frame <paramref name="page"/> receives.</summary>
+    /// <summary>Records every frame <paramref name="page"/> receives, and fails the page's test at the end if it sent a mount.</summary>
     public static List<string> RecordFrames(IPage page)
     {
         var frames = new List<string>();
-        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        page.WebSocket += (_, socket) =>
         {
-            lock (frames)
+            socket.FrameReceived += (_, frame) =>
             {
-                frames.Add(frame.Text ?? "");
-            }
+                lock (frames)
+                {
+                    frames.Add(frame.Text ?? "");
+                }
+            };
+            socket.FrameSent += (_, frame) =>
+            {
+                if ((frame.Text ?? "").Contains("->mount\"", StringComparison.Ordinal))
+                {
+                    lock (frames)
+                    {
+                        frames.Add("""{"sent a mount":true}""");
+                    }
+                }
+            };
         };
         return frames;
     }
