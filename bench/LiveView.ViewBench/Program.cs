@@ -60,7 +60,7 @@ void Row(string name, Page<object> page, Page<object>? byHand, Func<int, ClientA
 
 (string Frame, int Bytes, int V1Bytes, double Cpu) Measure(Page<object> page, Func<int, ClientAction> action, int warmUp)
 {
-    var site = new OnePage(page);
+    var site = LiveView.Page.alone(page);
     var runtime = Mounted(site, page);
     var writer = new FrameWriter(extended: true);
     var v1Writer = new FrameWriter(extended: false);
@@ -184,7 +184,7 @@ void Memory()
 {
     long Held(Page<object> page, Func<int, ClientAction>? action, int updates)
     {
-        var site = new OnePage(page);
+        var site = LiveView.Page.alone(page);
         var runtimes = new Runtime[100];
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var writer = new FrameWriter(extended: true);

@@ -94,8 +94,9 @@ module Page =
                 ]
         }
 
-    /// The page alone as a site: no routes (URLs are empty), no layout, any culture is the invariant one.
-    let private alone (page: Page<obj>) =
+    /// The page alone as a site, for stepping the runtime without a host (`Page.run`, benchmarks, tests): no routes
+    /// (URLs are empty), no layout, any culture is the invariant one, no authorization.
+    let alone (page: Page<obj>) : ISite =
         { new ISite with
             member _.FindPage name = if name = page.Name then page else null
             member _.Url(_, _) = Ok ""

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chat;
 using Chat.Account;
 using Chat.Pages;
@@ -14,25 +13,11 @@ namespace LiveView.Browser.Tests;
 /// </summary>
 public sealed class ChatRoomMemoryTests
 {
-    private sealed class OnePage(Page<object> page) : ISite
-    {
-        public Page<object>? FindPage(string name) => name == page.Name ? page : null;
-
-        public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) =>
-            FSharpResult<string, string>.NewOk("");
-
-        public string DocumentTitle(Page<object> page, object state, string title, FSharpOption<string>? lang) => title;
-
-        public CultureInfo Culture(FSharpOption<string>? lang) => CultureInfo.InvariantCulture;
-
-        public bool IsGuarded(string page) => false;
-    }
-
     [Fact]
     public void A_room_page_after_1000_messages_holds_none_of_them()
     {
         var limits = new ChatLimits(); // the history's size: 50
-        var site = new OnePage(Page.erase(RoomPage.Create(limits)));
+        var site = Page.alone(Page.erase(RoomPage.Create(limits)));
         var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         Env Env() => new(now, new Random(1));
 
