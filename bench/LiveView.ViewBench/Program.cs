@@ -84,20 +84,28 @@ void Row(string name, Page<object> page, Page<object>? byHand, Func<int, ClientA
     var v1 = Enumerable.Range(0, v1Writer.Count).Sum(f => v1Writer.Frame(f).Length);
     i++;
 
+    var cpu = Median(() => runtime = Step(site, runtime, action(i++), writer));
+    return (frame, bytes, v1, cpu);
+}
+
+// Microseconds per call of `update`: the median of 10 batches of `rounds / 10` calls.
+double Median(Action update)
+{
     var batches = new double[10];
+    var calls = rounds / batches.Length;
     for (var b = 0; b < batches.Length; b++)
     {
         var clock = Stopwatch.StartNew();
-        for (var n = 0; n < rounds / batches.Length; n++, i++)
+        for (var n = 0; n < calls; n++)
         {
-            runtime = Step(site, runtime, action(i), writer);
+            update();
         }
 
-        batches[b] = clock.Elapsed.TotalMicroseconds / (rounds / batches.Length);
+        batches[b] = clock.Elapsed.TotalMicroseconds / calls;
     }
 
     Array.Sort(batches);
-    return (frame, bytes, v1, batches[batches.Length / 2]);
+    return batches[batches.Length / 2];
 }
 
 // What a hand-written patch costs without a view: the handler's fold and its frame.
@@ -124,20 +132,7 @@ double FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmU
         state = Fold(i);
     }
 
-    var batches = new double[10];
-    for (var b = 0; b < batches.Length; b++)
-    {
-        var clock = Stopwatch.StartNew();
-        for (var n = 0; n < rounds / batches.Length; n++, i++)
-        {
-            state = Fold(i);
-        }
-
-        batches[b] = clock.Elapsed.TotalMicroseconds / (rounds / batches.Length);
-    }
-
-    Array.Sort(batches);
-    return batches[batches.Length / 2];
+    return Median(() => state = Fold(i++));
 }
 
 // Where a view-driven update of the 300-row table spends its time: the view, its tree, the diff.
@@ -155,20 +150,7 @@ void Breakdown()
             run();
         }
 
-        var batches = new double[10];
-        for (var b = 0; b < batches.Length; b++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (var n = 0; n < rounds / batches.Length; n++)
-            {
-                run();
-            }
-
-            batches[b] = clock.Elapsed.TotalMicroseconds / (rounds / batches.Length);
-        }
-
-        Array.Sort(batches);
-        return batches[batches.Length / 2];
+        return Median(run);
     }
 
     var render = Time(() => view.Invoke(renamed));
