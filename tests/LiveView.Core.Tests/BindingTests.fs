@@ -115,6 +115,37 @@ let tests =
                     ]
                     "both bindings, in order"
 
+            testCase "Live's attributes, from F# and C#, are what the runtime and the client read"
+            <| fun () ->
+                let fsharp = div [ Live.ignore; Live.hook "Chart"; Live.key "k" ] [ str "x" ]
+
+                let csharp =
+                    LiveView.CSharp.NodeExtensions.Key(
+                        LiveView.CSharp.NodeExtensions.Hook(
+                            LiveView.CSharp.NodeExtensions.Ignore(LiveView.CSharp.H.Div("x")),
+                            "Chart"
+                        ),
+                        "k"
+                    )
+
+                for node in [ fsharp; csharp ] do
+                    match ViewTree.ofView [ node ] with
+                    | [ ViewNode.Element("div", attributes, ViewContent.Ignored _) as element ] ->
+                        Expect.contains attributes ("data-liveview-hook", "Chart") "the hook the client looks up"
+                        Expect.equal (ViewTree.keyOf element) (ValueSome "k") "the key the diff matches by"
+                    | other -> failtestf "not an ignored element: %A" other
+
+                let streams =
+                    [
+                        ul [ _id "s"; Live.stream ] []
+                        LiveView.CSharp.NodeExtensions.Stream(LiveView.CSharp.NodeExtensions.Id(ul [] [], "s"))
+                    ]
+
+                for node in streams do
+                    match ViewTree.ofView [ node ] with
+                    | [ ViewNode.Element("ul", _, ViewContent.Ignored _) ] -> ()
+                    | other -> failtestf "not a stream's container: %A" other
+
             testCase "a binding written outside a page's code says where bindings work"
             <| fun () ->
                 Expect.throwsT<InvalidOperationException> (fun () -> Live.on "click" increment |> ignore) "no page runs"
