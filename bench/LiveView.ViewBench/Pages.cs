@@ -31,12 +31,30 @@ internal static class Pages
         H.H1("People"),
         H.Table([.. names.Select((name, i) => H.Tr(H.Td((i + 1).ToString()), H.Td(name).Id($"name-{i + 1}")).Id($"row-{i + 1}"))]));
 
+    private static XmlNode MemoTableView(ImmutableArray<string> names) => H.Section(
+        H.H1("People"),
+        H.Table([.. names.Select((name, i) => H.Memo((Number: i + 1, Name: name), Row))]));
+
+    private static XmlNode Row((int Number, string Name) row) =>
+        H.Tr(H.Td(row.Number.ToString()), H.Td(row.Name).Id($"name-{row.Number}")).Id($"row-{row.Number}");
+
     private static int RowOf(ActionContext ctx) => int.Parse(ctx.Data("row") ?? "1");
 
     /// <summary>A 300-row table whose <c>rename</c> changes one row's name and returns only the new state.</summary>
     public static readonly Page<ImmutableArray<string>> Table =
         LivePage.Create("table", initial: Names, view: TableView)
             .On("rename", (names, ctx) => names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"));
+
+    /// <summary>The same table, each row a part kept between renders while its number and name are unchanged (<c>H.Memo</c>).</summary>
+    public static readonly Page<ImmutableArray<string>> TableMemo =
+        LivePage.Create("table", initial: Names, view: MemoTableView)
+            .On("rename", (names, ctx) => names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"));
+
+    /// <summary>The table whose rows are kept, the handler writing the row's name by hand.</summary>
+    public static readonly Page<ImmutableArray<string>> TableMemoByHand =
+        LivePage.Create("table", initial: Names, view: MemoTableView)
+            .On("rename", (names, ctx) => (names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"),
+                Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
 
     /// <summary>The same table, the handler writing the row's name by hand.</summary>
     public static readonly Page<ImmutableArray<string>> TableByHand =

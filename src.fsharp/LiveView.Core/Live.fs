@@ -30,3 +30,10 @@ module Live =
 
     /// The element's key among its siblings: a keyed child that moves is moved, not rebuilt (an `id` serves too).
     let key (key: string) : XmlAttribute = attr "data-key" key
+
+    /// A part of the view kept between renders: `Live.memo row viewRow` is `viewRow row`, rendered again only when the
+    /// last render had no `viewRow` part with a key equal to `row` (then its nodes and their tree are reused, and the
+    /// diff passes them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the
+    /// clock) does not render it again. For long lists: `rows |> List.map (fun row -> Live.memo row viewRow)`.
+    let memo (key: 'K) (view: 'K -> XmlNode) : XmlNode =
+        ViewMemo.Part(view.GetType(), box key, fun () -> view key)

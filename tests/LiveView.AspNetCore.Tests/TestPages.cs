@@ -123,11 +123,13 @@ public static class TestPages
     /// </summary>
     public static readonly Page<TodoState> Todo =
         LivePage.Create("todo", initial: new TodoState([]), view: s => H.Div(
-                H.Ul([.. s.Items.Select(item => H.Li(item).Data("key", item))]).Id("items"),
+                H.Ul([.. s.Items.Select(item => H.Memo(item, TodoItem))]).Id("items"),
                 H.P($"{s.Items.Count} left").Id("left"),
                 H.Div().Id("log")))
             .On("add", (s, ctx) => s with { Items = s.Items.Add(ctx.Data("item") ?? "?") })
             .On("note", (s, ctx) => (s with { Items = s.Items.Add("noted") }, Patch.Html("#log", "noted")));
+
+    private static XmlNode TodoItem(string item) => H.Li(item).Data("key", item);
 
     /// <summary>
     /// An event log (<c>/log</c>) kept in a stream of the last three events, which its mount starts with one item;

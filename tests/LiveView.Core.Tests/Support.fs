@@ -6,6 +6,7 @@ open System.Threading
 open Giraffe.ViewEngine
 open FsCheck
 open FsCheck.FSharp
+open Expecto
 open LiveView
 
 /// A client action for `page->handler` with no data, form or language.
@@ -126,3 +127,9 @@ let hasLoneSurrogate (s: string) =
 
 /// `box`, typed as a non-null `obj` (the state type of an erased page).
 let boxed (value: 'T) : obj = nonNull (box value)
+
+/// 10,000 cases: what the view properties run (the issue's floor for diffs of random views).
+let manyCases =
+    { FsCheckConfig.defaultConfig with
+        maxTest = 10_000
+    }

@@ -5,13 +5,9 @@ open FsCheck
 open FsCheck.FSharp
 open Giraffe.ViewEngine
 open LiveView
+open LiveView.Core.Tests.Support
 open LiveView.Views.Testing.DomModel
 open LiveView.Views.Testing.ViewSamples
-
-let private manyCases =
-    { FsCheckConfig.defaultConfig with
-        maxTest = 10_000
-    }
 
 let private rows count (changed: int option) =
     [

@@ -5,13 +5,9 @@ open FsCheck
 open FsCheck.FSharp
 open Giraffe.ViewEngine
 open LiveView
+open LiveView.Core.Tests.Support
 open LiveView.Views.Testing.DomModel
 open LiveView.Views.Testing.ViewSamples
-
-let private manyCases =
-    { FsCheckConfig.defaultConfig with
-        maxTest = 10_000
-    }
 
 /// What a fold sends and keeps, for the last render `before` (a tree), what the client shows, `patches` sent by hand
 /// and the new view `after`.
@@ -199,6 +195,41 @@ let tests =
                         ]
                         "one item inserted, one text changed"
                 | other -> failtestf "sent %A" other
+
+            testCase
+                "a patch is followed without copying what is off its path, and a patch the view agrees with is forgotten"
+            <| fun () ->
+                let rows names =
+                    table
+                        []
+                        [
+                            for i, name in List.indexed names -> tr [ _id $"r{i}" ] [ td [ _id $"n{i}" ] [ str name ] ]
+                        ]
+
+                let names = [ for i in 0..9 -> $"name {i}" ]
+                let tree = ViewTree.ofView [ rows names ]
+                let followed = (ViewPatch.follow tree (Patch.text "#n4" "four")).Value
+
+                let rowsOf nodes =
+                    match nodes with
+                    | [ ViewNode.Element(_,
+                                         _,
+                                         ViewContent.Children [ ViewNode.Element(_, _, ViewContent.Children rows) ]) ] ->
+                        rows
+                    | _ -> failwith "not the table"
+
+                List.zip (rowsOf tree) (rowsOf followed)
+                |> List.iteri (fun i (row, row') ->
+                    Expect.equal (obj.ReferenceEquals(row, row')) (i <> 4) $"row {i} kept as it was, unless patched")
+
+                // The handler wrote by hand what the view renders: what is shown is the view's own tree again.
+                let renamed = rows (names |> List.updateAt 4 "four")
+
+                let kept, shown, sent =
+                    updateFrom tree (ValueSome tree) [ Patch.text "#n4" "four" ] renamed
+
+                Expect.equal sent [ Patch.text "#n4" "four" ] "the patch alone"
+                Expect.isTrue (obj.ReferenceEquals(shown.Value, kept)) "what is shown is the last render"
         ]
 
 let private items (keys: string list) =

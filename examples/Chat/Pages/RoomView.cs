@@ -39,8 +39,11 @@ public static class RoomView
 
     /// <summary>The list of who is here.</summary>
     public static XmlNode[] Present(IEnumerable<PresentUser> users) =>
-        [.. users.Select(user => H.Li(user.Name).Key(user.Name).Data("user", user.Name).Data("tabs", user.Tabs.ToString(CultureInfo.InvariantCulture))
-            .Attr("title", user.Tabs == 1 ? "1 tab" : $"{user.Tabs} tabs"))];
+        [.. users.Select(user => H.Memo(user, PresentItem))];
+
+    private static XmlNode PresentItem(PresentUser user) =>
+        H.Li(user.Name).Key(user.Name).Data("user", user.Name).Data("tabs", user.Tabs.ToString(CultureInfo.InvariantCulture))
+            .Attr("title", user.Tabs == 1 ? "1 tab" : $"{user.Tabs} tabs");
 
     private static XmlNode Room(RoomState state) =>
         H.Section(

@@ -38,7 +38,8 @@ public static class RoomsPage
         H.Section(
             UserBar.For(state.User),
             H.H1("Rooms"),
-            H.Ul([.. state.Rooms.Select(room => Item(room, state.Here.GetValueOrDefault(room)))]).Id("rooms").Class("rooms"),
+            // Each room's item is kept between renders while its name and count are unchanged (H.Memo).
+            H.Ul([.. state.Rooms.Select(room => H.Memo((Room: room, Here: state.Here.GetValueOrDefault(room)), Item))]).Id("rooms").Class("rooms"),
             H.H2("Open a room by name"),
             // A plain HTTP form: /open-room sends the browser to /rooms/{name}, whose page says what is wrong with a name.
             H.Form(
@@ -46,11 +47,11 @@ public static class RoomsPage
                 H.Button("Open").Type("submit").Id("open-room"))
                 .Attr("method", "get").Attr("action", "/open-room").Class("composer"));
 
-    private static XmlNode Item(string room, int here) =>
+    private static XmlNode Item((string Room, int Here) item) =>
         H.Li(
-            Links.ToRoom(room),
-            H.Span(Here(here)).Id($"here-{room}").Class("here"))
-        .Key(room);
+            Links.ToRoom(item.Room),
+            H.Span(Here(item.Here)).Id($"here-{item.Room}").Class("here"))
+        .Key(item.Room);
 
     private static string Here(int count) => count switch
     {

@@ -2,6 +2,7 @@ namespace LiveView.CSharp
 
 open System
 open Giraffe.ViewEngine
+open LiveView
 
 /// HTML for C#: `H.Div(H.Button("Random number").Action("click->home#randomNumber"), H.H2("").Id("output"))`.
 /// Every element takes child nodes or a text (HTML-encoded); attributes come from the extension methods of
@@ -25,6 +26,13 @@ type H =
 
     /// Markup written as is, not encoded: never pass it text that came from a user.
     static member Raw(html: string) = HtmlElements.rawText html
+
+    /// A part of the view kept between renders: `H.Memo(row, Row)` is `Row(row)`, rendered again only when the last
+    /// render had no `Row` part with a key equal to `row` (then its nodes and their tree are reused, and the diff passes
+    /// them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the clock) does
+    /// not render it again. For long lists: `H.Ul([.. rows.Select(row => H.Memo(row, Row))])`.
+    static member Memo<'K>(key: 'K, view: Func<'K, XmlNode>) : XmlNode =
+        ViewMemo.Part(view.Method, box key, fun () -> view.Invoke key)
 
     /// `<html>` with children.
     static member Html([<ParamArray>] children: XmlNode array) = H.Element("html", children)

@@ -24,6 +24,8 @@ type Instance =
         /// What the client shows of it: the last render with the hand-written patches sent since followed on it
         /// (ValueNone once one went where it cannot be followed: the view is sent whole when it next changes).
         Shown: ViewNode list voption
+        /// The parts of its view kept between renders (`Live.memo`).
+        Memo: ViewMemo
     }
 
 /// How a navigation ends when its page is mounted.

@@ -170,8 +170,10 @@ module Runtime =
                         if acc.Rt.Closed then
                             struct (live.View, live.Shown, reply.Patches)
                         else
-                            let view = live.Page.View reply.State
-                            ViewUpdate.after live.View live.Shown reply.Patches view (ViewTree.ofView [ view ])
+                            let struct (view, tree) =
+                                ViewTree.render live.Memo (fun () -> live.Page.View reply.State)
+
+                            ViewUpdate.after live.View live.Shown reply.Patches view tree
 
                     let patches =
                         if title = live.Title || setsTitle reply.Patches then
@@ -406,14 +408,16 @@ module Runtime =
     and private complete navigation acc =
         let state, patches = navigation.Building.Value
         let origin = Origin.Mount navigation.Page.Name
+        let memo = ViewMemo()
 
         let shown =
             inPage navigation.Page (acc.Site.Culture navigation.Lang) (fun () ->
                 guard origin (fun () ->
                     let title = navigation.Page.Title state
                     let subscriptions = subscriptionsOf navigation.Page state
-                    let view = navigation.Page.View state
-                    let tree = ViewTree.ofView [ view ]
+
+                    let struct (view, tree) =
+                        ViewTree.render memo (fun () -> navigation.Page.View state)
 
                     // The view is shown whole; the mount's own patches follow it.
                     let struct (_, shown, patches) =
@@ -479,6 +483,7 @@ module Runtime =
                     Subscriptions = subscriptions
                     View = tree
                     Shown = shown
+                    Memo = memo
                 }
 
             let acc =

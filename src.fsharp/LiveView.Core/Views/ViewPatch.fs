@@ -29,28 +29,37 @@ module ViewPatch =
         | ViewContent.Children before, ViewContent.Children more -> ViewContent.Children(before @ more)
         | before, more -> ViewContent.Markup(ViewHtml.ofContent before + ViewHtml.ofContent more)
 
-    /// Changes the first element (in document order) whose id is `id`; None when there is none.
+    /// Changes the first element (in document order) whose id is `id`; None when there is none. Everything off the
+    /// path down to it is kept as it was (the same references: the merge and the diff pass it by).
     let internal changeById (id: string) (change: ViewNode -> ViewNode list) (nodes: ViewNode list) =
-        let mutable found = false
-
-        let rec visit (nodes: ViewNode list) =
-            nodes
-            |> List.collect (fun node ->
-                match node with
-                | ViewNode.Element(_, attributes, _) when not found && List.contains ("id", id) attributes ->
-                    found <- true
-                    change node
-                | ViewNode.Element(tag, attributes, ViewContent.Children children) when not found ->
-                    [ ViewNode.Element(tag, attributes, ViewContent.Children(visit children)) ]
-                | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) when not found ->
-                    // The DOM holds what the page's scripts own too; `querySelector` looks there as well.
+        let rec inNode (node: ViewNode) : ViewNode list voption =
+            match node with
+            | ViewNode.Element(_, attributes, _) when List.contains ("id", id) attributes -> ValueSome(change node)
+            | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
+                inNodes children
+                |> ValueOption.map (fun children ->
+                    [ ViewNode.Element(tag, attributes, ViewContent.Children children) ])
+            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) ->
+                // The DOM holds what the page's scripts own too; `querySelector` looks there as well.
+                inNodes children
+                |> ValueOption.map (fun children ->
                     [
-                        ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children(visit children)))
-                    ]
-                | other -> [ other ])
+                        ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children))
+                    ])
+            | _ -> ValueNone
 
-        let result = visit nodes
-        if found then Some result else None
+        and inNodes (nodes: ViewNode list) : ViewNode list voption =
+            let rec find index (rest: ViewNode list) =
+                match rest with
+                | [] -> ValueNone
+                | node :: after ->
+                    match inNode node with
+                    | ValueSome changed -> ValueSome(List.take index nodes @ changed @ after)
+                    | ValueNone -> find (index + 1) after
+
+            find 0 nodes
+
+        inNodes nodes |> ValueOption.toOption
 
     /// The tree after a hand-written patch, as the client applies it: `Swap` and `Delete` on an element of the tree
     /// named by id change it (and nothing else: the DOM does not merge texts across what a patch adds or removes);

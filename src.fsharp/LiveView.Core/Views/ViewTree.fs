@@ -4,86 +4,6 @@ open System
 open System.Net
 open Giraffe.ViewEngine
 
-/// A view as the browser's DOM will hold it once its HTML is parsed: the tree the runtime diffs. Two trees are equal
-/// when they hold the same nodes; subtrees they share are not walked (a last render and what the client shows of it
-/// share all but the paths to hand-written patches).
-[<RequireQualifiedAccess; CustomEquality; NoComparison>]
-type ViewNode =
-    /// An element: lowercase tag, attributes in order (first of a name wins, values decoded), and its content.
-    | Element of Tag: string * Attributes: (string * string) list * Content: ViewContent
-    /// A text node (decoded). Adjacent texts of a view are one node, as the HTML parser makes them, and empty ones do
-    /// not exist; an appending patch can put two side by side, as it does in the DOM (`ViewPatch.follow`).
-    | Text of string
-
-    override x.Equals(other) =
-        match other with
-        | :? ViewNode as node -> ViewNode.Same(x, node)
-        | _ -> false
-
-    override x.GetHashCode() =
-        match x with
-        | Element(tag, _, _) -> tag.GetHashCode()
-        | Text text -> text.GetHashCode()
-
-    /// Equal nodes: the same reference, or the same tag, attributes and content, or the same text.
-    static member internal Same(a: ViewNode, b: ViewNode) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | Text text, Text text' -> String.Equals(text, text')
-           | Element(tag, attributes, content), Element(tag', attributes', content') ->
-               String.Equals(tag, tag')
-               && ViewNode.SameAttributes(attributes, attributes')
-               && ViewContent.Same(content, content')
-           | _ -> false
-
-    static member internal SameAttributes(a: (string * string) list, b: (string * string) list) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | [], [] -> true
-           | (name, value) :: rest, (name', value') :: rest' ->
-               String.Equals(name, name')
-               && String.Equals(value, value')
-               && ViewNode.SameAttributes(rest, rest')
-           | _ -> false
-
-    static member internal SameNodes(a: ViewNode list, b: ViewNode list) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | [], [] -> true
-           | node :: rest, node' :: rest' -> ViewNode.Same(node, node') && ViewNode.SameNodes(rest, rest')
-           | _ -> false
-
-/// What an element holds.
-and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =
-    /// Child nodes, diffed one by one.
-    | Children of ViewNode list
-    /// Raw markup (`rawText` with a `<` in it): the browser makes nodes of it we do not model, so it is replaced as
-    /// a whole when it changes.
-    | Markup of string
-    /// Content the page's scripts own (the element has `data-liveview-ignore`: a map, an editor, a widget): shown
-    /// where the element is first shown, then never changed by the view (the element's attributes still are).
-    | Ignored of ViewContent
-
-    override x.Equals(other) =
-        match other with
-        | :? ViewContent as content -> ViewContent.Same(x, content)
-        | _ -> false
-
-    override x.GetHashCode() =
-        match x with
-        | Children children -> children.Length
-        | Markup markup -> markup.GetHashCode()
-        | Ignored _ -> 1
-
-    /// Equal contents: the same children, markup, or content the page's scripts own.
-    static member internal Same(a: ViewContent, b: ViewContent) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | Children children, Children children' -> ViewNode.SameNodes(children, children')
-           | Markup markup, Markup markup' -> String.Equals(markup, markup')
-           | Ignored content, Ignored content' -> ViewContent.Same(content, content')
-           | _ -> false
-
 /// Turns Giraffe.ViewEngine nodes into view trees.
 [<RequireQualifiedAccess>]
 module ViewTree =
@@ -169,7 +89,21 @@ module ViewTree =
         else
             children
 
-    let rec private ofNode (node: XmlNode) : ViewNode list =
+    /// The tree of `node`; for a part kept by `memo` (null: none), the part's tree, made once.
+    let rec private ofNode (memo: ViewMemo | null) (node: XmlNode) : ViewNode list =
+        match
+            (match memo with
+             | null -> null
+             | memo -> memo.PartOf node)
+        with
+        | null -> convert memo node
+        | part when part.HasTree -> part.Tree
+        | part ->
+            part.Tree <- convert memo node
+            part.HasTree <- true
+            part.Tree
+
+    and private convert memo (node: XmlNode) =
         match node with
         | XmlNode.Text content -> [ ViewNode.Text(decode content) ]
         | VoidElement(tag, attrs) ->
@@ -179,7 +113,7 @@ module ViewTree =
         | ParentNode((tag, attrs), children) ->
             let tag = tag.ToLowerInvariant()
             let attributes = attributes attrs
-            let content = contentOf tag children
+            let content = contentIn memo tag children
 
             let content =
                 if List.exists (fun (name, _) -> name = IgnoreAttribute || name = StreamAttribute) attributes then
@@ -189,18 +123,27 @@ module ViewTree =
 
             [ ViewNode.Element(tag, attributes, content) ]
 
-    /// The content `children` make in an element `tag`, as the HTML parser makes it.
-    and contentOf (tag: string) (children: XmlNode list) =
+    and private contentIn memo (tag: string) (children: XmlNode list) =
         if hasMarkup children then
             ViewContent.Markup(html children)
         else
-            let nodes = ofNodes children
+            let nodes = ofNodes memo children
             ViewContent.Children(if tag = "table" then tableBody nodes else nodes)
 
-    and private ofNodes (nodes: XmlNode list) = nodes |> List.collect ofNode |> merge
+    and private ofNodes memo (nodes: XmlNode list) =
+        nodes |> List.collect (ofNode memo) |> merge
+
+    /// The content `children` make in an element `tag`, as the HTML parser makes it.
+    let contentOf (tag: string) (children: XmlNode list) = contentIn null tag children
 
     /// The view tree of `nodes`, the children of the element the page is shown in.
-    let ofView (nodes: XmlNode list) : ViewNode list = ofNodes nodes
+    let ofView (nodes: XmlNode list) : ViewNode list = ofNodes null nodes
+
+    /// Renders a page's view (`view ()`) keeping its parts in `memo` (`Live.memo`), and its tree, in which the parts
+    /// kept from the last render are the trees they had then (the same references: the diff passes them by).
+    let render (memo: ViewMemo) (view: unit -> XmlNode) : struct (XmlNode * ViewNode list) =
+        let node = memo.Render view
+        struct (node, ofNodes (if memo.IsEmpty then null else memo) [ node ])
 
     /// The key that identifies `node` among its siblings: its `data-key`, else its `id`.
     let keyOf (node: ViewNode) : string voption =

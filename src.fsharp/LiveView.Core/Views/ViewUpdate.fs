@@ -86,7 +86,12 @@ module ViewUpdate =
             match followed with
             | ValueNone -> struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ view ], false) ])
             | ValueSome shown ->
-                let target = merge shown before next
+                // Where the patches showed what the view renders, what is shown is the view's own tree again (shared
+                // with it, so that later merges and diffs pass it by).
+                let target =
+                    match merge shown before next with
+                    | target when ViewNode.SameNodes(target, next) -> next
+                    | target -> target
 
                 match ViewDiff.between shown target with
                 | [] -> struct (next, ValueSome target, patches)

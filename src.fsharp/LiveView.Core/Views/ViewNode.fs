@@ -1,0 +1,83 @@
+namespace LiveView
+
+open System
+
+/// A view as the browser's DOM will hold it once its HTML is parsed: the tree the runtime diffs. Two trees are equal
+/// when they hold the same nodes; subtrees they share are not walked (a last render and what the client shows of it
+/// share all but the paths to hand-written patches).
+[<RequireQualifiedAccess; CustomEquality; NoComparison>]
+type ViewNode =
+    /// An element: lowercase tag, attributes in order (first of a name wins, values decoded), and its content.
+    | Element of Tag: string * Attributes: (string * string) list * Content: ViewContent
+    /// A text node (decoded). Adjacent texts of a view are one node, as the HTML parser makes them, and empty ones do
+    /// not exist; an appending patch can put two side by side, as it does in the DOM (`ViewPatch.follow`).
+    | Text of string
+
+    override x.Equals(other) =
+        match other with
+        | :? ViewNode as node -> ViewNode.Same(x, node)
+        | _ -> false
+
+    override x.GetHashCode() =
+        match x with
+        | Element(tag, _, _) -> tag.GetHashCode()
+        | Text text -> text.GetHashCode()
+
+    /// Equal nodes: the same reference, or the same tag, attributes and content, or the same text.
+    static member internal Same(a: ViewNode, b: ViewNode) =
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | Text text, Text text' -> String.Equals(text, text')
+           | Element(tag, attributes, content), Element(tag', attributes', content') ->
+               String.Equals(tag, tag')
+               && ViewNode.SameAttributes(attributes, attributes')
+               && ViewContent.Same(content, content')
+           | _ -> false
+
+    static member internal SameAttributes(a: (string * string) list, b: (string * string) list) =
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | [], [] -> true
+           | (name, value) :: rest, (name', value') :: rest' ->
+               String.Equals(name, name')
+               && String.Equals(value, value')
+               && ViewNode.SameAttributes(rest, rest')
+           | _ -> false
+
+    static member internal SameNodes(a: ViewNode list, b: ViewNode list) =
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | [], [] -> true
+           | node :: rest, node' :: rest' -> ViewNode.Same(node, node') && ViewNode.SameNodes(rest, rest')
+           | _ -> false
+
+/// What an element holds.
+and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =
+    /// Child nodes, diffed one by one.
+    | Children of ViewNode list
+    /// Raw markup (`rawText` with a `<` in it): the browser makes nodes of it we do not model, so it is replaced as
+    /// a whole when it changes.
+    | Markup of string
+    /// Content the page's scripts own (the element has `data-liveview-ignore`: a map, an editor, a widget): shown
+    /// where the element is first shown, then never changed by the view (the element's attributes still are).
+    | Ignored of ViewContent
+
+    override x.Equals(other) =
+        match other with
+        | :? ViewContent as content -> ViewContent.Same(x, content)
+        | _ -> false
+
+    override x.GetHashCode() =
+        match x with
+        | Children children -> children.Length
+        | Markup markup -> markup.GetHashCode()
+        | Ignored _ -> 1
+
+    /// Equal contents: the same children, markup, or content the page's scripts own.
+    static member internal Same(a: ViewContent, b: ViewContent) =
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | Children children, Children children' -> ViewNode.SameNodes(children, children')
+           | Markup markup, Markup markup' -> String.Equals(markup, markup')
+           | Ignored content, Ignored content' -> ViewContent.Same(content, content')
+           | _ -> false
