@@ -1,0 +1,309 @@
+namespace LiveView.Testing
+
+open System
+open System.Text.RegularExpressions
+open AngleSharp.Dom
+open AngleSharp.Html.Dom
+open LiveView
+
+/// A DOM event as the test causes it: its type, the element it starts at, and the key pressed (keydown, keyup).
+type internal DomEvent =
+    {
+        Type: string
+        Target: IElement
+        Key: string option
+    }
+
+/// What the browser client sends for a DOM event (`liveview.js`'s `onEvent`, read from the same attributes by the
+/// same rules): the `data-action` descriptors of the element and its ancestors that name the event, each turned into
+/// a client action with the element's `data-*` attributes and its form's fields.
+[<RequireQualifiedAccess>]
+module internal ClientEvents =
+
+    type Descriptor =
+        {
+            Event: string
+            Key: string option
+            Controller: string
+            Method: string
+            Modifiers: string list
+        }
+
+    let private descriptor =
+        Regex(@"^(?:([\w-]+)(?:\.([\w]+))?->)?([\w-]+)#(\w+)((?::\w+)*)$", RegexOptions.CultureInvariant)
+
+    let private omitted =
+        set
+            [
+                "action"
+                "controller"
+                "page"
+                "liveviewAction"
+                "liveviewFunction"
+                "debounce"
+                "loading"
+            ]
+
+    let private defaultEvents =
+        dict
+            [
+                "A", "click"
+                "BUTTON", "click"
+                "FORM", "submit"
+                "INPUT", "input"
+                "SELECT", "change"
+                "TEXTAREA", "input"
+                "DETAILS", "toggle"
+            ]
+
+    let private keys =
+        dict
+            [
+                "enter", "Enter"
+                "esc", "Escape"
+                "escape", "Escape"
+                "space", " "
+                "tab", "Tab"
+                "up", "ArrowUp"
+                "down", "ArrowDown"
+                "left", "ArrowLeft"
+                "right", "ArrowRight"
+            ]
+
+    /// Events that do not bubble: they belong to their own element only.
+    let private notBubbling =
+        set [ "focus"; "blur"; "mouseenter"; "mouseleave"; "toggle" ]
+
+    let private typeOf (element: IElement) =
+        match element.GetAttribute "type" with
+        | null -> ""
+        | kind -> kind.ToLowerInvariant()
+
+    let private defaultEvent (element: IElement) =
+        if
+            element.TagName = "INPUT"
+            && List.contains (typeOf element) [ "submit"; "button"; "reset"; "image" ]
+        then
+            "click"
+        else
+            match defaultEvents.TryGetValue element.TagName with
+            | true, event -> event
+            | _ -> "click"
+
+    /// The descriptors of `element`'s `data-action`, or the token that cannot be read.
+    let descriptorsOf (element: IElement) : Result<Descriptor, string> list =
+        match element.GetAttribute "data-action" with
+        | null -> []
+        | text ->
+            text.Split([| ' '; '\t'; '\n'; '\r' |], StringSplitOptions.RemoveEmptyEntries)
+            |> List.ofArray
+            |> List.map (fun token ->
+                let found = descriptor.Match token
+
+                if not found.Success then
+                    Error token
+                else
+                    let group (i: int) =
+                        if found.Groups[i].Success && found.Groups[i].Value <> "" then
+                            Some found.Groups[i].Value
+                        else
+                            None
+
+                    Ok
+                        {
+                            Event = group 1 |> Option.defaultWith (fun () -> defaultEvent element)
+                            Key = group 2
+                            Controller = found.Groups[3].Value
+                            Method = found.Groups[4].Value
+                            Modifiers =
+                                found.Groups[5].Value.Split(':', StringSplitOptions.RemoveEmptyEntries)
+                                |> List.ofArray
+                        })
+
+    let private snakeCase (name: string) =
+        Regex.Replace(name, "([a-z0-9])([A-Z])", "$1_$2").ToLowerInvariant()
+
+    /// The `data-*` attributes of `element` by their `dataset` names (`data-row-id` is `rowId`).
+    let dataset (element: IElement) : (string * string) list =
+        [
+            for attribute in element.Attributes do
+                if attribute.Name.StartsWith "data-" then
+                    let name =
+                        Regex.Replace(
+                            attribute.Name.Substring 5,
+                            "-([a-z])",
+                            fun m -> m.Groups[1].Value.ToUpperInvariant()
+                        )
+
+                    name, attribute.Value
+        ]
+
+    let private datasetValue (element: IElement) (name: string) =
+        dataset element |> List.tryFind (fst >> (=) name) |> Option.map snd
+
+    /// The `page->handler` the descriptor names on `element`, or why it names none.
+    let actionName (element: IElement) (d: Descriptor) : Result<string, string> =
+        match d.Controller, d.Method with
+        | "page", "changePage" ->
+            match datasetValue element "page" with
+            | Some page -> Ok $"{page}->{Protocol.SendPageHandler}"
+            | None -> Error "page#changePage needs data-page"
+        | "page", "run" ->
+            match datasetValue element "liveviewAction", datasetValue element "liveviewFunction" with
+            | Some page, Some handler -> Ok $"{page}->{handler}"
+            | _ -> Error "page#run needs data-liveview-action and data-liveview-function"
+        | controller, method -> Ok $"{controller}->{snakeCase method}"
+
+    let isField (element: IElement) =
+        match element.TagName with
+        | "INPUT"
+        | "SELECT"
+        | "TEXTAREA" -> true
+        | _ -> false
+
+    let private nameOf (field: IElement) =
+        match field.GetAttribute "name" with
+        | null -> ""
+        | name -> name
+
+    /// The values a field adds to its form's (none: no name, disabled, a button, an unchecked box).
+    let private valuesOf (field: IElement) : string list =
+        if nameOf field = "" || field.HasAttribute "disabled" then
+            []
+        else
+            match field with
+            | :? IHtmlInputElement as input ->
+                match typeOf input with
+                | "submit"
+                | "button"
+                | "reset"
+                | "image"
+                | "file" -> []
+                | "checkbox"
+                | "radio" -> if input.IsChecked then [ input.Value ] else []
+                | _ -> [ input.Value ]
+            | :? IHtmlSelectElement as select when select.IsMultiple ->
+                [
+                    for option in select.Options do
+                        if option.IsSelected then
+                            option.Value
+                ]
+            | :? IHtmlSelectElement as select -> [ nonNull select.Value ]
+            | :? IHtmlTextAreaElement as area -> [ area.Value ]
+            | _ -> []
+
+    /// The form `element` belongs to (its own, or the one around it).
+    let formOf (element: IElement) : IHtmlFormElement | null =
+        match element with
+        | :? IHtmlFormElement as form -> form
+        | _ ->
+            match element.Closest "form" with
+            | :? IHtmlFormElement as form -> form
+            | _ -> null
+
+    /// The element's own value if it is a field, else the fields of its form (`liveview.js`'s `formOf`).
+    let formValues (element: IElement) : Map<string, string list> =
+        let fields =
+            if isField element then
+                [ element ]
+            else
+                match formOf element with
+                | null -> []
+                | form ->
+                    [
+                        for field in form.Elements do
+                            if isField field then
+                                field
+                    ]
+
+        (Map.empty, fields)
+        ||> List.fold (fun values field ->
+            match valuesOf field with
+            | [] -> values
+            | added ->
+                let name = nameOf field
+
+                match field with
+                | :? IHtmlSelectElement as select when select.IsMultiple -> Map.add name added values
+                | _ -> Map.add name ((Map.tryFind name values |> Option.defaultValue []) @ added) values)
+
+    /// What the test's DOM event sends: for each element from the target up whose `data-action` names the event, the
+    /// client action, in the order the client sends them; an element whose `data-action` cannot be read is an error.
+    /// Also whether the event's default (following a link, submitting a form) was prevented.
+    let actionsFor (event: DomEvent) (lang: string) : Result<ClientAction, string> list * bool =
+        let actions = ResizeArray()
+        let mutable prevented = false
+        let mutable stopped = false
+        let mutable element: IElement | null = event.Target
+
+        while not stopped && not (isNull element) do
+            let current = nonNull element
+
+            for d in descriptorsOf current do
+                match d with
+                | Error token ->
+                    actions.Add(
+                        Error
+                            $"the data-action token \"{token}\" of {current.TagName.ToLowerInvariant()} cannot be read"
+                    )
+                | Ok d when
+                    d.Event = event.Type
+                    && (match d.Key with
+                        | None -> true
+                        | Some key ->
+                            let wanted =
+                                match keys.TryGetValue key with
+                                | true, named -> named
+                                | _ -> key
+
+                            event.Key = Some wanted)
+                    && (not (notBubbling.Contains event.Type)
+                        || obj.ReferenceEquals(current, event.Target))
+                    ->
+                    let follows = current.TagName = "A" && current.HasAttribute "href"
+
+                    if
+                        List.contains "prevent" d.Modifiers
+                        || event.Type = "submit"
+                        || d.Controller = "page"
+                        || follows
+                    then
+                        prevented <- true
+
+                    if List.contains "stop" d.Modifiers then
+                        stopped <- true
+
+                    if d.Controller = "page" && d.Method = "changeLanguage" then
+                        ()
+                    else
+                        match actionName current d with
+                        | Error problem -> actions.Add(Error problem)
+                        | Ok name ->
+                            let data =
+                                dataset current
+                                |> List.filter (fun (key, _) -> not (omitted.Contains key))
+                                |> Map.ofList
+
+                            let data =
+                                if
+                                    not (obj.ReferenceEquals(event.Target, current))
+                                    && isField event.Target
+                                    && nameOf event.Target <> ""
+                                then
+                                    Map.add "target" (nameOf event.Target) data
+                                else
+                                    data
+
+                            let action =
+                                { ClientAction.named name with
+                                    Data = data
+                                    Form = formValues current
+                                    Lang = if String.IsNullOrEmpty lang then None else Some lang
+                                }
+
+                            actions.Add(Ok action)
+                | Ok _ -> ()
+
+            element <- current.ParentElement
+
+        List.ofSeq actions, prevented

@@ -1,0 +1,283 @@
+namespace LiveView.Testing
+
+open System
+open AngleSharp.Dom
+open AngleSharp.Html.Dom
+open AngleSharp.Html.Parser
+open Giraffe.ViewEngine
+open LiveView
+
+/// A notification the page showed (`Patch.toast`), or an error the client showed for a failed action.
+type Toast =
+    {
+        /// `info`, `success`, `warning`, `error`...
+        Kind: string
+        /// What it said.
+        Text: string
+    }
+
+/// The page as the browser client shows it: a document the test's frames are applied to exactly as `liveview.js`
+/// applies them (hand-written patches, the view's changes, streams, title, meta, URL, notifications, pushed events),
+/// and the fields as the user left them (a focused field keeps what was typed, as in the browser).
+[<Sealed>]
+type internal PageDom(html: string, url: string) =
+    static let parser = HtmlParser()
+    let document = parser.ParseDocument html
+    let mutable url = url
+    let toasts = ResizeArray<Toast>()
+    let events = ResizeArray<string * string>()
+    let console = ResizeArray<string>()
+    let mutable focused: IElement | null = null
+    let mutable overwriting: IElement | null = null
+
+    let main () =
+        match document.QuerySelector Protocol.MainSelector with
+        | null -> failwith $"The page has no {Protocol.MainSelector}: its layout must put the view there."
+        | main -> main
+
+    let isSvg (context: INode) =
+        match context with
+        | :? IElement as element ->
+            element.NamespaceUri = "http://www.w3.org/2000/svg"
+            && element.LocalName <> "foreignObject"
+        | _ -> false
+
+    /// The nodes of `html` as they are inside `context` (the client's `parse`: SVG inside an `<svg>`, else a template).
+    let parse (html: string) (context: INode) : INode list =
+        if isSvg context then
+            let holder = (context :?> IElement).Clone(false) :?> IElement
+            holder.InnerHtml <- html
+            List.ofSeq holder.ChildNodes
+        else
+            let template = document.CreateElement "template" :?> IHtmlTemplateElement
+            template.InnerHtml <- html
+            List.ofSeq template.Content.ChildNodes
+
+    let insertAll (parent: INode) (nodes: INode list) (before: INode | null) =
+        for node in nodes do
+            parent.InsertBefore(node, before) |> ignore
+
+    /// A field whose value attribute (a textarea's text) is only its default.
+    let typed (element: IElement) =
+        match element with
+        | :? IHtmlTextAreaElement -> true
+        | :? IHtmlInputElement as input ->
+            not (
+                [ "checkbox"; "radio"; "file"; "hidden"; "submit"; "image"; "reset"; "button" ]
+                |> List.contains (input.Type.ToLowerInvariant())
+            )
+        | _ -> false
+
+    let formOverwrites (form: IHtmlFormElement | null) =
+        match form with
+        | null -> false
+        | form ->
+            form.HasAttribute "data-liveview-overwrite"
+            || obj.ReferenceEquals(form, overwriting)
+
+    let overwritable (field: IElement) =
+        not (isNull (field.Closest "[data-liveview-overwrite]"))
+        || (match field with
+            | :? IHtmlInputElement as input -> formOverwrites input.Form
+            | :? IHtmlTextAreaElement as area -> formOverwrites area.Form
+            | _ -> false)
+
+    /// The view changed attribute `name` (or the text: "") of `element`: a field shows it, unless the user is in it.
+    let syncField (element: IElement | null) (name: string) =
+        let field =
+            match element with
+            | null -> null
+            | :? IHtmlOptionElement as option -> option.Closest "select"
+            | element -> element
+
+        match field, element with
+        | null, _
+        | _, null -> ()
+        | field, _ when obj.ReferenceEquals(field, focused) && not (overwritable field) -> ()
+        | _, (:? IHtmlInputElement as input) when name = "checked" -> input.IsChecked <- input.HasAttribute "checked"
+        | _, (:? IHtmlOptionElement as option) when name = "selected" ->
+            option.IsSelected <- option.HasAttribute "selected"
+        | _, (:? IHtmlTextAreaElement as area) when name = "" -> area.Value <- area.DefaultValue
+        | _, (:? IHtmlInputElement as input) when name = "value" && typed input -> input.Value <- input.DefaultValue
+        | _ -> ()
+
+    let elementOf (node: INode | null) : IElement =
+        match node with
+        | :? IElement as element -> element
+        | _ ->
+            failwith
+                "A view change names a text where an element should be: the page's DOM and the server's copy of it are out of step."
+
+    let parentOf (node: INode) : INode = nonNull node.Parent
+
+    let childAt (parent: INode) (index: int) : INode | null =
+        if index < parent.ChildNodes.Length then
+            parent.ChildNodes[index]
+        else
+            null
+
+    let changeAt (container: INode) (change: ViewChange) =
+        let at (path: int list) =
+            (container, path)
+            ||> List.fold (fun node index ->
+                if index < 0 || index >= node.ChildNodes.Length then
+                    failwith
+                        $"A view change names a node that is not there (child {index} of {node.ChildNodes.Length}, path %A{path}): the page's DOM and the server's copy of it are out of step."
+
+                node.ChildNodes[index])
+
+        let html (node: ViewNode) = ViewHtml.ofNodes [ node ]
+
+        match change with
+        | ViewChange.SetText(path, text) ->
+            let node = at path
+            node.TextContent <- text
+            syncField (parentOf node :?> IElement) ""
+        | ViewChange.SetAttribute(path, name, value) ->
+            let element = elementOf (at path)
+            element.SetAttribute(name, value)
+            syncField element name
+        | ViewChange.RemoveAttribute(path, name) ->
+            let element = elementOf (at path)
+            element.RemoveAttribute name |> ignore
+            syncField element name
+        | ViewChange.SetContent(path, content) ->
+            let element = elementOf (at path)
+            element.InnerHtml <- ViewHtml.ofContent content
+            syncField element ""
+        | ViewChange.Insert(path, index, node) ->
+            let parent = at path
+            let before = childAt parent index
+            insertAll parent (parse (html node) parent) before
+            syncField (elementOf parent) ""
+        | ViewChange.Remove path ->
+            let node = at path
+            let parent = parentOf node
+            parent.RemoveChild node |> ignore
+            syncField (elementOf parent) ""
+        | ViewChange.Move(path, from, into) ->
+            let parent = at path
+            let moved = parent.ChildNodes[from]
+            let target = if into < from then into else into + 1
+            let before = childAt parent target
+            parent.InsertBefore(moved, before) |> ignore
+            syncField (elementOf parent) ""
+        | ViewChange.Replace(path, node) ->
+            let old = at path
+            let parent = parentOf old
+            let added = parse (html node) parent
+            insertAll parent added old
+            parent.RemoveChild old |> ignore
+            syncField (elementOf parent) ""
+
+    let itemOf (container: IElement) (key: string) =
+        container.Children |> Seq.tryFind (fun child -> child.Id = key)
+
+    let stream (name: string) (op: StreamOp) =
+        match document.GetElementById name with
+        | null -> console.Add $"no stream {name}"
+        | container ->
+            match op with
+            | StreamOp.Reset -> container.InnerHtml <- ""
+            | StreamOp.Delete key -> itemOf container key |> Option.iter _.Remove()
+            | StreamOp.Insert(key, item, at, limit) ->
+                let added =
+                    parse (RenderView.AsString.htmlNode item) container
+                    |> List.tryPick (function
+                        | :? IElement as element -> Some element
+                        | _ -> None)
+
+                match added with
+                | None -> ()
+                | Some added ->
+                    match itemOf container key with
+                    | Some old -> old.Replace(added)
+                    | None ->
+                        let before: INode | null =
+                            if at < 0 || at >= container.Children.Length then
+                                null
+                            else
+                                container.Children[at]
+
+                        container.InsertBefore(added, before) |> ignore
+
+                    while limit > 0 && container.Children.Length > limit do
+                        container.Children[container.Children.Length - 1].Remove()
+
+                    while limit < 0 && container.Children.Length > -limit do
+                        container.Children[0].Remove()
+
+    let setMeta (meta: (string * string) list) =
+        for name, content in meta do
+            let key = if name.StartsWith "og:" then "property" else "name"
+
+            let head = nonNull document.Head
+
+            match head.QuerySelector $"meta[{key}=\"{name}\"]" with
+            | null ->
+                let tag = document.CreateElement "meta"
+                tag.SetAttribute(key, name)
+                tag.SetAttribute("content", content)
+                head.AppendChild tag |> ignore
+            | tag -> tag.SetAttribute("content", content)
+
+    let apply (patch: Patch) =
+        match patch with
+        | Swap(selector, nodes, append) ->
+            match document.QuerySelector selector with
+            | null -> console.Add $"no element matches {selector}"
+            | target ->
+                let html = nodes |> List.map RenderView.AsString.htmlNode |> String.concat ""
+
+                if append then
+                    insertAll target (parse html target) null
+                else
+                    target.InnerHtml <- html
+        | Delete selector ->
+            match document.QuerySelector selector with
+            | null -> console.Add $"no element matches {selector}"
+            | target -> target.Remove()
+        | Changes update -> update.Changes |> List.iter (changeAt (main ()))
+        | Stream(name, op) -> stream name op
+        | SetTitle title -> document.Title <- title
+        | SetMeta meta -> setMeta meta
+        | PushUrl pushed -> url <- pushed
+        | Toast(kind, text, _) -> toasts.Add { Kind = kind; Text = text }
+        | PushEvent(name, payload) -> events.Add(name, payload)
+        | ScrollInto _
+        | ScrollToTop -> ()
+
+    /// The document.
+    member _.Document = document
+
+    /// The page's URL (path and query), as the address bar shows it.
+    member _.Url
+        with get () = url
+        and set value = url <- value
+
+    /// The notifications shown, oldest first.
+    member _.Toasts = toasts
+
+    /// The events the server pushed (`Patch.Event`), name and JSON payload, oldest first.
+    member _.Events = events
+
+    /// What the client logged as errors (a patch for an element that is not there).
+    member _.Console = console
+
+    /// The field the user is in (typed into, changed, or clicked last).
+    member _.Focused
+        with get () = focused
+        and set value = focused <- value
+
+    /// Applies one frame's patches, in order; `answering` is the form whose submit it answers (its fields take the
+    /// view's values even while focused).
+    member _.Apply(patches: Patch list, answering: IElement | null) =
+        overwriting <- answering
+
+        try
+            patches |> List.iter apply
+        finally
+            overwriting <- null
+
+    /// The view's element (`#main`).
+    member _.Main = main ()

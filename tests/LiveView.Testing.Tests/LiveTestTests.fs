@@ -1,0 +1,33 @@
+module LiveView.Testing.Tests.LiveTestTests
+
+open Expecto
+open LiveView
+open LiveView.Testing
+open LiveView.Testing.Tests
+
+[<Tests>]
+let tests =
+    testList
+        "LiveTest"
+        [
+            testCase "a page mounts, and a form adds items through its rendered HTML"
+            <| fun () ->
+                let page = LiveTest.Mount TodoPage.page
+                Expect.equal (page.Text "#left") "0 items left" "nothing yet"
+
+                page.Fill("#text", "milk").Submit("#new").Fill("#text", "eggs").Submit("#new")
+                |> ignore
+
+                Expect.equal (page.Count "#items li") 2 "two items"
+                Expect.equal (page.Text "#item-2 label") "eggs" "the second"
+                Expect.equal (page.Text "#left") "2 items left" "two left"
+                Expect.equal page.Title "Todo (2)" "the title follows"
+
+            testCase "checking a box sends its change, and the counter follows"
+            <| fun () ->
+                let page = LiveTest.Mount TodoPage.page
+                page.Fill("#text", "milk").Submit("#new").Click("#check-1") |> ignore
+                Expect.equal (page.Text "#left") "0 items left" "done"
+                Expect.equal (page.Attribute("#item-1", "class")) "done" "marked"
+                Expect.equal (page.StateAs<TodoPage.State>().Items.Head.Done) true "in the state"
+        ]

@@ -1,0 +1,6 @@
+module LiveView.Testing.Tests.Main
+
+open Expecto
+
+[<EntryPoint>]
+let main argv = runTestsInAssemblyWithCLIArgs [] argv
