@@ -124,6 +124,23 @@ count_trx() {
   done
 }
 
+# Runs an Expecto test program and adds its counts to the totals.
+expecto() {
+  local log summary
+  log=$(mktemp)
+  dotnet run --project "$1" --no-build -- --colours 0 --no-spinner | tee "$log" || true
+  summary=$(grep -oE '[0-9]+ passed, [0-9]+ ignored, [0-9]+ failed, [0-9]+ errored' "$log" | tail -1 || true)
+  if [ -z "$summary" ]; then
+    echo "FAIL $1: no Expecto summary (the runner crashed)"
+    failed=$((failed + 1))
+  else
+    read -r cp _ _ _ cf _ ce _ <<<"$summary"
+    passed=$((passed + cp))
+    failed=$((failed + cf + ce))
+  fi
+  rm -f "$log"
+}
+
 test_all() {
   restore
   ensure_packages
@@ -132,21 +149,11 @@ test_all() {
   check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples
   check "C# formatting (dotnet format)" dotnet format LiveView.sln --verify-no-changes --no-restore
 
-  # Core: Expecto runs as a program; its summary line has the counts.
-  local core_log
-  core_log=$(mktemp)
-  dotnet run --project tests/LiveView.Core.Tests --no-build -- --colours 0 --no-spinner | tee "$core_log" || true
-  local summary
-  summary=$(grep -oE '[0-9]+ passed, [0-9]+ ignored, [0-9]+ failed, [0-9]+ errored' "$core_log" | tail -1 || true)
-  if [ -z "$summary" ]; then
-    echo "FAIL core tests: no Expecto summary (the runner crashed)"
-    failed=$((failed + 1))
-  else
-    read -r cp _ _ _ cf _ ce _ <<<"$summary"
-    passed=$((passed + cp))
-    failed=$((failed + cf + ce))
-  fi
-  rm -f "$core_log"
+  # Expecto projects (the core, the test harness) run as programs; each summary line has the counts.
+  local project
+  for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests; do
+    expecto "$project"
+  done
 
   # Host and browser: xunit under dotnet test, counted from the TRX files.
   rm -rf "$RESULTS"

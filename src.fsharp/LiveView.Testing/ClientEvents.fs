@@ -70,6 +70,12 @@ module internal ClientEvents =
                 "right", "ArrowRight"
             ]
 
+    /// The `KeyboardEvent.key` a descriptor's key filter names (`keydown.enter` is `Enter`; others as written).
+    let keyNamed (key: string) =
+        match keys.TryGetValue key with
+        | true, named -> named
+        | _ -> key
+
     /// Events that do not bubble: they belong to their own element only.
     let private notBubbling =
         set [ "focus"; "blur"; "mouseenter"; "mouseleave"; "toggle" ]
@@ -250,13 +256,7 @@ module internal ClientEvents =
                     d.Event = event.Type
                     && (match d.Key with
                         | None -> true
-                        | Some key ->
-                            let wanted =
-                                match keys.TryGetValue key with
-                                | true, named -> named
-                                | _ -> key
-
-                            event.Key = Some wanted)
+                        | Some key -> event.Key = Some(keyNamed key))
                     && (not (notBubbling.Contains event.Type)
                         || obj.ReferenceEquals(current, event.Target))
                     ->

@@ -70,7 +70,7 @@ type private Present =
 
 /// The site a test's pages make: their routes, titles as the pages give them, one culture, the guards the test set.
 [<Sealed>]
-type private TestSite(pages: (string * Page<obj>) list, options: LiveTestOptions) =
+type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOptions) =
     member _.RouteOf(name: string) =
         pages |> List.tryFind (fun (_, page) -> page.Name = name) |> Option.map fst
 
@@ -119,7 +119,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
     let present = ResizeArray<Present>()
     let submitted = Dictionary<string, IElement>()
     let mutable step = "mounting"
-    let mutable failures = ResizeArray<string>()
+    let failures = ResizeArray<string * exn | null>()
 
     let env () = { Now = clock; Random = random }
 
@@ -284,7 +284,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
 
             record name [] loading fault.Message
             errors.Add fault.Message
-            failures.Add fault.Message
+            failures.Add(fault.Message, fault.Exception)
             dom.Toasts.Add { Kind = "error"; Text = fault.Message }
         | Output.Log fault -> logged.Add fault.Message
         | Output.Start(id, work, origin) ->
@@ -388,8 +388,18 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         failures.Clear()
 
         match failed with
-        | problem :: _ when options.FailOnError ->
-            fail $"the page reported an error: {problem} (LiveTestOptions.FailOnError = false lets a test read it)"
+        | (problem, error) :: _ when options.FailOnError ->
+            let cause =
+                match error with
+                | null -> ""
+                | error -> $" {error.GetType().Name}: {error.Message}"
+
+            raise (
+                LiveTestException(
+                    $"{step}: the page reported an error: {problem}{cause} (LiveTestOptions.FailOnError = false lets a test read it)",
+                    error
+                )
+            )
         | _ -> ()
 
     let find (selector: string) : IElement =
@@ -848,6 +858,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         present.RemoveAll(fun p -> p.Owner <> 0L) |> ignore
         present.AddRange(state.Present |> Seq.filter (fun p -> p.Owner <> 0L))
         frames.AddRange state.Frames
+
+    /// The pages the test knows (for the journeys and the wiring check).
+    member internal _.Site: ISite = site
+
+    /// True when a link to `url` reaches a page of the test.
+    member internal _.Reaches(url: string) = (site.PageAt url).IsSome
 
     // ---- the rest of the world ---------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 module LiveView.Testing.Tests.LiveTestTests
 
 open Expecto
+open FsCheck.FSharp
 open LiveView
 open LiveView.Testing
 open LiveView.Testing.Tests
@@ -30,4 +31,17 @@ let tests =
                 Expect.equal (page.Text "#left") "0 items left" "done"
                 Expect.equal (page.Attribute("#item-1", "class")) "done" "marked"
                 Expect.equal (page.StateAs<TodoPage.State>().Items.Head.Done) true "in the state"
+        ]
+
+[<Tests>]
+let journeys =
+    testList
+        "Journeys"
+        [
+            testProperty "for any 50 things a user could do, the counter says how many items are left"
+            <| fun () ->
+                Prop.forAll (Journey.arbitrary 50) (fun journey ->
+                    let page = LiveTest.mount TodoPage.page |> Journey.run journey
+                    let left = page |> LiveTest.count "#items li.open"
+                    page |> LiveTest.text "#left" = (if left = 1 then "1 item left" else $"{left} items left"))
         ]

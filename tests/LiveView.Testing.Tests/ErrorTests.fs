@@ -1,0 +1,132 @@
+/// The harness's own failures: each names the step and says what is wrong.
+module LiveView.Testing.Tests.ErrorTests
+
+open System
+open System.Threading.Tasks
+open Expecto
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.Testing
+
+/// A page with a little of everything that can go wrong.
+let private broken =
+    Page.create "broken" (fun _ -> 0) (fun n ->
+        div
+            []
+            [
+                h1 [] [ str "Broken" ]
+                output [ _id "n" ] [ str (string n) ]
+                button [ _id "typo"; attr "data-action" "click->broken#incremnt" ] [ str "+" ]
+                button [ _id "throws"; attr "data-action" "click->broken#explode" ] [ str "!" ]
+                button [ _id "slow"; attr "data-action" "click->broken#load" ] [ str "load" ]
+                button [ _id "unreadable"; attr "data-action" "click->broken" ] [ str "?" ]
+                button [ _id "off"; _disabled; attr "data-action" "click->broken#explode" ] [ str "off" ]
+            ])
+    |> Page.on "explode" (fun _ _ -> invalidOp "the handler blew up")
+    |> Page.on "load" (fun n _ ->
+        Reply.state n
+        |> Reply.withEffect (
+            Effect.perform
+                "load"
+                (fun _ -> Task.FromException<int>(TimeoutException "the database is away"))
+                (fun m n _ -> Reply.state (n + m))
+        ))
+
+let private fails (act: unit -> 'T) (expected: string list) =
+    let message =
+        try
+            act () |> ignore
+            ""
+        with :? LiveTestException as e ->
+            e.Message
+
+    Expect.isNotEmpty message "the step fails"
+
+    for part in expected do
+        Expect.stringContains message part "the message says"
+
+[<Tests>]
+let tests =
+    testList
+        "LiveTest errors"
+        [
+            testCase "an element that does not exist"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#missing")
+                    [ "Clicking '#missing'"; "no element matches '#missing'" ]
+
+            testCase "an element nothing happens on"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "h1")
+                    [ "Clicking 'h1'"; "nothing happens"; "<h1>Broken</h1>" ]
+
+            testCase "a disabled element"
+            <| fun () -> fails (fun () -> (LiveTest.Mount broken).Click "#off") [ "Clicking '#off'"; "is disabled" ]
+
+            testCase "a binding to a handler the page lacks"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#typo")
+                    [
+                        "Clicking '#typo'"
+                        "the page reported an error"
+                        "has no handler 'incremnt'"
+                    ]
+
+            testCase "a data-action that cannot be read"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#unreadable")
+                    [ "Clicking '#unreadable'"; "\"click->broken\""; "cannot be read" ]
+
+            testCase "a handler that throws"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#throws")
+                    [ "Clicking '#throws'"; "InvalidOperationException: the handler blew up" ]
+
+            testCase "an effect that fails"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#slow")
+                    [ "Clicking '#slow'"; "TimeoutException: the database is away" ]
+
+            testCase "with FailOnError off, the errors are read, and the client shows them"
+            <| fun () ->
+                let page = LiveTest.Mount(broken, LiveTestOptions(FailOnError = false))
+                page.Click("#typo").Click("#throws") |> ignore
+                Expect.equal page.Errors.Count 2 "two errors"
+                Expect.equal (page.Toasts |> Seq.filter (fun t -> t.Kind = "error") |> Seq.length) 2 "two error toasts"
+                Expect.equal (page.Text "#n") "0" "the state is unchanged"
+
+            testCase "the wiring check names the binding to a handler that does not exist"
+            <| fun () ->
+                let problems = Wiring.Problems((fun () -> LiveTest.Mount broken), 5, 5)
+
+                Expect.exists
+                    problems
+                    (fun p ->
+                        p.Contains
+                            "#typo: click sends broken->incremnt, and the page 'broken' has no handler 'incremnt'")
+                    "the typo"
+
+                Expect.exists
+                    problems
+                    (fun p -> p.Contains "#unreadable: the data-action token \"click->broken\" cannot be read")
+                    "the unreadable"
+
+                Expect.throwsT<LiveTestException>
+                    (fun () -> LiveTest.checkWiring (fun () -> LiveTest.Mount broken))
+                    "check fails"
+
+            testCase "the TODO page's wiring is sound"
+            <| fun () -> LiveTest.checkWiring (fun () -> LiveTest.Mount TodoPage.page)
+
+            testCase "a URL that is not the page's route"
+            <| fun () ->
+                fails
+                    (fun () -> LiveTest.Mount(broken, LiveTestOptions(Url = "/rooms/lobby", Route = "/items/{id}")))
+                    [ "Opening /rooms/lobby"; "does not match the page's route '/items/{id}'" ]
+        ]
