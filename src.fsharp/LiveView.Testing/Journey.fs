@@ -1,6 +1,7 @@
 namespace LiveView.Testing
 
 open System
+open System.Collections.Generic
 open FsCheck
 open FsCheck.FSharp
 
@@ -13,10 +14,10 @@ type Journey(choices: struct (int * int) list) =
     let mutable taken: UserStep list = []
 
     /// The choices: which of the available steps (by index, modulo their number), and the seed of its value.
-    member _.Choices = choices
+    member internal _.Choices = choices
 
     /// The steps the last run took.
-    member _.Steps: UserStep list = taken
+    member _.Steps: IReadOnlyList<UserStep> = List.toArray taken
 
     /// Takes the journey on `test`'s page: step by step, each chosen among what the page offers then. Stops early
     /// when the page offers nothing. Returns the page.
@@ -40,6 +41,30 @@ type Journey(choices: struct (int * int) list) =
         walk choices
         test
 
+    /// Journeys of up to `steps` steps (FsCheck's size decides how long, up to that); shrinking drops steps.
+    static member Arbitrary(steps: int) : Arbitrary<Journey> =
+        let choice =
+            Gen.zip (Gen.choose (0, 1000)) (Gen.choose (0, 1000))
+            |> Gen.map (fun (a, b) -> struct (a, b))
+
+        let journeys =
+            Gen.sized (fun size -> Gen.choose (0, min steps (max 1 size)))
+            |> Gen.bind (fun length -> Gen.listOfLength length choice)
+            |> Gen.map Journey
+
+        let shrink (journey: Journey) : Journey seq =
+            let choices = journey.Choices
+
+            seq {
+                if choices.Length > 1 then
+                    yield Journey(List.take (choices.Length / 2) choices)
+
+                for index in 0 .. choices.Length - 1 do
+                    yield Journey(List.removeAt index choices)
+            }
+
+        Arb.fromGenShrink (journeys, shrink)
+
     /// The steps the last run took, as a person would say them; the choices before any run.
     override _.ToString() =
         match taken with
@@ -50,29 +75,8 @@ type Journey(choices: struct (int * int) list) =
 [<RequireQualifiedAccess>]
 module Journey =
 
-    let private shrink (journey: Journey) : Journey seq =
-        let choices = journey.Choices
-
-        seq {
-            if choices.Length > 1 then
-                yield Journey(List.take (choices.Length / 2) choices)
-
-            for index in 0 .. choices.Length - 1 do
-                yield Journey(List.removeAt index choices)
-        }
-
     /// Journeys of up to `steps` steps (FsCheck's size decides how long, up to that).
-    let arbitrary (steps: int) : Arbitrary<Journey> =
-        let choice =
-            Gen.zip (Gen.choose (0, 1000)) (Gen.choose (0, 1000))
-            |> Gen.map (fun (a, b) -> struct (a, b))
-
-        let journeys =
-            Gen.sized (fun size -> Gen.choose (0, min steps (max 1 size)))
-            |> Gen.bind (fun length -> Gen.listOfLength length choice)
-            |> Gen.map Journey
-
-        Arb.fromGenShrink (journeys, shrink)
+    let arbitrary (steps: int) : Arbitrary<Journey> = Journey.Arbitrary steps
 
     /// Takes `journey` on `test`'s page.
     let run (journey: Journey) (test: LiveTest) : LiveTest = journey.Run test

@@ -7,41 +7,8 @@ open System.Threading
 open System.Threading.Tasks
 open AngleSharp.Dom
 open AngleSharp.Html.Dom
-open Giraffe.ViewEngine
 open Microsoft.Extensions.DependencyInjection
 open LiveView
-
-/// A step of a test that could not be taken, or whose page failed: the message names the step.
-type LiveTestException(message: string, inner: exn | null) =
-    inherit Exception(message, inner)
-    new(message: string) = LiveTestException(message, null)
-
-/// One frame the server sent the page: the action it answers (null: a push), its patches, whether the action's
-/// effects still ran, and its error (null: none).
-type Frame =
-    {
-        /// `page->handler` of the client action it answers; null for a push (a message, a timer, an effect of one).
-        Answer: string | null
-        /// What it changed, in order.
-        Patches: IReadOnlyList<Patch>
-        /// The answered action's effects still run.
-        Loading: bool
-        /// The error it reported, or null.
-        Error: string | null
-    }
-
-/// An effect a page started that has not ended yet.
-type PendingEffect =
-    {
-        /// The runtime's number for it.
-        Id: int64
-        /// Its name (`Effect.perform "load_posts"`).
-        Name: string
-        /// What started it.
-        StartedBy: string
-        /// Nobody waits for its result any more (its page left, a newer one of its name replaced it).
-        Abandoned: bool
-    }
 
 type private Running =
     {
@@ -59,112 +26,43 @@ type private Timer =
         mutable Done: bool
     }
 
-type private Present =
-    {
-        Topic: string
-        Key: string
-        mutable Meta: Map<string, string>
-        /// The page instance tracking it; 0: added by the test (another user).
-        Owner: int64
-    }
-
-/// The site a test's pages make: their routes, titles as the pages give them, one culture, the guards the test set.
-[<Sealed>]
-type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOptions) =
-    member _.RouteOf(name: string) =
-        pages |> List.tryFind (fun (_, page) -> page.Name = name) |> Option.map fst
-
-    member _.PageAt(url: string) =
-        pages
-        |> List.tryPick (fun (route, page) -> Routes.matchUrl route url |> Option.map (fun values -> page, values))
-
-    interface ISite with
-        member _.FindPage name : Page<obj> | null =
-            match pages |> List.tryFind (fun (_, page) -> page.Name = name) with
-            | Some(_, page) -> page
-            | None -> null
-
-        member this.Url(page, values) =
-            match this.RouteOf page with
-            | Some route -> Routes.fill route values
-            | None -> Error $"the test has no route for page '{page}' (LiveTestOptions.AddPage)"
-
-        member _.DocumentTitle(_, _, title, _) = title
-        member _.Culture _ = options.Culture
-
-        member _.IsGuarded name =
-            options.Guards |> Seq.exists (fun (page, _) -> page = name)
-
 /// A page under test, as a browser tab shows it: mounted as the host mounts it (first paint over HTTP, then the
 /// socket's mount), driven through its rendered HTML as a person would (click, fill, submit, press: the action sent
 /// is the one the browser client builds from the same attributes), with the rest of the world at the test's command
-/// (effects, messages, broadcasts, presence, the clock). Reads give the state, the frames sent and the page after
-/// every frame was applied as the client applies it, queried with CSS selectors.
+/// (effects, messages, broadcasts, presence, the clock: `LiveTestHub`). Reads give the state, the frames sent and the
+/// page after every frame was applied as the client applies it, queried with CSS selectors.
 [<Sealed>]
-type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>, dom: PageDom, runtime: Runtime) =
-    static let connection = "test"
-
-    let mutable dom = dom
-    let mutable runtime = runtime
-    let mutable clock = options.Now
+type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHub) as this =
+    let connection = hub.NewConnection()
     let random = Random options.Seed
     let inputs = Queue<Input>()
     let frames = ResizeArray<Frame>()
     let errors = ResizeArray<string>()
-    let logged = ResizeArray<string>()
+    let failures = ResizeArray<string * exn | null>()
     let running = ResizeArray<Running>()
     let broadcasts = ResizeArray<Broadcast>()
     let subscriptions = ResizeArray<int64 * Subscription>()
     let timers = ResizeArray<Timer>()
-    let present = ResizeArray<Present>()
     let submitted = Dictionary<string, IElement>()
-    let mutable step = "mounting"
-    let failures = ResizeArray<string * exn | null>()
+    let mutable dom: PageDom = Unchecked.defaultof<_>
+    let mutable runtime = Runtime.start connection options.User 16
+    let mutable step = "Opening"
 
-    let env () = { Now = clock; Random = random }
-
-    let userId (user: ClaimsPrincipal) =
-        match user.FindFirst ClaimTypes.NameIdentifier with
-        | null -> user.Identity |> Option.ofObj |> Option.bind (fun i -> Option.ofObj i.Name)
+    let userId =
+        match options.User.FindFirst ClaimTypes.NameIdentifier with
+        | null ->
+            options.User.Identity
+            |> Option.ofObj
+            |> Option.bind (fun i -> Option.ofObj i.Name)
         | claim -> Some claim.Value
+
+    let env () = { Now = hub.Now; Random = random }
 
     let fail (problem: string) =
         raise (LiveTestException $"{step}: {problem}")
 
-    let presenceOf (p: Present) =
-        {
-            Key = p.Key
-            Meta = p.Meta :> IReadOnlyDictionary<string, string>
-        }
-
     let deliver (owner: int64) (via: Subscription voption) (origin: Origin) (message: obj) =
         inputs.Enqueue(Input.Message(owner, via, origin, message, env ()))
-
-    /// Tells every page watching `topic`'s presence what changed.
-    let presenceChanged (topic: string) (joined: Present list) (left: Present list) (updated: Present list) =
-        let change =
-            {
-                Topic = topic
-                Present =
-                    [|
-                        for p in present do
-                            if p.Topic = topic then
-                                presenceOf p
-                    |]
-                Joined = [| for p in joined -> presenceOf p |]
-                Left = [| for p in left -> presenceOf p |]
-                Updated = [| for p in updated -> presenceOf p |]
-            }
-
-        for owner, subscription in List.ofSeq subscriptions do
-            match subscription with
-            | Subscription.OnPresence watched when watched = topic ->
-                deliver
-                    owner
-                    (ValueSome subscription)
-                    (Origin.Message(nameof PresenceChanged, $"presence {topic}"))
-                    change
-            | _ -> ()
 
     let subscribe owner (subscription: Subscription) =
         subscriptions.Add(owner, subscription)
@@ -175,39 +73,11 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
                 {
                     Owner = owner
                     Subscription = subscription
-                    Next = clock + due
+                    Next = hub.Now + due
                     Done = false
                 }
-        | Subscription.OnPresence topic ->
-            let everyone =
-                [|
-                    for p in present do
-                        if p.Topic = topic then
-                            presenceOf p
-                |]
-
-            deliver
-                owner
-                (ValueSome subscription)
-                (Origin.Message(nameof PresenceChanged, $"presence {topic}"))
-                {
-                    Topic = topic
-                    Present = everyone
-                    Joined = everyone
-                    Left = [||]
-                    Updated = [||]
-                }
-        | Subscription.Tracking(topic, key, meta) ->
-            let entry =
-                {
-                    Topic = topic
-                    Key = key
-                    Meta = meta
-                    Owner = owner
-                }
-
-            present.Add entry
-            presenceChanged topic [ entry ] [] []
+        | Subscription.OnPresence topic -> hub.Watch(this, owner, subscription, topic)
+        | Subscription.Tracking(topic, key, meta) -> hub.Track(this, owner, topic, key, meta)
         | Subscription.OnTopic _ -> ()
 
     let unsubscribe owner (subscription: Subscription) =
@@ -217,31 +87,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         |> ignore
 
         match subscription with
-        | Subscription.Tracking(topic, key, _) ->
-            match
-                present
-                |> Seq.tryFind (fun p -> p.Owner = owner && p.Topic = topic && p.Key = key)
-            with
-            | Some entry ->
-                present.Remove entry |> ignore
-                presenceChanged topic [] [ entry ] []
-            | None -> ()
-        | _ -> ()
-
-    let broadcast (b: Broadcast) =
-        broadcasts.Add b
-        let origin = Origin.Message(b.Message.GetType().Name, string b.To)
-
-        match b.To.Kind with
-        | AudienceKind.Topic ->
-            for owner, subscription in List.ofSeq subscriptions do
-                match subscription with
-                | Subscription.OnTopic topic when topic = b.To.Name ->
-                    deliver owner (ValueSome subscription) origin b.Message
-                | _ -> ()
-        | AudienceKind.Connection when b.To.Name = connection -> deliver 0L ValueNone origin b.Message
-        | AudienceKind.User when userId options.User = Some b.To.Name -> deliver 0L ValueNone origin b.Message
-        | AudienceKind.Everyone -> deliver 0L ValueNone origin b.Message
+        | Subscription.Tracking(topic, key, _) -> hub.Untrack(this, owner, topic, key)
         | _ -> ()
 
     let record (answer: string | null) (patches: Patch list) loading (error: string | null) =
@@ -286,7 +132,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
             errors.Add fault.Message
             failures.Add(fault.Message, fault.Exception)
             dom.Toasts.Add { Kind = "error"; Text = fault.Message }
-        | Output.Log fault -> logged.Add fault.Message
+        | Output.Log _ -> ()
         | Output.Start(id, work, origin) ->
             running.Add
                 {
@@ -302,23 +148,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         | Output.Subscribe(owner, subscription) -> subscribe owner subscription
         | Output.Unsubscribe(owner, subscription) -> unsubscribe owner subscription
         | Output.Retrack(owner, Subscription.Tracking(topic, key, _), Subscription.Tracking(_, _, meta)) ->
-            match
-                present
-                |> Seq.tryFind (fun p -> p.Owner = owner && p.Topic = topic && p.Key = key)
-            with
-            | Some entry ->
-                entry.Meta <- meta
-                presenceChanged topic [] [] [ entry ]
-            | None -> ()
+            hub.Retrack(this, owner, topic, key, meta)
         | Output.Retrack _ -> ()
-        | Output.Broadcast b -> broadcast b
-        | Output.Authorize(navigation, name) ->
-            let verdict =
-                match options.Guards |> Seq.tryFind (fun (page, _) -> page = name) with
-                | Some(_, allows) -> allows.Invoke options.User
-                | None -> Verdict.Allowed
-
-            inputs.Enqueue(Input.Authorized(navigation, verdict, env ()))
+        | Output.Broadcast b ->
+            broadcasts.Add b
+            hub.Route b
+        | Output.Authorize(navigation, name) -> inputs.Enqueue(Input.Authorized(navigation, site.Verdict name, env ()))
 
     /// Steps the runtime over every queued input, in order.
     let drain () =
@@ -347,14 +182,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
                         member _.Dispose() = scope |> Option.iter _.Dispose()
                     }
 
-                let services =
-                    match scope with
-                    | None -> options.Services
-                    | Some scope -> scope.ServiceProvider
-
                 let context =
                     {
-                        Services = services
+                        Services =
+                            match scope with
+                            | None -> options.Services
+                            | Some scope -> scope.ServiceProvider
                         Cancellation = CancellationToken.None
                         Abandoned = effect.Cancel.Token
                     }
@@ -376,14 +209,22 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         inputs.Enqueue ended
         drain ()
 
-    /// Ends the step: runs the effects (when they run at once) and fails it if the page reported an error.
-    let settle () =
+    /// Steps over what is queued, and runs the effects when they run at once; true when there was something to do.
+    let pump () =
+        let busy =
+            inputs.Count > 0 || (options.Effects = EffectMode.RunAll && running.Count > 0)
+
         drain ()
 
         if options.Effects = EffectMode.RunAll then
             while running.Count > 0 do
                 runEffect running[0]
 
+        busy
+
+    /// Ends the step: every tab of the hub steps until all are quiet; fails the step if this page reported an error.
+    let settle () =
+        hub.Pump()
         let failed = List.ofSeq failures
         failures.Clear()
 
@@ -412,7 +253,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         | null -> ""
         | lang -> lang
 
-    /// Sends what the client sends for `event`; false when no element named it.
+    /// Sends what the client sends for `event`: whether an element named it, and whether its default was prevented.
     let dispatch (event: DomEvent) : bool * bool =
         let actions, prevented = ClientEvents.actionsFor event (lang ())
 
@@ -431,138 +272,66 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         not sent.IsEmpty, prevented
 
     let describe (element: IElement) =
-        element.OuterHtml
-        |> fun html ->
-            if html.Length > 120 then
-                html.Substring(0, 120) + "…"
-            else
-                html
+        let html = element.OuterHtml
 
-    /// The first paint of `page` at `url` with route values `values`, as the host renders it; then the socket's mount.
-    static member private Open(options: LiveTestOptions, site: TestSite, page: Page<obj>, url: string, values) =
-        let env () =
-            {
-                Now = options.Now
-                Random = Random options.Seed
-            }
+        if html.Length > 120 then
+            html.Substring(0, 120) + "…"
+        else
+            html
 
-        let lang =
-            if options.Culture.Name = "" then
-                None
-            else
-                Some options.Culture.TwoLetterISOLanguageName
+    /// Leaves the live page (its socket closes: what it listened to stops, its effects are abandoned), then paints
+    /// `page` at `url` and mounts it over a new socket.
+    let opened (page: Page<obj>) (url: string) (values: Map<string, string>) =
+        for owner, subscription in List.ofSeq subscriptions do
+            unsubscribe owner subscription
 
-        let request =
-            {
-                Page = page.Name
-                Url = url
-                Params = values
-                Lang = lang
-            }
+        for effect in running do
+            effect.Cancel.Cancel()
 
-        // The first paint: the host mounts the page (its mount effects included) and renders it in its layout.
-        let mutable paint = Runtime.start connection options.User 16
-        let inputs = Queue [ Input.Mount(request, env ()) ]
-
-        let run (effect: Effect<obj>) id =
-            let context =
-                {
-                    Services = options.Services
-                    Cancellation = CancellationToken.None
-                    Abandoned = CancellationToken.None
-                }
-
-            try
-                let items = ResizeArray()
-
-                let fold =
-                    (effect.Run context (fun fold ->
-                        items.Add fold
-                        Task.CompletedTask))
-                        .GetAwaiter()
-                        .GetResult()
-
-                [ for item in items -> Input.EffectItem(id, item, env ()) ]
-                @ [ Input.EffectDone(id, fold, env ()) ]
-            with ex ->
-                [ Input.EffectFailed(id, ex) ]
-
-        while inputs.Count > 0 do
-            let next, outputs = Runtime.step site (inputs.Dequeue()) paint
-            paint <- next
-
-            for output in outputs do
-                match output with
-                | Output.Start(id, work, _) -> run work id |> List.iter inputs.Enqueue
-                | Output.Authorize(navigation, name) ->
-                    let verdict =
-                        match options.Guards |> Seq.tryFind (fun (guarded, _) -> guarded = name) with
-                        | Some(_, allows) -> allows.Invoke options.User
-                        | None -> Verdict.Allowed
-
-                    inputs.Enqueue(Input.Authorized(navigation, verdict, env ()))
-                | Output.Fail(fault, _, _) ->
-                    raise (
-                        LiveTestException(
-                            $"Opening {url}: the page '{page.Name}' could not be mounted: {fault.Message}",
-                            fault.Exception
-                        )
-                    )
-                | _ -> ()
-
-        let mounted =
-            match paint.Instance with
-            | null -> raise (LiveTestException $"Opening {url}: the page '{page.Name}' did not finish mounting.")
-            | instance -> instance
-
-        let shown =
-            if mounted.Shown.IsSome then
-                mounted.Shown.Value
-            else
-                mounted.View
-
-        let state = mounted.State
-
-        let context =
-            {
-                Page = page.Name
-                Title = page.Title state
-                Meta = page.Meta state
-                Lang = defaultArg lang ""
-                Content = rawText (ViewHtml.ofNodes shown)
-                ClientScript = script [ attr "data-page" page.Name ] []
-            }
-
-        let document =
-            match options.Layout with
-            | null -> LiveTest.DefaultLayout context
-            | layout -> layout.Invoke context
-
-        let dom = PageDom(RenderView.AsString.htmlDocument document, url)
-        let socket = Runtime.start connection options.User 16
-        let test = new LiveTest(options, site, page, dom, socket)
+        running.Clear()
+        submitted.Clear()
+        let painted = FirstPaint.paint options site page url values hub.Now
+        dom <- painted.Dom
+        runtime <- Runtime.start connection options.User 16
 
         // The socket's mount, with the fingerprint of the view painted: the page is live.
         let mount =
             { ClientAction.named $"{page.Name}->{Protocol.MountHandler}" with
                 Data = values
-                View = Some(ViewHtml.fingerprint shown)
-                Lang = lang
+                View = Some painted.Fingerprint
+                Lang = FirstPaint.langOf options
             }
 
-        test.Run($"Opening {url}", fun () -> test.Enqueue(Input.Action(mount, test.Env())))
+        inputs.Enqueue(Input.Action(mount, env ()))
 
-    /// The document a test's page is painted in when the test gives no layout.
-    static member internal DefaultLayout(context: LayoutContext) =
-        html
-            [ attr "lang" context.Lang ]
-            [
-                head [] (title [] [ str context.Title ] :: Layout.metaTags context)
-                body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
-            ]
+    do hub.Add this
 
-    member private _.Env() = env ()
-    member private _.Enqueue(input: Input) = inputs.Enqueue input
+    interface ITab with
+        member _.Connection = connection
+        member _.UserId = userId
+        member _.Listening = List.ofSeq subscriptions
+        member _.Receive(owner, via, origin, message) = deliver owner via origin message
+        member _.Pump() = pump ()
+
+        member _.NextTimer until =
+            timers
+            |> Seq.filter (fun t -> not t.Done && t.Next <= until)
+            |> Seq.map _.Next
+            |> Seq.sort
+            |> Seq.tryHead
+
+        member _.Fire time =
+            for timer in List.ofSeq timers do
+                if not timer.Done && timer.Next = time then
+                    match timer.Subscription with
+                    | Subscription.Timer(name, every, repeat, message) ->
+                        if repeat then
+                            timer.Next <- timer.Next + every
+                        else
+                            timer.Done <- true
+
+                        deliver timer.Owner (ValueSome timer.Subscription) (Origin.Timer name) message
+                    | _ -> timer.Done <- true
 
     /// Runs one step of the test, named `name` in its failures.
     member private this.Run(name: string, act: unit -> unit) : LiveTest =
@@ -587,12 +356,21 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
 
         let site = TestSite((route, erased) :: List.ofSeq options.Pages, options)
 
+        let hub =
+            match options.Hub with
+            | null -> LiveTestHub options.Now
+            | hub -> hub
+
         match Routes.matchUrl route options.Url with
         | None -> raise (LiveTestException $"Opening {options.Url}: it does not match the page's route '{route}'.")
-        | Some values -> LiveTest.Open(options, site, erased, options.Url, values)
+        | Some values ->
+            let test = LiveTest(options, site, hub)
+            test.Run($"Opening {options.Url}", fun () -> test.Open(erased, options.Url, values))
 
     /// Mounts `page` at `/` with the default options.
     static member Mount(page: Page<'S>) : LiveTest = LiveTest.Mount(page, null)
+
+    member private _.Open(page: Page<obj>, url: string, values: Map<string, string>) = opened page url values
 
     // ---- acting as the user ------------------------------------------------------------------------------------
 
@@ -827,37 +605,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
     member this.Visit(url: string) : LiveTest =
         this.Run($"Visiting {url}", fun () -> this.Follow url)
 
-    member private this.Follow(url: string) =
+    member private _.Follow(url: string) =
         match site.PageAt url with
         | None -> fail $"no page of the test is at {url} (LiveTestOptions.AddPage)"
-        | Some(next, values) ->
-            let opened = LiveTest.Open(options, site, next, url, values)
-            this.Adopt opened
-
-    member private _.Internals =
-        {|
-            Dom = dom
-            Runtime = runtime
-            Subscriptions = subscriptions
-            Timers = timers
-            Running = running
-            Present = present
-            Frames = frames
-        |}
-
-    member private _.Adopt(other: LiveTest) =
-        let state = other.Internals
-        dom <- state.Dom
-        runtime <- state.Runtime
-        subscriptions.Clear()
-        subscriptions.AddRange state.Subscriptions
-        timers.Clear()
-        timers.AddRange state.Timers
-        running.Clear()
-        running.AddRange state.Running
-        present.RemoveAll(fun p -> p.Owner <> 0L) |> ignore
-        present.AddRange(state.Present |> Seq.filter (fun p -> p.Owner <> 0L))
-        frames.AddRange state.Frames
+        | Some(next, values) -> opened next url values
 
     /// The pages the test knows (for the journeys and the wiring check).
     member internal _.Site: ISite = site
@@ -866,6 +617,9 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
     member internal _.Reaches(url: string) = (site.PageAt url).IsSome
 
     // ---- the rest of the world ---------------------------------------------------------------------------------
+
+    /// The world the page lives in: topics, presence, the clock (shared with other tests given the same hub).
+    member _.Hub: LiveTestHub = hub
 
     /// Runs every pending effect to its end (and those their results start), in the order they started.
     member this.RunEffects() : LiveTest =
@@ -912,7 +666,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         this.Run(
             $"Publishing {message.GetType().Name} to {topic}",
             fun () ->
-                broadcast
+                hub.Route
                     {
                         To = Audience.Topic topic
                         Message = message
@@ -921,80 +675,18 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
 
     /// Someone else (another user's tab) becomes present in `topic` under `key` with `meta`.
     member this.Join(topic: string, key: string, meta: IReadOnlyDictionary<string, string> | null) : LiveTest =
-        this.Run(
-            $"{key} joining {topic}",
-            fun () ->
-                let entry =
-                    {
-                        Topic = topic
-                        Key = key
-                        Meta =
-                            match meta with
-                            | null -> Map.empty
-                            | meta -> Map.ofSeq [ for pair in meta -> pair.Key, pair.Value ]
-                        Owner = 0L
-                    }
-
-                present.Add entry
-                presenceChanged topic [ entry ] [] []
-        )
+        this.Run($"{key} joining {topic}", fun () -> hub.Join(topic, key, meta))
 
     /// Someone else becomes present in `topic` under `key`.
     member this.Join(topic: string, key: string) : LiveTest = this.Join(topic, key, null)
 
     /// The other user `key` (all their tabs) leaves `topic`.
     member this.Leave(topic: string, key: string) : LiveTest =
-        this.Run(
-            $"{key} leaving {topic}",
-            fun () ->
-                let leaving =
-                    present
-                    |> Seq.filter (fun p -> p.Owner = 0L && p.Topic = topic && p.Key = key)
-                    |> List.ofSeq
+        this.Run($"{key} leaving {topic}", fun () -> hub.Leave(topic, key))
 
-                for entry in leaving do
-                    present.Remove entry |> ignore
-
-                if not leaving.IsEmpty then
-                    presenceChanged topic [] leaving []
-        )
-
-    /// Moves the clock on by `time`: the page's timers fire when they are due, in order.
+    /// Moves the clock on by `time`: timers fire when they are due, in order (every page of the hub's).
     member this.Advance(time: TimeSpan) : LiveTest =
-        this.Run(
-            $"Advancing the clock by {time}",
-            fun () ->
-                let until = clock + time
-                let mutable due = true
-
-                while due do
-                    match
-                        timers
-                        |> Seq.filter (fun t -> not t.Done && t.Next <= until)
-                        |> Seq.sortBy _.Next
-                        |> Seq.tryHead
-                    with
-                    | None -> due <- false
-                    | Some timer ->
-                        clock <- timer.Next
-
-                        match timer.Subscription with
-                        | Subscription.Timer(name, every, repeat, message) ->
-                            if repeat then
-                                timer.Next <- timer.Next + every
-                            else
-                                timer.Done <- true
-
-                            deliver timer.Owner (ValueSome timer.Subscription) (Origin.Timer name) message
-                            drain ()
-
-                            if options.Effects = EffectMode.RunAll then
-                                while running.Count > 0 do
-                                    runEffect running[0]
-                        | _ -> timer.Done <- true
-
-                clock <- until
-        )
+        this.Run($"Advancing the clock by {time}", fun () -> hub.Advance time)
 
     // ---- reading -----------------------------------------------------------------------------------------------
 
@@ -1007,10 +699,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
     /// The live page's state, as `'S`.
     member this.StateAs<'S>() : 'S = unbox<'S> this.State
 
-    /// The name of the live page.
+    /// The name of the live page (empty while none is).
     member _.PageName: string =
         match runtime.Instance with
-        | null -> page.Name
+        | null -> ""
         | instance -> instance.Page.Name
 
     /// The page's view as the client shows it: the HTML inside `#main`.
@@ -1093,7 +785,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, page: Page<obj>
         [| for _, s in subscriptions -> s |]
 
     /// The clock.
-    member _.Now: DateTimeOffset = clock
+    member _.Now: DateTimeOffset = hub.Now
 
     /// What the client logged as errors: patches for elements that are not there.
     member _.ClientErrors: IReadOnlyList<string> = dom.Console.ToArray()

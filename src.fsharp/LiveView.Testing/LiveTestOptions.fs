@@ -51,6 +51,9 @@ type LiveTestOptions() =
     /// step that caused it. False: the test reads them (`Errors`) and goes on.
     member val FailOnError = true with get, set
 
+    /// The world the page shares with other tests' pages (topics, presence, the clock); default: its own.
+    member val Hub: LiveTestHub = null with get, set
+
     /// The layout of the first paint (the app's own); default: a plain document with `#main` and the page's title.
     member val Layout: Func<LayoutContext, XmlNode> | null = null with get, set
 

@@ -1,0 +1,133 @@
+namespace LiveView.Testing
+
+open System
+open System.Collections.Generic
+open System.Threading
+open System.Threading.Tasks
+open Giraffe.ViewEngine
+open LiveView
+
+/// A page painted over HTTP, as the host paints it: its document, and the fingerprint of the view in it.
+type internal Painted = { Dom: PageDom; Fingerprint: string }
+
+/// The first paint of a page, as the host's: the runtime mounts it (its mount effects run to their end and fold in),
+/// renders its view with the mount's patches applied, and the layout puts it in a document.
+[<RequireQualifiedAccess>]
+module internal FirstPaint =
+
+    /// The document a test's page is painted in when the test gives no layout.
+    let defaultLayout (context: LayoutContext) =
+        html
+            [ attr "lang" context.Lang ]
+            [
+                head [] (title [] [ str context.Title ] :: Layout.metaTags context)
+                body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
+            ]
+
+    /// The language the test's culture names, if it is not the invariant one.
+    let langOf (options: LiveTestOptions) =
+        if options.Culture.Name = "" then
+            None
+        else
+            Some options.Culture.TwoLetterISOLanguageName
+
+    /// Runs a mount effect's work to its end: its inputs for the runtime.
+    let private run (options: LiveTestOptions) (env: unit -> Env) (id: int64) (effect: Effect<obj>) =
+        let context =
+            {
+                Services = options.Services
+                Cancellation = CancellationToken.None
+                Abandoned = CancellationToken.None
+            }
+
+        try
+            let items = ResizeArray()
+
+            let fold =
+                (effect.Run context (fun fold ->
+                    items.Add fold
+                    Task.CompletedTask))
+                    .GetAwaiter()
+                    .GetResult()
+
+            [ for item in items -> Input.EffectItem(id, item, env ()) ]
+            @ [ Input.EffectDone(id, fold, env ()) ]
+        with ex ->
+            [ Input.EffectFailed(id, ex) ]
+
+    /// Paints `page` at `url` with route values `values` at time `now`.
+    let paint
+        (options: LiveTestOptions)
+        (site: TestSite)
+        (page: Page<obj>)
+        (url: string)
+        (values: Map<string, string>)
+        (now: DateTimeOffset)
+        : Painted =
+        let env () =
+            {
+                Now = now
+                Random = Random options.Seed
+            }
+
+        let lang = langOf options
+
+        let request =
+            {
+                Page = page.Name
+                Url = url
+                Params = values
+                Lang = lang
+            }
+
+        let mutable runtime = Runtime.start "paint" options.User 16
+        let inputs = Queue [ Input.Mount(request, env ()) ]
+
+        while inputs.Count > 0 do
+            let next, outputs = Runtime.step site (inputs.Dequeue()) runtime
+            runtime <- next
+
+            for output in outputs do
+                match output with
+                | Output.Start(id, work, _) -> run options env id work |> List.iter inputs.Enqueue
+                | Output.Authorize(navigation, name) ->
+                    inputs.Enqueue(Input.Authorized(navigation, site.Verdict name, env ()))
+                | Output.Fail(fault, _, _) ->
+                    raise (
+                        LiveTestException(
+                            $"Opening {url}: the page '{page.Name}' could not be mounted: {fault.Message}",
+                            fault.Exception
+                        )
+                    )
+                | _ -> ()
+
+        let mounted =
+            match runtime.Instance with
+            | null -> raise (LiveTestException $"Opening {url}: the page '{page.Name}' did not finish mounting.")
+            | instance -> instance
+
+        let shown =
+            if mounted.Shown.IsSome then
+                mounted.Shown.Value
+            else
+                mounted.View
+
+        let context =
+            {
+                Page = page.Name
+                Title = page.Title mounted.State
+                Meta = page.Meta mounted.State
+                Lang = defaultArg lang ""
+                Content = rawText (ViewHtml.ofNodes shown)
+                ClientScript = script [ attr "data-page" page.Name ] []
+            }
+
+        let document =
+            match options.Layout with
+            | null -> defaultLayout context
+            | layout -> layout.Invoke context
+
+        {
+            Dom = PageDom(RenderView.AsString.htmlDocument document, url)
+            Fingerprint = ViewHtml.fingerprint shown
+        }
