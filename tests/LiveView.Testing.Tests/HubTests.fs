@@ -78,6 +78,7 @@ let tests =
         [
             testCase "two pages in one hub hear each other and see each other here"
             <| fun () ->
+                // docs:two-tabs
                 let hub = LiveTestHub()
                 let ada = LiveTest.Mount(room, LiveTestOptions(Hub = hub, User = user "ada"))
                 let bob = LiveTest.Mount(room, LiveTestOptions(Hub = hub, User = user "bob"))
@@ -85,6 +86,7 @@ let tests =
                 Expect.equal (bob.Text "#here") "ada, bob" "bob sees both"
                 ada.Fill("#text", "hi bob").Submit "#say" |> ignore
                 Expect.equal (bob.Text "#lines") "ada: hi bob" "bob heard ada"
+                // end
                 Expect.equal (ada.Text "#lines") "ada: hi bob" "ada heard herself"
                 Expect.equal (hub.Present "room" |> Seq.map _.Key |> List.ofSeq) [ "ada"; "bob" ] "the hub's list"
 

@@ -24,6 +24,19 @@ let tests =
                 Expect.equal (page.Text "#left") "2 items left" "two left"
                 Expect.equal page.Title "Todo (2)" "the title follows"
 
+            // docs:first-test
+            testCase "a form adds items; checking one leaves one less"
+            <| fun () ->
+                let page =
+                    LiveTest.mount TodoPage.page
+                    |> LiveTest.fill "#text" "milk"
+                    |> LiveTest.submit "#new"
+                    |> LiveTest.click "#check-1"
+
+                Expect.equal (page |> LiveTest.text "#left") "0 items left" "none left"
+                Expect.equal (page |> LiveTest.attribute "#item-1" "class") (Some "done") "marked done"
+            // end
+
             testCase "checking a box sends its change, and the counter follows"
             <| fun () ->
                 let page = LiveTest.Mount TodoPage.page
@@ -38,10 +51,12 @@ let journeys =
     testList
         "Journeys"
         [
+            // docs:todo-property
             testProperty "for any 50 things a user could do, the counter says how many items are left"
             <| fun () ->
                 Prop.forAll (Journey.arbitrary 50) (fun journey ->
                     let page = LiveTest.mount TodoPage.page |> Journey.run journey
                     let left = page |> LiveTest.count "#items li.open"
                     page |> LiveTest.text "#left" = (if left = 1 then "1 item left" else $"{left} items left"))
+        // end
         ]

@@ -18,7 +18,8 @@ public static class Layout
                 H.Div(
                     H.Header(H.Nav(
                         NavLink("Home", "/", "home", page),
-                        NavLink("Counter (F#)", "/counter", "counter", page))).Id("content-header"),
+                        NavLink("Counter (F#)", "/counter", "counter", page),
+                        NavLink("Todo", "/todo", "todo", page))).Id("content-header"),
                     H.Main(page.Content).Id("main"),
                     H.Footer("Made with LiveView for .NET").Id("content-footer")).Class("container"),
                 page.ClientScript))
