@@ -8,6 +8,14 @@ open System.Threading.Tasks
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module Effect =
 
+    /// How a test supplies a result of type `'T` in place of the work.
+    let private supplied (onDone: 'T -> 'S -> ActionContext -> Reply<'S>) =
+        ValueSome
+            {
+                Yields = typeof<'T>
+                Fold = fun result -> onDone (unbox<'T> result)
+            }
+
     /// Runs `work`; when it succeeds, folds `onDone result` into the state. If the work throws, the host logs it
     /// and sends the client an error frame; the state stays as it was.
     let perform
@@ -23,6 +31,7 @@ module Effect =
                         let! result = work ctx
                         return onDone result
                     }
+            Supply = supplied onDone
         }
 
     /// Like `perform`, but a failure of the work is folded in by `onError` instead of being reported as an error.
@@ -43,6 +52,7 @@ module Effect =
                         with ex ->
                             return onError ex
                     }
+            Supply = supplied onDone
         }
 
     /// Work that reports as it goes: every item `work` yields is folded in by `onItem` as it arrives (a progress bar,
@@ -71,6 +81,7 @@ module Effect =
 
                         return fun (state: 'S) (_: ActionContext) -> Reply.state state
                     }
+            Supply = ValueNone
         }
 
     /// The same effect over a wider state: `get` reads the inner state, `set` puts a new one back.

@@ -82,6 +82,18 @@ and Effect<'S> =
         /// current when the work ends. `report` folds a partial result in at once (its task completes when the
         /// connection has taken it: a slow page slows the work down, it never queues without bound).
         Run: EffectContext -> (('S -> ActionContext -> Reply<'S>) -> Task) -> Task<'S -> ActionContext -> Reply<'S>>
+        /// How a test supplies the work's result instead of running it (work that yields one result:
+        /// `Effect.perform`, `Effect.attempt`); ValueNone for work that reports as it goes.
+        Supply: EffectSupply<'S> voption
+    }
+
+/// A result a test may supply in place of an effect's work: its type, and the fold of a result of that type.
+and EffectSupply<'S> =
+    {
+        /// The type of the work's result.
+        Yields: System.Type
+        /// The handler that folds a result (of type `Yields`) into the state.
+        Fold: obj -> 'S -> ActionContext -> Reply<'S>
     }
 
 /// Building replies in F#.
@@ -135,4 +147,11 @@ module Reply =
                         let! fold = effect.Run ctx (lift >> report)
                         return lift fold
                     }
+            Supply =
+                effect.Supply
+                |> ValueOption.map (fun supply ->
+                    {
+                        Yields = supply.Yields
+                        Fold = supply.Fold >> lift
+                    })
         }

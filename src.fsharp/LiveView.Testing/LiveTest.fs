@@ -654,6 +654,25 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 | None -> fail $"no effect named '{name}' is pending"
         )
 
+    /// Ends the oldest pending effect named `name` with `result` in place of its work's (which does not run): a test
+    /// supplies what the database or the service would have answered.
+    member this.CompleteEffect(name: string, result: objnull) : LiveTest =
+        this.Run(
+            $"Completing the effect '{name}'",
+            fun () ->
+                match running |> Seq.tryFind (fun e -> e.Work.Name = name) with
+                | None -> fail $"no effect named '{name}' is pending"
+                | Some effect ->
+                    match effect.Work.Supply with
+                    | ValueNone ->
+                        fail $"the effect '{name}' reports as it goes: run it (RunEffect) or fail it (FailEffect)"
+                    | ValueSome supply when not (isNull result) && not (supply.Yields.IsInstanceOfType result) ->
+                        fail $"the effect '{name}' yields {supply.Yields.Name}, not {result.GetType().Name}"
+                    | ValueSome supply ->
+                        running.Remove effect |> ignore
+                        inputs.Enqueue(Input.EffectDone(effect.Id, supply.Fold(Unchecked.nonNull result), env ()))
+        )
+
     /// Delivers `message` to the live page as a message sent to its connection (`handle_info`).
     member this.Send(message: obj) : LiveTest =
         this.Run(

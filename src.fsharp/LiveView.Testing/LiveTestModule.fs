@@ -46,6 +46,9 @@ module LiveTest =
     /// Runs the oldest pending effect named `name`.
     let runEffect (name: string) (test: LiveTest) = test.RunEffect name
 
+    /// Ends the oldest pending effect named `name` with `result` in place of its work's.
+    let completeEffect (name: string) (result: objnull) (test: LiveTest) = test.CompleteEffect(name, result)
+
     /// Delivers `message` to the live page (`handle_info`).
     let send (message: obj) (test: LiveTest) = test.Send message
 

@@ -130,3 +130,51 @@ let tests =
                     (fun () -> LiveTest.Mount(broken, LiveTestOptions(Url = "/rooms/lobby", Route = "/items/{id}")))
                     [ "Opening /rooms/lobby"; "does not match the page's route '/items/{id}'" ]
         ]
+
+/// A page that loads a number, to see effects held, supplied and failed.
+let private loader =
+    Page.create "loader" (fun _ -> "idle") (fun s -> p [ _id "s" ] [ str s ])
+    |> Page.on "load" (fun _ _ ->
+        Reply.state "loading"
+        |> Reply.withEffect (
+            Effect.perform "load" (fun _ -> Task.FromResult 7) (fun n _ _ -> Reply.state $"loaded {n}")
+        ))
+    |> fun page ->
+        { page with
+            View =
+                fun s ->
+                    div
+                        []
+                        [
+                            p [ _id "s" ] [ str s ]
+                            button [ _id "load"; attr "data-action" "click->loader#load" ] [ str "load" ]
+                        ]
+        }
+
+[<Tests>]
+let effects =
+    testList
+        "LiveTest effects"
+        [
+            testCase "held effects wait; the test runs them, supplies their result, or fails them"
+            <| fun () ->
+                let held () =
+                    LiveTest.Mount(loader, LiveTestOptions(Effects = EffectMode.Hold, FailOnError = false)).Click
+                        "#load"
+
+                let page = held ()
+                Expect.equal (page.Text "#s") "loading" "while it loads"
+                Expect.equal [ for e in page.PendingEffects -> e.Name ] [ "load" ] "pending"
+                Expect.equal ((page.RunEffects()).Text "#s") "loaded 7" "run"
+                Expect.equal ((held ()).CompleteEffect("load", 42).Text "#s") "loaded 42" "supplied"
+                Expect.equal ((held ()).FailEffect("load", exn "down").Errors.Count) 1 "failed"
+
+            testCase "a result of the wrong type is refused, naming both types"
+            <| fun () ->
+                let page =
+                    LiveTest.Mount(loader, LiveTestOptions(Effects = EffectMode.Hold)).Click "#load"
+
+                fails
+                    (fun () -> page.CompleteEffect("load", "seven"))
+                    [ "Completing the effect 'load'"; "yields Int32, not String" ]
+        ]
