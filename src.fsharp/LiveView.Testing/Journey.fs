@@ -41,6 +41,12 @@ type Journey(choices: struct (int * int) list) =
         walk choices
         test
 
+    /// The journey of `steps` steps that `seed` draws: the same one every time (to replay a journey elsewhere, in a
+    /// browser, or to explore without FsCheck).
+    static member Seeded(seed: int, steps: int) : Journey =
+        let random = Random seed
+        Journey [ for _ in 1..steps -> struct (random.Next 1000, random.Next 1000) ]
+
     /// Journeys of up to `steps` steps (FsCheck's size decides how long, up to that); shrinking drops steps.
     static member Arbitrary(steps: int) : Arbitrary<Journey> =
         let choice =
