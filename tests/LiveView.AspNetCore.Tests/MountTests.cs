@@ -16,6 +16,17 @@ public sealed class MountTests : HostedTests
         Assert.Equal("Hello, ?!", frame.GetProperty("html").GetString());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("?protocol=2")]
+    public async Task A_first_action_without_a_mount_mounts_its_page_with_the_actions_data_as_its_parameters(string protocol)
+    {
+        // A v1 client has no mount to carry the route's values: the elements that act carry them (data-slug).
+        await using var socket = await Host.ConnectAsync(query: protocol);
+        await socket.SendAsync("""{"action":"article->show","data":{"slug":"from-data","lang":"en"}}""");
+        Assert.Equal("Hello, from-data!", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+    }
+
     [Fact]
     public async Task The_document_title_follows_the_state_after_every_action()
     {

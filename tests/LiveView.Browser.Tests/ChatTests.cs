@@ -8,27 +8,8 @@ namespace LiveView.Browser.Tests;
 /// The Chat example in Chromium, on a SQLite file of its own: signing in, two users in a room (messages, who is here,
 /// leaving), a mention reaching every tab of a user, the answers to bad input, and the history after a reload.
 /// </summary>
-public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class ChatTests(Chromium chromium) : ChatTest(chromium)
 {
-    private readonly List<IBrowserContext> browsers = [];
-    private ChatServer server = null!;
-
-    public Task InitializeAsync()
-    {
-        server = new ChatServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in browsers)
-        {
-            await browser.CloseAsync();
-        }
-
-        await server.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_anonymous_visit_to_a_room_goes_to_the_sign_in_page_and_back_to_the_room()
     {
@@ -73,7 +54,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await Expect(bob.Locator("#lines .text")).ToHaveTextAsync(["Hello <b>bob</b>", "Hi alice"]);
 
         // A second tab of bob's: bob is listed once, with two tabs.
-        var bobAgain = await bob.Context.OpenLiveAsync(server.Url("/rooms/lobby"));
+        var bobAgain = await bob.Context.OpenLiveAsync(Server.Url("/rooms/lobby"));
         await Expect(alice.Locator("#present li[data-user=bob]")).ToHaveAttributeAsync("data-tabs", "2");
         await Expect(alice.Locator("#present li")).ToHaveTextAsync(["alice", "bob"]);
         await Expect(bobAgain.Locator("#present li")).ToHaveTextAsync(["alice", "bob"]);
@@ -89,7 +70,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     {
         var alice = await SignInAsync("alice", "/rooms/lobby");
         var bobOnTheList = await SignInAsync("bob", "/");
-        var bobInAnotherRoom = await bobOnTheList.Context.OpenLiveAsync(server.Url("/rooms/random"));
+        var bobInAnotherRoom = await bobOnTheList.Context.OpenLiveAsync(Server.Url("/rooms/random"));
         await Expect(bobOnTheList.Locator("#here-lobby")).ToHaveTextAsync("1 person here"); // alice
         await Expect(bobOnTheList.Locator("#here-random")).ToHaveTextAsync("1 person here"); // bob's other tab
 
@@ -131,7 +112,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         Assert.Equal(429, (await PostAsync(script, "lobby", "one too many")).Status);
 
         await Expect(alice.Locator("#lines .text")).ToHaveTextAsync(["deploy done, @bob", "second", "third"]);
-        Assert.Equal(["deploy done, @bob", "second", "third"], (await server.StoredAsync()).Select(row => row.Text));
+        Assert.Equal(["deploy done, @bob", "second", "third"], (await Server.StoredAsync()).Select(row => row.Text));
     }
 
     private Task<IAPIResponse> PostAsync(IAPIRequestContext script, string room, string text) =>
@@ -159,7 +140,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await SayAsync(page, "one too many");
         await Expect(page.Locator("#send-error")).ToHaveTextAsync(new Regex("^Slow down: at most 5 messages in 60 minutes. Try again in [0-9]+ minutes.$"));
         await Expect(page.Locator("#lines .text")).ToHaveTextAsync(["message 1", "message 2", "message 3", "message 4", "message 5"]);
-        Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"], (await server.StoredAsync()).Select(row => row.Text));
+        Assert.Equal(["message 1", "message 2", "message 3", "message 4", "message 5"], (await Server.StoredAsync()).Select(row => row.Text));
     }
 
     [Fact]
@@ -188,8 +169,7 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
     [Fact]
     public async Task A_room_shows_its_last_messages_the_oldest_leaving_as_new_ones_come()
     {
-        await server.DisposeAsync();
-        server = new ChatServer(new Dictionary<string, string> { ["Chat:HistorySize"] = "3" });
+        await RestartServerAsync(new Dictionary<string, string> { ["Chat:HistorySize"] = "3" });
         var page = await SignInAsync("ada", "/rooms/lobby");
         for (var n = 1; n <= 4; n++)
         {
@@ -218,8 +198,8 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         var firstPaint = await (await page.Context.APIRequest.GetAsync(Url("/rooms/lobby"))).TextAsync();
         Assert.Contains("second &lt;i&gt;2&lt;/i&gt;", firstPaint); // the history is in the server's first paint, encoded
 
-        Assert.Equal([("lobby", "ada", "first"), ("lobby", "ada", "second <i>2</i>")], await server.StoredAsync());
-        var other = await page.Context.OpenLiveAsync(server.Url("/rooms/random"));
+        Assert.Equal([("lobby", "ada", "first"), ("lobby", "ada", "second <i>2</i>")], await Server.StoredAsync());
+        var other = await page.Context.OpenLiveAsync(Server.Url("/rooms/random"));
         await Expect(other.Locator("h1")).ToHaveTextAsync("#random");
         await Expect(other.Locator("#lines .line")).ToHaveCountAsync(0); // each room has its own history
     }
@@ -246,34 +226,5 @@ public sealed class ChatTests(Chromium chromium) : IClassFixture<Chromium>, IAsy
         await page.ClickAsync("#open-room");
         await Expect(page.Locator("#not-a-room")).ToHaveTextAsync("“no such <room>” is not a room name: room names are 1 to 24 letters, digits, _ or -.");
         await Expect(page.Locator("#text")).ToHaveCountAsync(0);
-    }
-
-    private string Url(string path) => server.Url(path).ToString();
-
-    /// <summary>A browser of its own (its own cookies): one user.</summary>
-    private async Task<IBrowserContext> NewBrowserAsync()
-    {
-        var browser = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
-        browser.SetDefaultTimeout(15_000);
-        browsers.Add(browser);
-        return browser;
-    }
-
-    /// <summary>Opens <paramref name="path"/> in a new browser, signs in as <paramref name="name"/> and waits for the live page.</summary>
-    private async Task<IPage> SignInAsync(string name, string path)
-    {
-        var page = await (await NewBrowserAsync()).NewPageAsync();
-        await page.GotoAsync(Url(path));
-        await page.FillAsync("#name", name);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(Url(path), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLiveViewAsync();
-        return page;
-    }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        await page.FillAsync("#text", text);
-        await page.ClickAsync("#send");
     }
 }

@@ -12,9 +12,7 @@ public sealed partial class QuickStartV1Tests(Chromium chromium) : ExampleTest<Q
     [Fact]
     public async Task The_random_number_shows_from_v1_frames()
     {
-        await Context.SpeakV1Async();
-        List<string> frames = [];
-        var page = await OpenAsync("/", p => frames = V1Client.RecordFrames(p));
+        var (page, frames) = await Context.OpenV1Async(new Uri(Server.Address, "/"));
         await page.ClickAsync("text=Random number");
         await Expect(page.Locator("#output-random-number")).ToHaveTextAsync(ZeroToTen());
         V1Client.AssertOnlyV1Fields(frames);
@@ -23,9 +21,7 @@ public sealed partial class QuickStartV1Tests(Chromium chromium) : ExampleTest<Q
     [Fact]
     public async Task The_FSharp_counter_counts_from_v1_frames()
     {
-        await Context.SpeakV1Async();
-        List<string> frames = [];
-        var page = await OpenAsync("/counter", p => frames = V1Client.RecordFrames(p));
+        var (page, frames) = await Context.OpenV1Async(new Uri(Server.Address, "/counter"));
         for (var i = 1; i <= 3; i++)
         {
             await page.ClickAsync("#increment");

@@ -12,9 +12,9 @@ public sealed class SnakeTests(Chromium chromium) : ExampleTest<Snake.GamePage.S
 {
     // From the middle of the 20 × 20 board, the snake reaches a wall in 10 steps: at 200 ms a step, a test has 2 s to
     // act on a new game. No test measures the speed; each waits for the state it expects.
-    private static readonly Dictionary<string, string> Settings = new() { ["Snake:Tick"] = "00:00:00.2" };
+    internal static readonly Dictionary<string, string> Settings = new() { ["Snake:Tick"] = "00:00:00.2" };
 
-    private static ILocator Head(IPage page) => page.Locator("#board .head");
+    internal static ILocator Head(IPage page) => page.Locator("#board .head");
 
     /// <summary>Records the actions the page sends (<c>snake-&gt;pause</c>...).</summary>
     private static List<string> RecordActions(IPage page)

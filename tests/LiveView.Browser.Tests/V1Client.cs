@@ -28,6 +28,18 @@ public static class V1Client
         })();
         """);
 
+    /// <summary>
+    /// Opens <paramref name="url"/> in a new page of <paramref name="context"/>, made to speak v1, and waits until it is
+    /// connected; returns the page and the frames it receives (<see cref="RecordFrames"/>).
+    /// </summary>
+    public static async Task<(IPage Page, List<string> Frames)> OpenV1Async(this IBrowserContext context, Uri url)
+    {
+        await context.SpeakV1Async();
+        List<string> frames = [];
+        var page = await context.OpenLiveAsync(url, p => frames = RecordFrames(p));
+        return (page, frames);
+    }
+
     /// <summary>Records every frame <paramref name="page"/> receives, and fails the page's test at the end if it sent a mount.</summary>
     public static List<string> RecordFrames(IPage page)
     {

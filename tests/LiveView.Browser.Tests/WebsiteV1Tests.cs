@@ -8,9 +8,7 @@ public sealed class WebsiteV1Tests(Chromium chromium) : WebsiteTest(chromium)
     [Fact]
     public async Task The_blog_loads_more_posts_from_v1_frames()
     {
-        await Context.SpeakV1Async();
-        List<string> frames = [];
-        var page = await OpenAsync("/blog", p => frames = V1Client.RecordFrames(p));
+        var (page, frames) = await Context.OpenV1Async(Url("/blog"));
         await Expect(page.Locator("#posts li")).ToHaveCountAsync(4);
         await page.ClickAsync("#load-more");
         await Expect(page.Locator("#posts li")).ToHaveCountAsync(8);
@@ -20,9 +18,7 @@ public sealed class WebsiteV1Tests(Chromium chromium) : WebsiteTest(chromium)
     [Fact]
     public async Task The_contact_form_shows_its_errors_from_v1_frames()
     {
-        await Context.SpeakV1Async();
-        List<string> frames = [];
-        var page = await OpenAsync("/contact", p => frames = V1Client.RecordFrames(p));
+        var (page, frames) = await Context.OpenV1Async(Url("/contact"));
         await page.FillAsync("#email", "not-an-address");
         await page.PressAsync("#email", "Tab");
         await Expect(page.Locator("#error-email")).ToHaveTextAsync("Not an email address.");

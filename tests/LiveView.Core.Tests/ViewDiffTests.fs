@@ -150,6 +150,39 @@ let tests =
                     "<div id=\"map\" data-liveview-ignore=\"\" data-zoom=\"1\">a</div>"
                     "shown with its first content"
 
+            testCase "a v1 frame never redraws a stream: its items are the client's alone"
+            <| fun () ->
+                let view (newest: string) (here: string) =
+                    ViewTree.ofView
+                        [
+                            section
+                                []
+                                [
+                                    ol [ _id "lines"; flag ViewTree.StreamAttribute; attr "data-newest" newest ] []
+                                    ul [ _id "present" ] [ li [] [ str here ] ]
+                                ]
+                        ]
+
+                // The server has no copy of the items: redrawing the list's parent would empty it. A v1 client cannot
+                // set an attribute, so it keeps the old one and its items.
+                Expect.isEmpty (ViewCover.between (view "1" "ada") (view "2" "ada")) "no v1 frame"
+
+                Expect.equal
+                    (ViewCover.between (view "1" "ada") (view "2" "bob")
+                     |> List.map (function
+                         | ViewCover.Element(id, _) -> id
+                         | ViewCover.Container _ -> "(container)"))
+                    [ "present" ]
+                    "only what changed beside it"
+
+                let renamed =
+                    ViewTree.ofView [ section [] [ ol [ _id "other"; flag ViewTree.StreamAttribute ] [] ] ]
+
+                Expect.equal
+                    (ViewCover.between (view "1" "ada") renamed)
+                    [ ViewCover.Container renamed ]
+                    "another stream in its place is drawn"
+
             testCase "one changed row of 300 is one text change"
             <| fun () ->
                 Expect.equal

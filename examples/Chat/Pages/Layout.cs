@@ -54,7 +54,7 @@ public static class Layout
         .line { padding: .25rem 0; overflow-wrap: anywhere; } .line time { color: #889; font-size: .8rem; margin-right: .4rem; }
         .line--mentions-me { background: #fff5cc; }
         .present { list-style: none; padding: 0; } .present li::before { content: "● "; color: #1b7f3b; }
-        .composer { display: flex; gap: .5rem; margin-top: 1rem; } .composer input { flex: 1; }
+        .composer { display: flex; gap: .5rem; margin-top: 1rem; } .composer input { flex: 1; } .box { display: flex; flex: 1; }
         footer { color: #667; font-size: .9rem; }
         #loading { position: fixed; top: .5rem; right: .5rem; background: #1d2330; color: #fff; padding: .3rem .8rem; border-radius: 1rem; }
         #loading[hidden] { display: none; }

@@ -14,15 +14,20 @@ public static class RoomView
 
     /// <summary>
     /// The form to write a message. The box shows the draft: sending empties it in the answer to the submit, even
-    /// while the box has the focus; a refused message stays in it.
+    /// while the box has the focus; a refused message stays in it. Both name the room (<c>data-room</c>): a Django
+    /// LiveView v1 client sends no mount, and its first action mounts the page with the room its data names. The box
+    /// has an element of its own (<c>#box</c>): a v1 client, which cannot set the box's value, gets the box redrawn,
+    /// never the Send button, whose click would be lost if it were redrawn while held down.
     /// </summary>
     public static XmlNode Composer(RoomState state) =>
         H.Form(
-            H.Input().Type("text").Id("text").Name("text").Value(state.Draft).Attr("autocomplete", "off").Flag("autofocus")
-                .Attr("placeholder", $"Message #{state.Room} (@name mentions someone)").Attr("aria-label", "Message")
-                .On("input", RoomPage.Compose).Data("loading", "false"),
+            H.Span(
+                H.Input().Type("text").Id("text").Name("text").Value(state.Draft).Attr("autocomplete", "off").Flag("autofocus")
+                    .Attr("placeholder", $"Message #{state.Room} (@name mentions someone)").Attr("aria-label", "Message")
+                    .On("input", RoomPage.Compose).Data("loading", "false").Data("room", state.Room))
+            .Id("box").Class("box"),
             H.Button("Send").Type("submit").Id("send"))
-        .Id("composer").Class("composer").Flag("novalidate").On("submit", RoomPage.Send);
+        .Id("composer").Class("composer").Flag("novalidate").On("submit", RoomPage.Send).Data("room", state.Room);
 
     /// <summary>One message; highlighted when it mentions <paramref name="me"/>.</summary>
     public static XmlNode Line(ChatLine line, string me) =>

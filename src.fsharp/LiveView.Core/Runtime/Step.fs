@@ -258,7 +258,9 @@ module Runtime =
                             })
                         acc
                 | _, ValueSome live when live.Page.Name = page.Name -> handle page action env acc
-                | _ -> navigate (Implicit(action, env)) page (ValueSome name) Map.empty action.Lang "" env acc
+                // The action's data are the page's parameters, as a navigation's fill its route: a v1 client has no
+                // mount to carry them, so the elements that act carry them (`data-*`).
+                | _ -> navigate (Implicit(action, env)) page (ValueSome name) action.Data action.Lang "" env acc
 
     /// Folds a client action into the live page with the page's handler of that name.
     and private handle (page: Page<obj>) (action: ClientAction) env acc =

@@ -21,6 +21,9 @@ module ViewCover =
         | ViewNode.Element(_, attributes, _) -> attributes |> List.tryFind (fst >> (=) "id") |> Option.map snd
         | ViewNode.Text _ -> None
 
+    let private isStream (attributes: (string * string) list) =
+        attributes |> List.exists (fst >> (=) ViewTree.StreamAttribute)
+
     /// The ids that appear once in `nodes` (a selector finds the element they name).
     let private uniqueIds (nodes: ViewNode list) =
         let counts = Dictionary<string, int>()
@@ -60,6 +63,16 @@ module ViewCover =
 
     and private node ids (before: ViewNode) (after: ViewNode) =
         match before, after with
+        // The same stream (its container's tag and id): a v1 client cannot set its attributes, and redrawing an element
+        // around it would empty it (its items are the client's alone): it keeps its old attributes and its items.
+        | ViewNode.Element(tag, attributes, ViewContent.Ignored _),
+          ViewNode.Element(tag', attributes', ViewContent.Ignored _) when
+            tag = tag'
+            && isStream attributes
+            && isStream attributes'
+            && idOf before = idOf after
+            ->
+            Some []
         | ViewNode.Element(tag, attributes, content), ViewNode.Element(tag', attributes', content') when
             tag = tag' && attributes = attributes'
             ->
