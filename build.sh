@@ -149,9 +149,11 @@ test_all() {
   check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples
   check "C# formatting (dotnet format)" dotnet format LiveView.sln --verify-no-changes --no-restore
 
-  # Expecto projects (the core, the test harness) run as programs; each summary line has the counts.
+  # Expecto projects (the core, the test harness, the F# examples' pages) run as programs; each summary line has
+  # the counts.
   local project
-  for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests; do
+  for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests examples/Snake.Tests \
+    examples/QuickStart.Counter.Tests; do
     expecto "$project"
   done
 

@@ -160,6 +160,15 @@ module internal ClientEvents =
             | _ -> Error "page#run needs data-liveview-action and data-liveview-function"
         | controller, method -> Ok $"{controller}->{snakeCase method}"
 
+    /// True when pressing `key` on `element` clicks it, as the browser does unless the keydown is prevented: Enter
+    /// or Space on a button, Enter on a link.
+    let activatedBy (element: IElement) (key: string) =
+        match element.TagName, key with
+        | "BUTTON", ("Enter" | " ") -> true
+        | "INPUT", ("Enter" | " ") -> List.contains (typeOf element) [ "submit"; "button"; "reset"; "image" ]
+        | "A", "Enter" -> element.HasAttribute "href"
+        | _ -> false
+
     let isField (element: IElement) =
         match element.TagName with
         | "INPUT"

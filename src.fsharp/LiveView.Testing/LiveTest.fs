@@ -386,73 +386,77 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 if element.HasAttribute "disabled" then
                     fail $"{describe element} is disabled"
 
-                let toggled =
-                    match element with
-                    | :? IHtmlInputElement as input when input.Type = "checkbox" ->
-                        input.IsChecked <- not input.IsChecked
-                        true
-                    | :? IHtmlInputElement as input when input.Type = "radio" ->
-                        input.IsChecked <- true
-                        true
-                    | _ -> false
+                if not (this.Activate element) then
+                    fail
+                        $"nothing happens: neither {describe element} nor an element around it has a data-action for click, and it is not a link, a submit button or a box to check"
+        )
 
-                if ClientEvents.isField element || element.TagName = "BUTTON" then
-                    dom.Focused <- element
+    /// Clicks `element` (see `Click`); false when nothing happened.
+    member private this.Activate(element: IElement) : bool =
+        let toggled =
+            match element with
+            | :? IHtmlInputElement as input when input.Type = "checkbox" ->
+                input.IsChecked <- not input.IsChecked
+                true
+            | :? IHtmlInputElement as input when input.Type = "radio" ->
+                input.IsChecked <- true
+                true
+            | _ -> false
 
-                let sent, prevented =
+        if ClientEvents.isField element || element.TagName = "BUTTON" then
+            dom.Focused <- element
+
+        let sent, prevented =
+            dispatch
+                {
+                    Type = "click"
+                    Target = element
+                    Key = None
+                }
+
+        let sentMore =
+            if toggled then
+                let sentInput, _ =
                     dispatch
                         {
-                            Type = "click"
+                            Type = "input"
                             Target = element
                             Key = None
                         }
 
-                let sentMore =
-                    if toggled then
-                        let sentInput, _ =
-                            dispatch
-                                {
-                                    Type = "input"
-                                    Target = element
-                                    Key = None
-                                }
+                let sentChange, _ =
+                    dispatch
+                        {
+                            Type = "change"
+                            Target = element
+                            Key = None
+                        }
 
-                        let sentChange, _ =
-                            dispatch
-                                {
-                                    Type = "change"
-                                    Target = element
-                                    Key = None
-                                }
+                sentInput || sentChange
+            else
+                false
 
-                        sentInput || sentChange
-                    else
-                        false
+        let submits =
+            match element with
+            | :? IHtmlButtonElement as button -> (button.Type = "submit")
+            | :? IHtmlInputElement as input -> input.Type = "submit" || input.Type = "image"
+            | _ -> false
 
-                let submits =
-                    match element with
-                    | :? IHtmlButtonElement as button -> (button.Type = "submit")
-                    | :? IHtmlInputElement as input -> input.Type = "submit" || input.Type = "image"
-                    | _ -> false
+        let followed =
+            if prevented then
+                false
+            else
+                match ClientEvents.formOf element, element.Closest "a[href]" with
+                | null, null -> false
+                | form, _ when submits && not (isNull form) ->
+                    this.SubmitForm(nonNull form)
+                    true
+                | _, link when sent || isNull link -> false
+                | _, link ->
+                    this.Follow(nonNull ((nonNull link).GetAttribute "href"))
+                    true
 
-                let followed =
-                    if prevented then
-                        false
-                    else
-                        match ClientEvents.formOf element, element.Closest "a[href]" with
-                        | null, null -> false
-                        | form, _ when submits && not (isNull form) ->
-                            this.SubmitForm(nonNull form)
-                            true
-                        | _, link when sent || isNull link -> false
-                        | _, link ->
-                            this.Follow(nonNull ((nonNull link).GetAttribute "href"))
-                            true
-
-                if not (sent || sentMore || toggled || followed) then
-                    fail
-                        $"nothing happens: neither {describe element} nor an element around it has a data-action for click, and it is not a link, a submit button or a box to check"
-        )
+        sent || sentMore || toggled || followed
 
     /// Types `value` into the field `selector` finds (its `input` actions are sent), as a person typing.
     member this.Fill(selector: string, value: string) : LiveTest =
@@ -545,8 +549,9 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                     $"{target.Split('?')[0]}?{query}"
             )
 
-    /// Presses `key` (`Enter`, `ArrowUp`, `a`...) in the element `selector` finds: its keydown and keyup actions
-    /// are sent; Enter in a text field submits its form.
+    /// Presses `key` (`Enter`, `ArrowUp`, `a`...) in the element `selector` finds (`body`: where nothing has the
+    /// focus): its keydown and keyup actions are sent; then, unless the keydown was prevented, Enter in a text field
+    /// submits its form, Enter or Space on a button clicks it, and Enter on a link follows it.
     member this.Press(selector: string, key: string) : LiveTest =
         this.Run(
             $"Pressing {key} in '{selector}'",
@@ -564,6 +569,15 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                             Key = Some key
                         }
 
+                // As the browser does, unless the keydown was prevented: Enter clicks a focused button or follows a
+                // focused link at once, Space clicks a focused button when it is let go.
+                let activates =
+                    not prevented
+                    && not (element.HasAttribute "disabled")
+                    && ClientEvents.activatedBy element key
+
+                let clickedDown = activates && key = "Enter" && this.Activate element
+
                 let sentUp, _ =
                     dispatch
                         {
@@ -572,10 +586,18 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                             Key = Some key
                         }
 
+                let clickedUp = activates && key = " " && this.Activate element
+
                 match ClientEvents.formOf element with
-                | form when key = "Enter" && not prevented && element.TagName = "INPUT" && not (isNull form) ->
+                | form when
+                    key = "Enter"
+                    && not prevented
+                    && not activates
+                    && element.TagName = "INPUT"
+                    && not (isNull form)
+                    ->
                     this.SubmitForm(nonNull form)
-                | _ when not (sentDown || sentUp) ->
+                | _ when not (sentDown || sentUp || clickedDown || clickedUp) ->
                     fail
                         $"nothing happens: neither {describe element} nor an element around it has a data-action for keydown or keyup of {key}"
                 | _ -> ()

@@ -130,7 +130,8 @@ module UserSteps =
     /// (the value of a step is picked from them by `pick`).
     let available (test: LiveTest) : UserStep list =
         [
-            for element in test.Document.QuerySelectorAll "body *" do
+            // The body too: keys bound there are pressed where nothing has the focus.
+            for element in test.Document.QuerySelectorAll "body, body *" do
                 if not (disabled element) then
                     let selector = selectorOf element
                     let events = eventsOf element

@@ -1,5 +1,5 @@
-// The rules of the Snake example (examples/Snake/Game.fs), as properties over any sequence of turns and ticks.
-module LiveView.Core.Tests.SnakeGameTests
+/// The rules of the game (Game.fs), as properties over any sequence of turns and ticks.
+module Snake.Tests.GameTests
 
 open System
 open Expecto

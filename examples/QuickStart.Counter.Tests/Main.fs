@@ -1,0 +1,6 @@
+module QuickStart.Counter.Tests.Main
+
+open Expecto
+
+[<EntryPoint>]
+let main argv = runTestsInAssemblyWithCLIArgs [] argv
