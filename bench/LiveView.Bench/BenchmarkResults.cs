@@ -19,5 +19,4 @@ public sealed record BenchmarkResults(
     IdleResult IdlePresent,
     IdleResult IdleEcho,
     IReadOnlyList<FanOutPair> FanOut,
-    BrowserResult? BrowserLiveView,
-    BrowserResult? BrowserBlazor);
+    BrowserResults? Browser);
