@@ -30,10 +30,11 @@ public static class BenchmarkRun
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var loadAverages = Machine.LoadAverages();
         // The socket benchmarks' servers have ended when the browser's start: nothing of theirs runs beside it.
         var sockets = await RunSocketsAsync(plan, servers, log);
         var browser = plan.Browser ? await BrowserComparison.RunAsync(plan, servers, log) : null;
-        return sockets with { Started = started, Elapsed = clock.Elapsed, Browser = browser };
+        return sockets with { Started = started, Elapsed = clock.Elapsed, Browser = browser, LoadAverages = loadAverages };
     }
 
     /// <summary>Round trips against the echo, idle memory and the fan-out against SignalR: a run's figures but the browser's.</summary>
@@ -79,7 +80,7 @@ public static class BenchmarkRun
             fanOut = await FanOutBenchmark.RunAsync(plan.FanOut, liveView, signalR, log);
         }
 
-        return new BenchmarkResults(plan, Machine.Current(), default, default, load, idleLiveView, idlePresent, idleEcho, fanOut, Browser: null);
+        return new BenchmarkResults(plan, Machine.Current(), default, default, load, idleLiveView, idlePresent, idleEcho, fanOut, Browser: null, LoadAverages: []);
     }
 
     /// <summary>How many pages the LiveView bench server has present in its present page's topic.</summary>
