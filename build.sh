@@ -16,6 +16,9 @@
 #   ./build.sh bench --fan-out
 #                      only the fan-out against SignalR, printed on the console (about 1 minute; --quick: 1,000
 #                      clients only)
+#   ./build.sh bench --browser
+#                      only the browser against Blazor Server (the counter, its memory per page, the 300-row table),
+#                      printed on the console (about 3 minutes; --quick: about 1)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
@@ -77,6 +80,9 @@ bench() {
     projects=(examples/Website)
   elif [[ " $* " == *" --fan-out "* ]]; then
     projects=(bench/LiveView.BenchServer bench/SignalRPeer)
+  elif [[ " $* " == *" --browser "* ]]; then
+    ensure_packages
+    projects=(bench/LiveView.BenchServer bench/BlazorPeer)
   else
     ensure_packages
   fi
@@ -187,7 +193,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --views | --fan-out [--quick] | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --views | --fan-out [--quick] | --browser [--quick] | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac

@@ -8,7 +8,7 @@ namespace LiveView.Bench;
 /// <summary>One round-trip comparison at a number of connections.</summary>
 public sealed record LoadPair(LoadResult LiveView, LoadResult Echo);
 
-/// <summary>Everything one run measured.</summary>
+/// <summary>Everything one run measured, and the machine's load averages (1, 5, 15 minutes) when it began.</summary>
 public sealed record BenchmarkResults(
     Plan Plan,
     Machine Machine,
@@ -19,5 +19,5 @@ public sealed record BenchmarkResults(
     IdleResult IdlePresent,
     IdleResult IdleEcho,
     IReadOnlyList<FanOutPair> FanOut,
-    BrowserResult? BrowserLiveView,
-    BrowserResult? BrowserBlazor);
+    BrowserResults? Browser,
+    IReadOnlyList<double> LoadAverages);

@@ -6,7 +6,6 @@ using LiveView.Bench.FanOut;
 using LiveView.Bench.Load;
 using LiveView.Bench.Report;
 using LiveView.Bench.Servers;
-using Microsoft.Playwright;
 
 namespace LiveView.Bench;
 
@@ -31,7 +30,16 @@ public static class BenchmarkRun
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        var loadAverages = Machine.LoadAverages();
+        // The socket benchmarks' servers have ended when the browser's start: nothing of theirs runs beside it.
+        var sockets = await RunSocketsAsync(plan, servers, log);
+        var browser = plan.Browser ? await BrowserComparison.RunAsync(plan, servers, log) : null;
+        return sockets with { Started = started, Elapsed = clock.Elapsed, Browser = browser, LoadAverages = loadAverages };
+    }
 
+    /// <summary>Round trips against the echo, idle memory and the fan-out against SignalR: a run's figures but the browser's.</summary>
+    private static async Task<BenchmarkResults> RunSocketsAsync(Plan plan, ServerBinaries servers, TextWriter log)
+    {
         await using var liveView = await ServerProcess.StartAsync(servers.LiveView, servers.Environment);
         var liveViewSocket = liveView.WebSocket("/ws/liveview/?protocol=2");
         var replyBytes = await MeasureReplyAsync(liveViewSocket);
@@ -72,20 +80,7 @@ public static class BenchmarkRun
             fanOut = await FanOutBenchmark.RunAsync(plan.FanOut, liveView, signalR, log);
         }
 
-        BrowserResult? browserLiveView = null, browserBlazor = null;
-        if (plan.Browser)
-        {
-            log.WriteLine($"Browser: {plan.Clicks} clicks and {plan.Pages} open pages against LiveView and Blazor Server...");
-            await using var blazor = await ServerProcess.StartAsync(servers.Blazor, servers.Environment);
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await BrowserComparison.LaunchChromiumAsync(playwright);
-            var comparison = new BrowserComparison(browser);
-            browserLiveView = await comparison.MeasureAsync(liveView, BrowserTarget.LiveView, plan.Clicks, plan.Pages);
-            browserBlazor = await comparison.MeasureAsync(blazor, BrowserTarget.Blazor, plan.Clicks, plan.Pages);
-            log.WriteLine($"  click p50: LiveView {browserLiveView.ClickLatency.P50:F2} ms, Blazor {browserBlazor.ClickLatency.P50:F2} ms");
-        }
-
-        return new BenchmarkResults(plan, Machine.Current(), started, clock.Elapsed, load, idleLiveView, idlePresent, idleEcho, fanOut, browserLiveView, browserBlazor);
+        return new BenchmarkResults(plan, Machine.Current(), default, default, load, idleLiveView, idlePresent, idleEcho, fanOut, Browser: null, LoadAverages: []);
     }
 
     /// <summary>How many pages the LiveView bench server has present in its present page's topic.</summary>

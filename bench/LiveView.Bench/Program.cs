@@ -1,5 +1,6 @@
 using System.Text;
 using LiveView.Bench;
+using LiveView.Bench.Browser;
 using LiveView.Bench.FanOut;
 using LiveView.Bench.Hostile;
 using LiveView.Bench.Report;
@@ -8,6 +9,7 @@ using LiveView.Bench.Servers;
 // ./build.sh bench [--quick] publishes the servers and runs this; see docs/benchmarks.md for the output.
 // ./build.sh bench --hostile [--smoke] runs the hostile-load probe against the Website instead; see docs/hostile-load.md.
 // ./build.sh bench --fan-out [--quick | --smoke] runs only the fan-out against SignalR and prints its part of the report.
+// ./build.sh bench --browser [--quick | --smoke] runs only the browser against Blazor Server and prints its part of the report.
 var serversRoot = Option("--servers") ?? Path.Combine("bench", ".out");
 if (args.Contains("--hostile"))
 {
@@ -25,6 +27,12 @@ var servers = ServerBinaries.Published(serversRoot);
 if (args.Contains("--fan-out"))
 {
     await RunFanOutAsync();
+    return;
+}
+
+if (args.Contains("--browser"))
+{
+    await RunBrowserAsync();
     return;
 }
 
@@ -65,10 +73,25 @@ async Task RunFanOutAsync()
     await using var liveView = await ServerProcess.StartAsync(servers.LiveView, servers.Environment);
     await using var signalR = await ServerProcess.StartAsync(servers.SignalR, servers.Environment);
     var pairs = await FanOutBenchmark.RunAsync(plan.FanOut, liveView, signalR, Console.Out);
+    PrintSection(md => FanOutSection.Render(md, plan.FanOut, pairs), md => FanOutSection.Targets(md, pairs));
+}
+
+// --browser: a LiveView bench server and the Blazor peer of its own, in Chromium; the browser's section of the report on
+// the console.
+async Task RunBrowserAsync()
+{
+    Console.WriteLine($"Browser ({plan.Name}) against the servers in {serversRoot}");
+    var browser = await BrowserComparison.RunAsync(plan, servers, Console.Out);
+    PrintSection(md => BrowserSection.Render(md, plan, browser), md => BrowserSection.Targets(md, browser));
+}
+
+// One section of the report and its targets' rows, on the console.
+void PrintSection(Action<StringBuilder> render, Action<StringBuilder> targets)
+{
     var md = new StringBuilder();
-    FanOutSection.Render(md, plan.FanOut, pairs);
+    render(md);
     md.Append("| target | measured | met |\n| --- | --- | :---: |\n");
-    FanOutSection.Targets(md, pairs);
+    targets(md);
     Console.WriteLine();
     Console.Write(md);
 }

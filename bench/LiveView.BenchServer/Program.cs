@@ -8,7 +8,8 @@ namespace LiveView.Bench.Server;
 
 /// <summary>
 /// The QuickStart's pages (C# home, F# counter), the fan-out benchmark's page and its trigger, the idle-memory
-/// benchmark's present page and its presence count, with the benchmark's GC endpoint, and no request logging.
+/// benchmark's present page and its presence count, the browser benchmark's 300-row table (its rows kept, and not),
+/// with the benchmark's GC endpoint, and no request logging.
 /// </summary>
 public static class BenchServer
 {
@@ -20,7 +21,8 @@ public static class BenchServer
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
-        builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter).AddPage(FanPage.Page).AddPage(PresentPage.Page);
+        builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter).AddPage(FanPage.Page).AddPage(PresentPage.Page)
+            .AddPage(TablePage.Page).AddPage(TablePage.Plain);
 
         var app = builder.Build();
         app.UseCrossOriginIsolation();
@@ -29,6 +31,8 @@ public static class BenchServer
         app.MapLivePage("/counter", Counter, Layout.Base);
         app.MapLivePage("/fan", FanPage.Page, Layout.Base);
         app.MapLivePage("/present", PresentPage.Page, Layout.Base);
+        app.MapLivePage("/table", TablePage.Page, Layout.Base);
+        app.MapLivePage("/table-plain", TablePage.Plain, Layout.Base);
         app.MapBenchEndpoints();
         app.MapPost(BenchEndpoints.FanPath, (string stamp, ILiveHub hub) => hub.SendAsync(Audience.Topic(FanPage.Topic), new Fan(stamp)));
         app.MapGet(BenchEndpoints.PresentPath, (IPresence presence) => presence.List(PresentPage.Topic).Count);

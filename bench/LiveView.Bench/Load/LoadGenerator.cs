@@ -34,7 +34,7 @@ public sealed record LoadResult(
             Percentiles.Of(samples),
             rounds[0].RequestBytes,
             replies == 0 ? 0 : rounds.Sum(r => r.ReplyBytes * r.Replies) / replies,
-            rounds.Select(r => r.Server).Aggregate((a, b) => new ProcStats(a.CpuSeconds + b.CpuSeconds, Math.Max(a.RssBytes, b.RssBytes))),
+            rounds.Select(r => r.Server).Aggregate((a, b) => new ProcStats(a.CpuSeconds + b.CpuSeconds, Math.Max(a.RssBytes, b.RssBytes), Math.Max(a.AnonymousBytes, b.AnonymousBytes))),
             rounds.Select(r => r.Tcp).Aggregate((a, b) => new TcpCounters(a.Sent + b.Sent, a.Received + b.Received)),
             rounds[^1].ServerRssAfter,
             samples);

@@ -22,6 +22,12 @@ public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string Os,
             RuntimeInformation.FrameworkDescription);
     }
 
+    /// <summary>The machine's load averages now, over 1, 5 and 15 minutes (/proc/loadavg): how much other work shared its cores.</summary>
+    public static double[] LoadAverages() =>
+        File.Exists("/proc/loadavg")
+            ? [.. File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]
+            : [];
+
     /// <summary>The machine as a markdown table, the heading row <paramref name="heading"/>.</summary>
     public IEnumerable<string> Table(string heading = "| | |") =>
     [

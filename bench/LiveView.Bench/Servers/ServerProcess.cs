@@ -21,8 +21,8 @@ public sealed record ServerBinaries(string Echo, string LiveView, string Blazor,
         "Production");
 }
 
-/// <summary>A server's memory after a full GC: resident set and managed heap.</summary>
-public readonly record struct MemoryReading(long Rss, long ManagedHeap);
+/// <summary>A server's memory after a full GC: resident set, its anonymous part (see <see cref="ProcStats"/>), managed heap.</summary>
+public readonly record struct MemoryReading(long Rss, long Anonymous, long ManagedHeap);
 
 /// <summary>A server under benchmark, started as its own process so that its CPU and memory can be read alone.</summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -139,11 +139,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return heap;
     }
 
-    /// <summary>Full GC, then the server's RSS and managed heap.</summary>
+    /// <summary>Full GC, then the server's RSS, anonymous RSS and managed heap.</summary>
     public async Task<MemoryReading> ReadMemoryAsync()
     {
         var heap = await CollectGarbageAsync();
-        return new MemoryReading(Stats().RssBytes, heap);
+        var stats = Stats();
+        return new MemoryReading(stats.RssBytes, stats.AnonymousBytes, heap);
     }
 
     private async Task WaitUntilListeningAsync(string dll)
