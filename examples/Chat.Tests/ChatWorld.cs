@@ -36,22 +36,26 @@ public sealed class ChatWorld : IDisposable
     public LiveTestHub Hub { get; } = new();
 
     /// <summary>How the app's pages are mounted: signed-in users only, the app's database for effects.</summary>
-    public LiveTestOptions Options(string? user, string url) =>
-        new LiveTestOptions
+    public LiveTestOptions Options(string? user, string url, string? route = null)
+    {
+        var options = new LiveTestOptions
         {
             Url = url,
+            Route = route,
             User = user is null ? new System.Security.Claims.ClaimsPrincipal() : ChatUser.Principal(user),
             Services = services,
             Hub = Hub,
-        }
-        .AddPage(RoomPage.Route, Room)
-        .AddPage("/", RoomsPage.Page)
-        .Guard(RoomPage.Name, SignedIn)
-        .Guard("rooms", SignedIn);
+        };
+        options.AddPage(RoomPage.Route, Room);
+        options.AddPage("/", RoomsPage.Page);
+        options.Guard(RoomPage.Name, SignedIn);
+        options.Guard("rooms", SignedIn);
+        return options;
+    }
 
     /// <summary>A tab of <paramref name="user"/> on room <paramref name="room"/>.</summary>
     public LiveTest InRoom(string user, string room = "lobby") =>
-        LiveTest.Mount(Room, Options(user, RoomPage.Url(room)).WithRoute(RoomPage.Route));
+        LiveTest.Mount(Room, Options(user, RoomPage.Url(room), RoomPage.Route));
 
     /// <summary>A tab of <paramref name="user"/> on the room list.</summary>
     public LiveTest OnRooms(string user) => LiveTest.Mount(RoomsPage.Page, Options(user, "/"));
@@ -71,15 +75,5 @@ public sealed class ChatWorld : IDisposable
     {
         services.Dispose();
         File.Delete(file);
-    }
-}
-
-/// <summary>Options read as sentences.</summary>
-internal static class OptionsExtensions
-{
-    public static LiveTestOptions WithRoute(this LiveTestOptions options, string route)
-    {
-        options.Route = route;
-        return options;
     }
 }

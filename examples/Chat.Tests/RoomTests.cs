@@ -92,7 +92,7 @@ public sealed class RoomTests : IDisposable
     public void The_room_list_counts_who_is_in_each_room_live()
     {
         var list = world.OnRooms("cy");
-        Assert.Equal(["lobby", "dotnet", "random"], list.All("#rooms li a").Select(a => a.TextContent));
+        Assert.Equal(["#lobby", "#dotnet", "#random"], list.All("#rooms li a").Select(a => a.TextContent));
 
         var ada = world.InRoom("ada");
         Assert.Equal("1 person here", list.Text("#here-lobby"));
@@ -114,7 +114,7 @@ public sealed class RoomTests : IDisposable
     [Fact]
     public void Nobody_signed_in_cannot_open_a_room()
     {
-        var error = Assert.Throws<LiveTestException>(() => LiveTest.Mount(world.Room, world.Options(null, "/rooms/lobby").WithRoute(RoomPage.Route)));
+        var error = Assert.Throws<LiveTestException>(() => LiveTest.Mount(world.Room, world.Options(null, "/rooms/lobby", RoomPage.Route)));
         Assert.Contains("could not be mounted", error.Message);
     }
 
