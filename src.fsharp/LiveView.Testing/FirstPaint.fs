@@ -31,24 +31,22 @@ module internal FirstPaint =
         else
             Some options.Culture.TwoLetterISOLanguageName
 
-    /// Runs a mount effect's work to its end: its inputs for the runtime.
+    /// Runs a mount effect's work to its end (in a DI scope of its own, as the host runs it): its inputs for the
+    /// runtime.
     let private run (options: LiveTestOptions) (env: unit -> Env) (id: int64) (effect: Effect<obj>) =
-        let context =
-            {
-                Services = options.Services
-                Cancellation = CancellationToken.None
-                Abandoned = CancellationToken.None
-            }
-
         try
             let items = ResizeArray()
 
             let fold =
-                (effect.Run context (fun fold ->
-                    items.Add fold
-                    Task.CompletedTask))
-                    .GetAwaiter()
-                    .GetResult()
+                options.InScope(
+                    CancellationToken.None,
+                    fun context ->
+                        (effect.Run context (fun fold ->
+                            items.Add fold
+                            Task.CompletedTask))
+                            .GetAwaiter()
+                            .GetResult()
+                )
 
             [ for item in items -> Input.EffectItem(id, item, env ()) ]
             @ [ Input.EffectDone(id, fold, env ()) ]

@@ -7,7 +7,6 @@ open System.Threading
 open System.Threading.Tasks
 open AngleSharp.Dom
 open AngleSharp.Html.Dom
-open Microsoft.Extensions.DependencyInjection
 open LiveView
 
 type private Running =
@@ -114,6 +113,16 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
             record name patches loading null
             dom.Apply(patches, form)
+
+            // A navigation frame (the client's `arrive`): the links to the page it shows are marked active.
+            if
+                answer.Handler = Protocol.SendPageHandler
+                && patches
+                   |> List.exists (function
+                       | PushUrl _ -> true
+                       | _ -> false)
+            then
+                dom.MarkActive answer.Page
         | Output.Push patches ->
             record null patches false null
             dom.Apply(patches, null)
@@ -172,33 +181,21 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         let ended =
             try
-                let scope =
-                    match options.Services.GetService typeof<IServiceScopeFactory> with
-                    | :? IServiceScopeFactory as scopes -> Some(scopes.CreateScope())
-                    | _ -> None
+                let work =
+                    options.InScope(
+                        effect.Cancel.Token,
+                        fun context ->
+                            let work: Task<obj -> ActionContext -> Reply<obj>> =
+                                Task.Run<obj -> ActionContext -> Reply<obj>>(
+                                    Func<Task<obj -> ActionContext -> Reply<obj>> | null>(fun () ->
+                                        effect.Work.Run context report)
+                                )
 
-                use _ =
-                    { new IDisposable with
-                        member _.Dispose() = scope |> Option.iter _.Dispose()
-                    }
+                            if not (work.Wait(TimeSpan.FromSeconds 30.0)) then
+                                fail $"the effect '{effect.Work.Name}' did not end within 30 s"
 
-                let context =
-                    {
-                        Services =
-                            match scope with
-                            | None -> options.Services
-                            | Some scope -> scope.ServiceProvider
-                        Cancellation = CancellationToken.None
-                        Abandoned = effect.Cancel.Token
-                    }
-
-                let work: Task<obj -> ActionContext -> Reply<obj>> =
-                    Task.Run<obj -> ActionContext -> Reply<obj>>(
-                        Func<Task<obj -> ActionContext -> Reply<obj>> | null>(fun () -> effect.Work.Run context report)
+                            work
                     )
-
-                if not (work.Wait(TimeSpan.FromSeconds 30.0)) then
-                    fail $"the effect '{effect.Work.Name}' did not end within 30 s"
 
                 Input.EffectDone(effect.Id, work.Result, env ())
             with

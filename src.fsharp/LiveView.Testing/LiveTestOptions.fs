@@ -3,7 +3,9 @@ namespace LiveView.Testing
 open System
 open System.Globalization
 open System.Security.Claims
+open System.Threading
 open Giraffe.ViewEngine
+open Microsoft.Extensions.DependencyInjection
 open LiveView
 
 /// What a test may do with the effects its pages start.
@@ -72,6 +74,27 @@ type LiveTestOptions() =
     member this.Guard(page: string, allows: Func<ClaimsPrincipal, Verdict>) : LiveTestOptions =
         guards.Add(page, allows)
         this
+
+    /// Runs an effect's `work` as the host's effect runner does: in a DI scope of its own when `Services` makes
+    /// scopes (else on `Services`), disposed when the work is done; `abandoned` tells it nobody waits any more.
+    member internal this.InScope(abandoned: CancellationToken, work: EffectContext -> 'T) : 'T =
+        let scope =
+            match this.Services.GetService typeof<IServiceScopeFactory> with
+            | :? IServiceScopeFactory as scopes -> Some(scopes.CreateScope())
+            | _ -> None
+
+        try
+            work
+                {
+                    Services =
+                        match scope with
+                        | None -> this.Services
+                        | Some scope -> scope.ServiceProvider
+                    Cancellation = CancellationToken.None
+                    Abandoned = abandoned
+                }
+        finally
+            scope |> Option.iter _.Dispose()
 
 /// A service provider with no service.
 and [<Sealed>] internal EmptyServices private () =

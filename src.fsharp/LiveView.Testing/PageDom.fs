@@ -279,5 +279,16 @@ type internal PageDom(html: string, url: string) =
         finally
             overwriting <- null
 
+    /// Marks the links to `page` (`data-page`) active and the others not, as the client does after a navigation.
+    member _.MarkActive(page: string) =
+        for link in document.QuerySelectorAll "[data-page]" do
+            // Not ClassList.Toggle(token, force): AngleSharp's adds the token when told to take away one not there.
+            if link.GetAttribute "data-page" = page then
+                link.ClassList.Add "active"
+                link.SetAttribute("aria-current", "page")
+            else
+                link.ClassList.Remove "active"
+                link.RemoveAttribute "aria-current" |> ignore
+
     /// The view's element (`#main`).
     member _.Main = main ()

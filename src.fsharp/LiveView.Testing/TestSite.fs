@@ -1,5 +1,6 @@
 namespace LiveView.Testing
 
+open Giraffe.ViewEngine
 open LiveView
 
 /// The site a test's pages make: their routes, titles as the pages give them, one culture, the guards the test set.
@@ -29,7 +30,28 @@ type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOption
             | Some route -> Routes.fill route values
             | None -> Error $"the test has no route for page '{page}' (LiveTestOptions.AddPage)"
 
-        member _.DocumentTitle(_, _, title, _) = title
+        /// The title as the test's layout puts it in `<title>` (the host's: it learns the layout's shape).
+        member _.DocumentTitle(page, state, title, lang) =
+            match options.Layout with
+            | null -> title
+            | layout ->
+                let render pageTitle =
+                    Navigation.titleOf (
+                        layout.Invoke
+                            {
+                                Page = page.Name
+                                Title = pageTitle
+                                Meta = page.Meta state
+                                Lang = defaultArg lang ""
+                                Content = Text ""
+                                ClientScript = Text ""
+                            }
+                    )
+
+                match TitleShape.learn render with
+                | Some shape -> shape.Around title
+                | None -> render title |> Option.defaultValue title
+
         member _.Culture _ = options.Culture
 
         member _.IsGuarded name =
