@@ -338,7 +338,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         this
 
     /// Mounts `page` as the host would at `options.Url` (its route `options.Route`): first paint, then the socket.
-    static member Mount(page: Page<'S>, options: LiveTestOptions) : LiveTest =
+    /// Null options are the defaults.
+    static member Mount(page: Page<'S>, options: LiveTestOptions | null) : LiveTest =
         let options =
             match options with
             | null -> LiveTestOptions()

@@ -19,7 +19,7 @@ type EffectMode =
 /// get, the clock and the seed of `ctx.Random`; other pages the page may navigate to; who may mount which page.
 /// Settable properties, for C# (`new LiveTestOptions { Url = "/rooms/lobby", Route = "/rooms/{room}" }`) and F#
 /// (`LiveTestOptions(Url = "/rooms/lobby", Route = "/rooms/{room}")`).
-[<Sealed; AllowNullLiteral>]
+[<Sealed>]
 type LiveTestOptions() =
     let pages = ResizeArray<string * Page<obj>>()
     let guards = ResizeArray<string * Func<ClaimsPrincipal, Verdict>>()

@@ -1,5 +1,6 @@
 module LiveView.Testing.Tests.LiveTestTests
 
+open System
 open Expecto
 open FsCheck.FSharp
 open LiveView
@@ -31,6 +32,18 @@ let tests =
                 Expect.equal (page.Text "#left") "0 items left" "done"
                 Expect.equal (page.Attribute("#item-1", "class")) "done" "marked"
                 Expect.equal (page.StateAs<TodoPage.State>().Items.Head.Done) true "in the state"
+
+            testCase "C# chains the options' AddPage and Guard: its nullable analysis reads their results as not null"
+            <| fun () ->
+                let nullability = Reflection.NullabilityInfoContext()
+
+                for name in [ "AddPage"; "Guard" ] do
+                    let result = (typeof<LiveTestOptions>.GetMethod name |> nonNull).ReturnParameter
+
+                    Expect.equal
+                        (nullability.Create(result).ReadState)
+                        Reflection.NullabilityState.NotNull
+                        $"{name} returns the options"
         ]
 
 [<Tests>]
