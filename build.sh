@@ -149,9 +149,9 @@ test_all() {
   check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples
   check "C# formatting (dotnet format)" dotnet format LiveView.sln --verify-no-changes --no-restore
 
-  # Expecto projects (the core, the test harness) run as programs; each summary line has the counts.
+  # Expecto projects (the core, the test harness, the F# example pages) run as programs; each summary line has the counts.
   local project
-  for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests; do
+  for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests examples/Website.About.Tests; do
     expecto "$project"
   done
 
