@@ -159,7 +159,7 @@ test_all() {
   # the counts.
   local project
   for project in tests/LiveView.Core.Tests tests/LiveView.Testing.Tests examples/Snake.Tests \
-    examples/QuickStart.Counter.Tests; do
+    examples/QuickStart.Counter.Tests examples/Website.About.Tests; do
     expecto "$project"
   done
 
