@@ -1,5 +1,6 @@
 namespace LiveView.Testing
 
+open Giraffe.ViewEngine
 open LiveView
 
 /// The site a test's pages make: their routes, titles as the pages give them, one culture, the guards the test set.
@@ -29,7 +30,23 @@ type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOption
             | Some route -> Routes.fill route values
             | None -> Error $"the test has no route for page '{page}' (LiveTestOptions.AddPage)"
 
-        member _.DocumentTitle(_, _, title, _) = title
+        /// The text of the `<title>` the test's layout gives the page with `title` (the host's frames carry it).
+        member _.DocumentTitle(page, state, title, lang) =
+            match options.Layout with
+            | null -> title
+            | layout ->
+                layout.Invoke
+                    {
+                        Page = page.Name
+                        Title = title
+                        Meta = page.Meta state
+                        Lang = defaultArg lang ""
+                        Content = Text ""
+                        ClientScript = Text ""
+                    }
+                |> Navigation.titleOf
+                |> Option.defaultValue title
+
         member _.Culture _ = options.Culture
 
         member _.IsGuarded name =

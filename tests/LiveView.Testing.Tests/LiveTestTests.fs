@@ -1,6 +1,8 @@
 module LiveView.Testing.Tests.LiveTestTests
 
+open System
 open Expecto
+open Giraffe.ViewEngine
 open FsCheck.FSharp
 open LiveView
 open LiveView.Testing
@@ -44,6 +46,23 @@ let tests =
                 Expect.equal (page.Text "#left") "0 items left" "done"
                 Expect.equal (page.Attribute("#item-1", "class")) "done" "marked"
                 Expect.equal (page.StateAs<TodoPage.State>().Items.Head.Done) true "in the state"
+
+            testCase "a title that follows the state is put in the layout's <title>, as the host's frames do"
+            <| fun () ->
+                let layout (context: LayoutContext) =
+                    html
+                        []
+                        [
+                            head [] [ title [] [ str $"{context.Title} · The site" ] ]
+                            body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
+                        ]
+
+                let page =
+                    LiveTest.Mount(TodoPage.page, LiveTestOptions(Layout = Func<_, _> layout))
+
+                Expect.equal page.Title "Todo (0) · The site" "the first paint"
+                page.Fill("#text", "milk").Submit("#new") |> ignore
+                Expect.equal page.Title "Todo (1) · The site" "after a frame"
         ]
 
 [<Tests>]
