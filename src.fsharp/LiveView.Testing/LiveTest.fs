@@ -268,6 +268,45 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         not sent.IsEmpty, prevented
 
+    /// The user is done with `field`: its `change` is sent if what they typed since the last one changed its value.
+    let commit (field: IElement) =
+        match dom.Edited.TryGetValue field with
+        | true, before ->
+            dom.Edited.Remove field |> ignore
+
+            if FieldValue.typedValue field <> Some before then
+                dispatch
+                    {
+                        Type = "change"
+                        Target = field
+                        Key = None
+                    }
+                |> ignore
+        | _ -> ()
+
+    /// Moves the focus to `element` (null: the document's body), as the browser does when the user clicks, types or
+    /// presses a key somewhere else: the field left is committed (its `change`, before anything the new place sends).
+    let focusOn (element: IElement | null) =
+        let left = dom.Focused
+
+        if not (obj.ReferenceEquals(left, element)) then
+            dom.Focused <- element
+
+            match left with
+            | null -> ()
+            | left -> commit left
+
+    /// What a click on `element` focuses: the element or the nearest element around it that takes the focus, else
+    /// nothing (the body).
+    let focusableAround (element: IElement) : IElement | null =
+        match
+            element.Closest
+                "input, select, textarea, button, a[href], [tabindex], [contenteditable]:not([contenteditable=false])"
+        with
+        | null -> null
+        | found when found.HasAttribute "disabled" -> null
+        | found -> found
+
     let describe (element: IElement) =
         let html = element.OuterHtml
 
@@ -384,6 +423,9 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 if element.HasAttribute "disabled" then
                     fail $"{describe element} is disabled"
 
+                // The mouse goes down: the focus moves first (the field left sends its change), then the click.
+                focusOn (focusableAround element)
+
                 if not (this.Activate element) then
                     fail
                         $"nothing happens: neither {describe element} nor an element around it has a data-action for click, and it is not a link, a submit button or a box to check"
@@ -400,9 +442,6 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 input.IsChecked <- true
                 true
             | _ -> false
-
-        if ClientEvents.isField element || element.TagName = "BUTTON" then
-            dom.Focused <- element
 
         let sent, prevented =
             dispatch
@@ -473,19 +512,39 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         match element with
         | :? IHtmlInputElement as input when input.Type = "checkbox" || input.Type = "radio" ->
             fail $"{describe element} is a box to check: Click it, or Check/Uncheck it"
-        | :? IHtmlInputElement as input -> input.Value <- value
-        | :? IHtmlTextAreaElement as area -> area.Value <- value
-        | :? IHtmlSelectElement as select ->
-            if not (select.Options |> Seq.exists (fun option -> option.Value = value)) then
-                fail $"{describe element} has no option '{value}'"
-
-            for option in select.Options do
-                option.IsSelected <- (option.Value = value)
+        | :? IHtmlSelectElement as select when not (select.Options |> Seq.exists (fun option -> option.Value = value)) ->
+            fail $"{describe element} has no option '{value}'"
+        | :? IHtmlInputElement
+        | :? IHtmlTextAreaElement
+        | :? IHtmlSelectElement -> ()
         | _ -> fail $"{describe element} is not a field (input, textarea, select)"
 
-        dom.Focused <- element
+        // The user goes to the field (the one left sends its change), then types or picks.
+        focusOn element
+
+        let before =
+            match dom.Edited.TryGetValue element with
+            | true, before -> Some before
+            | _ -> FieldValue.typedValue element
+
+        match element with
+        | :? IHtmlInputElement as input -> FieldValue.set input value
+        | :? IHtmlTextAreaElement as area -> area.Value <- value
+        | :? IHtmlSelectElement as select ->
+            for option in select.Options do
+                option.IsSelected <- (option.Value = value)
+        | _ -> ()
+
+        // The value before the user's first edit since the last change, kept until the field is left (Chromium
+        // forgets it when the typing comes back to it: leaving then sends nothing, whatever the view set meanwhile).
+        match before with
+        | Some before when FieldValue.typedValue element <> Some before -> dom.Edited[element] <- before
+        | _ -> dom.Edited.Remove element |> ignore
 
         for event in events do
+            if event = "change" then
+                dom.Edited.Remove element |> ignore
+
             dispatch
                 {
                     Type = event
@@ -556,8 +615,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             fun () ->
                 let element = find selector
 
-                if ClientEvents.isField element then
-                    dom.Focused <- element
+                // The key goes to the element if it takes the focus (the field left sends its change), else to
+                // the element the user is in.
+                if obj.ReferenceEquals(focusableAround element, element) then
+                    focusOn element
 
                 let sentDown, prevented =
                     dispatch

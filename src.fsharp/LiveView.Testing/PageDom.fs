@@ -16,6 +16,59 @@ type Toast =
         Text: string
     }
 
+/// Fields the user types into, and their values as the browser keeps them (HTML's value sanitization): line breaks
+/// are dropped from a one-line field, the spaces around an email address or a URL too, and a number field keeps only
+/// a number.
+[<RequireQualifiedAccess>]
+module internal FieldValue =
+
+    let private spaces = [| ' '; '\t'; '\n'; '\f'; '\r' |]
+
+    /// HTML's valid floating-point number.
+    let private number =
+        Text.RegularExpressions.Regex(
+            @"^-?(\d+(\.\d+)?|\.\d+)([eE][-+]?\d+)?$",
+            Text.RegularExpressions.RegexOptions.CultureInvariant
+        )
+
+    let private noBreaks (value: string) =
+        value.Replace("\r", "").Replace("\n", "")
+
+    /// `value` as an input of type `kind` holds it.
+    let sanitize (kind: string) (value: string) =
+        match kind.ToLowerInvariant() with
+        | "text"
+        | "search"
+        | "tel"
+        | "password" -> noBreaks value
+        | "url"
+        | "email" -> (noBreaks value).Trim spaces
+        | "number" when number.IsMatch value -> value
+        | "number" -> ""
+        | _ -> value
+
+    /// A field the user types into, whose value attribute (a textarea's text) is only its default.
+    let typed (element: IElement) =
+        match element with
+        | :? IHtmlTextAreaElement -> true
+        | :? IHtmlInputElement as input ->
+            not (
+                [ "checkbox"; "radio"; "file"; "hidden"; "submit"; "image"; "reset"; "button" ]
+                |> List.contains (input.Type.ToLowerInvariant())
+            )
+        | _ -> false
+
+    /// What a field the user types into holds, or None for other elements.
+    let typedValue (element: IElement) =
+        match element with
+        | :? IHtmlTextAreaElement as area -> Some area.Value
+        | :? IHtmlInputElement as input when typed input -> Some input.Value
+        | _ -> None
+
+    /// Sets what `input` holds to `value`, as the browser would keep it.
+    let set (input: IHtmlInputElement) (value: string) =
+        input.Value <- sanitize input.Type value
+
 /// The page as the browser client shows it: a document the test's frames are applied to exactly as `liveview.js`
 /// applies them (hand-written patches, the view's changes, streams, title, meta, URL, notifications, pushed events),
 /// and the fields as the user left them (a focused field keeps what was typed, as in the browser).
@@ -28,6 +81,10 @@ type internal PageDom(html: string, url: string) =
     let events = ResizeArray<string * string>()
     let console = ResizeArray<string>()
     let mutable focused: IElement | null = null
+
+    let edited =
+        Collections.Generic.Dictionary<IElement, string>(HashIdentity.Reference)
+
     let mutable overwriting: IElement | null = null
 
     let main () =
@@ -56,17 +113,6 @@ type internal PageDom(html: string, url: string) =
     let insertAll (parent: INode) (nodes: INode list) (before: INode | null) =
         for node in nodes do
             parent.InsertBefore(node, before) |> ignore
-
-    /// A field whose value attribute (a textarea's text) is only its default.
-    let typed (element: IElement) =
-        match element with
-        | :? IHtmlTextAreaElement -> true
-        | :? IHtmlInputElement as input ->
-            not (
-                [ "checkbox"; "radio"; "file"; "hidden"; "submit"; "image"; "reset"; "button" ]
-                |> List.contains (input.Type.ToLowerInvariant())
-            )
-        | _ -> false
 
     let formOverwrites (form: IHtmlFormElement | null) =
         match form with
@@ -98,7 +144,8 @@ type internal PageDom(html: string, url: string) =
         | _, (:? IHtmlOptionElement as option) when name = "selected" ->
             option.IsSelected <- option.HasAttribute "selected"
         | _, (:? IHtmlTextAreaElement as area) when name = "" -> area.Value <- area.DefaultValue
-        | _, (:? IHtmlInputElement as input) when name = "value" && typed input -> input.Value <- input.DefaultValue
+        | _, (:? IHtmlInputElement as input) when name = "value" && FieldValue.typed input ->
+            FieldValue.set input input.DefaultValue
         | _ -> ()
 
     let elementOf (node: INode | null) : IElement =
@@ -264,10 +311,15 @@ type internal PageDom(html: string, url: string) =
     /// What the client logged as errors (a patch for an element that is not there).
     member _.Console = console
 
-    /// The field the user is in (typed into, changed, or clicked last).
+    /// The element the user is in: the field typed into or changed, or what the last click focused (null: the body).
     member _.Focused
         with get () = focused
         and set value = focused <- value
+
+    /// The text fields the user typed into since their last `change`, with the value each had before that typing
+    /// (the browser sends a field's `change` when the user leaves it, if its value is not that one any more; a field
+    /// typed back to that value is forgotten, as Chromium does).
+    member _.Edited = edited
 
     /// Applies one frame's patches, in order; `answering` is the form whose submit it answers (its fields take the
     /// view's values even while focused).

@@ -2,6 +2,7 @@ module LiveView.Testing.Tests.LiveTestTests
 
 open System
 open Expecto
+open Giraffe.ViewEngine
 open FsCheck.FSharp
 open LiveView
 open LiveView.Testing
@@ -57,6 +58,23 @@ let tests =
                         (nullability.Create(result).ReadState)
                         Reflection.NullabilityState.NotNull
                         $"{name} returns the options"
+
+            testCase "a title that follows the state is put in the layout's <title>, as the host's frames do"
+            <| fun () ->
+                let layout (context: LayoutContext) =
+                    html
+                        []
+                        [
+                            head [] [ title [] [ str $"{context.Title} · The site" ] ]
+                            body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
+                        ]
+
+                let page =
+                    LiveTest.Mount(TodoPage.page, LiveTestOptions(Layout = Func<_, _> layout))
+
+                Expect.equal page.Title "Todo (0) · The site" "the first paint"
+                page.Fill("#text", "milk").Submit("#new") |> ignore
+                Expect.equal page.Title "Todo (1) · The site" "after a frame"
         ]
 
 [<Tests>]
