@@ -50,6 +50,20 @@ public sealed class SpanishTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
+    public void The_language_link_loads_the_page_again_in_the_other_language()
+    {
+        var page = LiveTest.Mount(BlogPage.Page, site.Options("/blog", layout: true)).Click("#language");
+        Assert.Equal("es", page.Attribute("html", "lang"));
+        Assert.Equal("/blog", page.Url);
+        Assert.Equal("Cargar más", page.Text("#load-more"));
+        Assert.Equal("English", page.Text("#language"));
+
+        page.Click("#language");
+        Assert.Equal("en", page.Attribute("html", "lang"));
+        Assert.Equal("Load more", page.Text("#load-more"));
+    }
+
+    [Fact]
     public void A_menu_link_keeps_the_language()
     {
         var page = LiveTest.Mount(HomePage.Page, Spanish("/", layout: true)).Click("nav a[data-page=about]");

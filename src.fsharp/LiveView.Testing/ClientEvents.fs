@@ -20,6 +20,14 @@ type internal DomEvent =
 [<RequireQualifiedAccess>]
 module internal ClientEvents =
 
+    /// What the client does for an element whose `data-action` names the event.
+    type Does =
+        /// Sends an action to the server.
+        | Send of ClientAction
+        /// Stores the language in the culture cookie and loads the page again in it (`page#changeLanguage`,
+        /// `data-lang`).
+        | SwitchLanguage of string
+
     type Descriptor =
         {
             Event: string
@@ -245,7 +253,7 @@ module internal ClientEvents =
     /// What the test's DOM event sends: for each element from the target up whose `data-action` names the event, the
     /// client action, in the order the client sends them; an element whose `data-action` cannot be read is an error.
     /// Also whether the event's default (following a link, submitting a form) was prevented.
-    let actionsFor (event: DomEvent) (lang: string) : Result<ClientAction, string> list * bool =
+    let actionsFor (event: DomEvent) (lang: string) : Result<Does, string> list * bool =
         let actions = ResizeArray()
         let mutable prevented = false
         let mutable stopped = false
@@ -283,7 +291,14 @@ module internal ClientEvents =
                         stopped <- true
 
                     if d.Controller = "page" && d.Method = "changeLanguage" then
-                        ()
+                        match current.GetAttribute "data-lang" with
+                        | null
+                        | "" ->
+                            actions.Add(
+                                Error
+                                    $"page#changeLanguage on {current.TagName.ToLowerInvariant()} has no data-lang to switch to"
+                            )
+                        | other -> actions.Add(Ok(SwitchLanguage other))
                     else
                         match actionName current d with
                         | Error problem -> actions.Add(Error problem)
@@ -310,7 +325,7 @@ module internal ClientEvents =
                                     Lang = if String.IsNullOrEmpty lang then None else Some lang
                                 }
 
-                            actions.Add(Ok action)
+                            actions.Add(Ok(Send action))
                 | Ok _ -> ()
 
             element <- current.ParentElement

@@ -24,34 +24,15 @@ module internal FirstPaint =
                 body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
             ]
 
-    /// The language the test's culture names, if it is not the invariant one.
-    let langOf (options: LiveTestOptions) =
-        if options.Culture.Name = "" then
-            None
-        else
-            Some options.Culture.TwoLetterISOLanguageName
+    /// Runs a mount effect's work to its end: its inputs for the runtime.
+    let private run (options: LiveTestOptions) (env: unit -> Env) (url: string) (id: int64) (effect: Effect<obj>) =
+        let items = ResizeArray()
 
-    /// Runs a mount effect's work to its end (in a DI scope of its own, as the host runs it): its inputs for the
-    /// runtime.
-    let private run (options: LiveTestOptions) (env: unit -> Env) (id: int64) (effect: Effect<obj>) =
-        try
-            let items = ResizeArray()
-
-            let fold =
-                options.InScope(
-                    CancellationToken.None,
-                    fun context ->
-                        (effect.Run context (fun fold ->
-                            items.Add fold
-                            Task.CompletedTask))
-                            .GetAwaiter()
-                            .GetResult()
-                )
-
+        match EffectRun.run options CancellationToken.None $"Opening {url}" effect items.Add with
+        | Ok fold ->
             [ for item in items -> Input.EffectItem(id, item, env ()) ]
             @ [ Input.EffectDone(id, fold, env ()) ]
-        with ex ->
-            [ Input.EffectFailed(id, ex) ]
+        | Error ex -> [ Input.EffectFailed(id, ex) ]
 
     /// Paints `page` at `url` with route values `values` at time `now`.
     let paint
@@ -68,7 +49,7 @@ module internal FirstPaint =
                 Random = Random options.Seed
             }
 
-        let lang = langOf options
+        let lang = site.Lang
 
         let request =
             {
@@ -87,7 +68,7 @@ module internal FirstPaint =
 
             for output in outputs do
                 match output with
-                | Output.Start(id, work, _) -> run options env id work |> List.iter inputs.Enqueue
+                | Output.Start(id, work, _) -> run options env url id work |> List.iter inputs.Enqueue
                 | Output.Authorize(navigation, name) ->
                     inputs.Enqueue(Input.Authorized(navigation, site.Verdict name, env ()))
                 | Output.Fail(fault, _, _) ->

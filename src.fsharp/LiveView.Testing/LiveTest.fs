@@ -46,6 +46,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let mutable dom: PageDom = Unchecked.defaultof<_>
     let mutable runtime = Runtime.start connection options.User 16
     let mutable step = "Opening"
+    /// The language a `page#changeLanguage` switched to in this step: the page loads again in it when the step ends.
+    let mutable switched: string option = None
 
     let userId =
         match options.User.FindFirst ClaimTypes.NameIdentifier with
@@ -175,33 +177,13 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let runEffect (effect: Running) =
         running.Remove effect |> ignore
 
-        let report (fold: obj -> ActionContext -> Reply<obj>) : Task =
+        let report fold =
             inputs.Enqueue(Input.EffectItem(effect.Id, fold, env ()))
-            Task.CompletedTask
 
         let ended =
-            try
-                let work =
-                    options.InScope(
-                        effect.Cancel.Token,
-                        fun context ->
-                            let work: Task<obj -> ActionContext -> Reply<obj>> =
-                                Task.Run<obj -> ActionContext -> Reply<obj>>(
-                                    Func<Task<obj -> ActionContext -> Reply<obj>> | null>(fun () ->
-                                        effect.Work.Run context report)
-                                )
-
-                            if not (work.Wait(TimeSpan.FromSeconds 30.0)) then
-                                fail $"the effect '{effect.Work.Name}' did not end within 30 s"
-
-                            work
-                    )
-
-                Input.EffectDone(effect.Id, work.Result, env ())
-            with
-            | :? LiveTestException -> reraise ()
-            | :? AggregateException as ex -> Input.EffectFailed(effect.Id, ex.GetBaseException())
-            | ex -> Input.EffectFailed(effect.Id, ex)
+            match EffectRun.run options effect.Cancel.Token step effect.Work report with
+            | Ok fold -> Input.EffectDone(effect.Id, fold, env ())
+            | Error ex -> Input.EffectFailed(effect.Id, ex)
 
         inputs.Enqueue ended
         drain ()
@@ -258,7 +240,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             actions
             |> List.map (function
                 | Error problem -> fail problem
-                | Ok(action: ClientAction) ->
+                | Ok(ClientEvents.SwitchLanguage lang) ->
+                    switched <- Some lang
+                    true
+                | Ok(ClientEvents.Send action) ->
                     if event.Type = "submit" then
                         submitted[string action.Name] <- event.Target
 
@@ -335,7 +320,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             { ClientAction.named $"{page.Name}->{Protocol.MountHandler}" with
                 Data = values
                 View = Some painted.Fingerprint
-                Lang = FirstPaint.langOf options
+                Lang = site.Lang
             }
 
         inputs.Enqueue(Input.Action(mount, env ()))
@@ -373,8 +358,27 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     member private this.Run(name: string, act: unit -> unit) : LiveTest =
         step <- name
         act ()
+
+        match switched with
+        | Some lang ->
+            switched <- None
+            this.Reload lang
+        | None -> ()
+
         settle ()
         this
+
+    /// Loads the page again in the language `lang`, as the client does after `page#changeLanguage` has stored it in the
+    /// culture cookie: the first paint and the socket's mount in the new culture.
+    member private this.Reload(lang: string) =
+        let culture =
+            try
+                Globalization.CultureInfo.GetCultureInfo lang
+            with :? Globalization.CultureNotFoundException ->
+                fail $"page#changeLanguage switches to \"{lang}\", which is not a culture"
+
+        site.Culture <- culture
+        this.Follow dom.Url
 
     /// Mounts `page` as the host would at `options.Url` (its route `options.Route`): first paint, then the socket.
     /// Null options are the defaults.

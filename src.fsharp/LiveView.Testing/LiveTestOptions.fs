@@ -49,6 +49,10 @@ type LiveTestOptions() =
     /// When effects run. Default: after each step, to their end.
     member val Effects = EffectMode.RunAll with get, set
 
+    /// How long an effect may run when the test runs it (at the first paint or later) before the step fails.
+    /// Default 30 s.
+    member val EffectTimeout = TimeSpan.FromSeconds 30.0 with get, set
+
     /// True (the default): an error frame (a handler that throws, an unknown handler, a failed effect) fails the
     /// step that caused it. False: the test reads them (`Errors`) and goes on.
     member val FailOnError = true with get, set

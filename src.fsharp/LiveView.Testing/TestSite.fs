@@ -6,6 +6,16 @@ open LiveView
 /// The site a test's pages make: their routes, titles as the pages give them, one culture, the guards the test set.
 [<Sealed>]
 type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOptions) =
+    /// The culture the pages run in: the test's, until the page switches language.
+    member val Culture = options.Culture with get, set
+
+    /// The language the culture names (`html[lang]`, the actions' `lang`), if it is not the invariant one.
+    member this.Lang =
+        if this.Culture.Name = "" then
+            None
+        else
+            Some this.Culture.TwoLetterISOLanguageName
+
     member _.RouteOf(name: string) =
         pages |> List.tryFind (fun (_, page) -> page.Name = name) |> Option.map fst
 
@@ -52,7 +62,7 @@ type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOption
                 | Some shape -> shape.Around title
                 | None -> render title |> Option.defaultValue title
 
-        member _.Culture _ = options.Culture
+        member this.Culture _ = this.Culture
 
         member _.IsGuarded name =
             options.Guards |> Seq.exists (fun (page, _) -> page = name)

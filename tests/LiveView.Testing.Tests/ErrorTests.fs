@@ -21,6 +21,7 @@ let private broken =
                 button [ _id "slow"; attr "data-action" "click->broken#load" ] [ str "load" ]
                 button [ _id "unreadable"; attr "data-action" "click->broken" ] [ str "?" ]
                 button [ _id "off"; _disabled; attr "data-action" "click->broken#explode" ] [ str "off" ]
+                a [ _id "lang"; _href "?culture=es"; attr "data-action" "page#changeLanguage" ] [ str "es" ]
             ])
     |> Page.on "explode" (fun _ _ -> invalidOp "the handler blew up")
     |> Page.on "load" (fun n _ ->
@@ -81,6 +82,12 @@ let tests =
                     (fun () -> (LiveTest.Mount broken).Click "#unreadable")
                     [ "Clicking '#unreadable'"; "\"click->broken\""; "cannot be read" ]
 
+            testCase "a language switch that names no language"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#lang")
+                    [ "Clicking '#lang'"; "page#changeLanguage on a has no data-lang" ]
+
             testCase "a handler that throws"
             <| fun () ->
                 fails
@@ -129,6 +136,46 @@ let tests =
                 fails
                     (fun () -> LiveTest.Mount(broken, LiveTestOptions(Url = "/rooms/lobby", Route = "/items/{id}")))
                     [ "Opening /rooms/lobby"; "does not match the page's route '/items/{id}'" ]
+        ]
+
+/// A page whose loading never ends: at its mount, or when asked.
+let private never name =
+    Effect.perform name (fun _ -> TaskCompletionSource<int>().Task) (fun _ n _ -> Reply.state n)
+
+let private stuck =
+    Page.create "stuck" (fun _ -> 0) (fun _ ->
+        button [ _id "wait"; attr "data-action" "click->stuck#wait" ] [ str "wait" ])
+    |> Page.on "wait" (fun n _ -> Reply.state n |> Reply.withEffect (never "forever"))
+
+[<Tests>]
+let endless =
+    testList
+        "LiveTest effects that never end"
+        [
+            testCase "an effect that never ends fails the step that ran it, naming the effect"
+            <| fun () ->
+                let options = LiveTestOptions(EffectTimeout = TimeSpan.FromMilliseconds 200.0)
+
+                fails
+                    (fun () -> (LiveTest.Mount(stuck, options)).Click "#wait")
+                    [
+                        "Clicking '#wait'"
+                        "the effect 'forever' did not end within 0.2 s"
+                        "EffectTimeout"
+                    ]
+
+            testCase "a mount effect that never ends fails the opening, naming the effect"
+            <| fun () ->
+                let page =
+                    stuck
+                    |> Page.onMount (fun n _ -> Reply.state n |> Reply.withEffect (never "endless mount"))
+
+                let options =
+                    LiveTestOptions(Url = "/stuck", EffectTimeout = TimeSpan.FromMilliseconds 200.0)
+
+                fails
+                    (fun () -> LiveTest.Mount(page, options))
+                    [ "Opening /stuck"; "the effect 'endless mount' did not end within 0.2 s" ]
         ]
 
 /// A page that loads a number, to see effects held, supplied and failed.
