@@ -26,12 +26,16 @@ public sealed partial class NginxProxy : IAsyncDisposable
     [GeneratedRegex("```nginx\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex NginxBlock();
 
-    public static async Task<NginxProxy> StartAsync(Uri upstream)
+    /// <summary>
+    /// Starts nginx in front of <paramref name="upstreams"/>: one app, or the nodes of a deployment, taken in turn
+    /// (round robin, no affinity) for every request and every socket.
+    /// </summary>
+    public static async Task<NginxProxy> StartAsync(params Uri[] upstreams)
     {
         var executable = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
-        var block = NginxBlock().Match(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "deploy.md"))).Groups[1].Value;
-        var port = FreePort();
-        var server = Replace(Replace(block, "listen 80;", $"listen 127.0.0.1:{port};"), "server 127.0.0.1:5000;", $"server 127.0.0.1:{upstream.Port};");
+        var block = NginxBlock().Match(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "deploy.md"))).Groups[1].Value;
+        var port = Repository.FreePort();
+        var server = Replace(Replace(block, "listen 80;", $"listen 127.0.0.1:{port};"), "server 127.0.0.1:5000;", Servers(upstreams));
 
         var directory = Directory.CreateTempSubdirectory("liveview-nginx-").FullName;
         if (!OperatingSystem.IsWindows())
@@ -65,6 +69,10 @@ public sealed partial class NginxProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>The upstream's <c>server</c> lines; nginx tries the next node when one does not answer.</summary>
+    private static string Servers(Uri[] upstreams) =>
+        string.Join("\n    ", upstreams.Select(upstream => $"server 127.0.0.1:{upstream.Port} max_fails=1 fail_timeout=2s;"));
+
     private static string Replace(string text, string what, string with) =>
         text.Contains(what, StringComparison.Ordinal)
             ? text.Replace(what, with, StringComparison.Ordinal)
@@ -93,26 +101,6 @@ public sealed partial class NginxProxy : IAsyncDisposable
         }
 
         throw new TimeoutException("nginx did not listen within 15 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LiveView.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (LiveView.sln) was not found above the test's folder.");
     }
 
     public async ValueTask DisposeAsync()
