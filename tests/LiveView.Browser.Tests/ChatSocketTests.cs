@@ -23,9 +23,6 @@ public sealed partial class ChatSocketTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     [Fact]
     public async Task A_message_sent_just_before_its_tab_closes_is_stored()
     {
@@ -81,20 +78,5 @@ public sealed partial class ChatSocketTests : IAsyncLifetime
         Assert.Contains("said meanwhile", (await tab.ReceiveAsync()).Shows());
     }
 
-    /// <summary>Signs in through the sign-in form, antiforgery token included, and returns the browser's cookies.</summary>
-    private async Task<CookieContainer> SignInAsync(string name)
-    {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.Address };
-        var form = await http.GetStringAsync("/sign-in");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        var response = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["name"] = name,
-            ["returnUrl"] = "/",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return cookies;
-    }
+    private Task<CookieContainer> SignInAsync(string name) => ChatSignIn.CookiesAsync(server.Address, name);
 }

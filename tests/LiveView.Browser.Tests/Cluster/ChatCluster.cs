@@ -34,15 +34,22 @@ public sealed class ChatCluster : IAsyncDisposable
     /// <summary>Both nodes.</summary>
     public IReadOnlyList<AppNode> Nodes => [A, B];
 
-    /// <summary>Starts both nodes with <paramref name="settings"/> added to theirs, then nginx in front of them.</summary>
-    public static async Task<ChatCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts both nodes, on the Redis at <paramref name="redis"/> when given (else each on its own: in-memory real
+    /// time), then nginx in front of them.
+    /// </summary>
+    public static async Task<ChatCluster> StartAsync(string? redis = null)
     {
         var folder = Directory.CreateTempSubdirectory("liveview-cluster-").FullName;
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:Chat"] = $"Data Source={Path.Combine(folder, "chat.db")}",
             ["Chat:FloodMessages"] = "100000",
         };
+        if (redis is not null)
+        {
+            all["ConnectionStrings:Redis"] = redis;
+        }
 
         // One node first: it creates the database, which the second then finds.
         var a = await AppNode.StartAsync("Chat", all, ready: "/sign-in");
