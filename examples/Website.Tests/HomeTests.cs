@@ -62,10 +62,16 @@ public sealed class HomeTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public void A_query_longer_than_100_characters_is_refused_without_a_search()
+    public void A_query_longer_than_100_characters_is_cut_by_the_field_and_refused_without_a_search()
     {
-        // The field's maxlength stops a browser; a client that ignores it gets an answer, not a database query.
+        // The field's maxlength stops the browser at 100 characters.
         var page = Open(EffectMode.Hold).Fill("#q", new string('a', HomePage.MaxQueryLength + 1));
+        Assert.Equal(HomePage.MaxQueryLength, page.Value("#q").Length);
+
+        // A client that ignores it (the attribute taken away) gets an answer, not a database query.
+        page = Open(EffectMode.Hold);
+        page.Document.QuerySelector("#q")!.RemoveAttribute("maxlength");
+        page.Fill("#q", new string('a', HomePage.MaxQueryLength + 1));
         Assert.Equal("Searches are limited to 100 characters.", page.Text("#results"));
         Assert.Empty(page.PendingEffects);
     }

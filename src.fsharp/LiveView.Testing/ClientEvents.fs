@@ -22,8 +22,8 @@ module internal ClientEvents =
 
     /// What the client does for an element whose `data-action` names the event.
     type Does =
-        /// Sends an action to the server.
-        | Send of ClientAction
+        /// Sends an action to the server: the action, and the element whose `data-action` named the event.
+        | Send of ClientAction * IElement
         /// Stores the language in the culture cookie and loads the page again in it (`page#changeLanguage`,
         /// `data-lang`).
         | SwitchLanguage of string
@@ -83,6 +83,24 @@ module internal ClientEvents =
         match keys.TryGetValue key with
         | true, named -> named
         | _ -> key
+
+    /// The events `data-debounce` holds back.
+    let debounced = set [ "input"; "keyup"; "keydown"; "change" ]
+
+    /// How long (ms) the element's `data-debounce` holds back its events; 0 when it holds none back.
+    let debounceOf (element: IElement) =
+        match element.GetAttribute "data-debounce" with
+        | null -> 0.0
+        | text ->
+            match
+                Double.TryParse(
+                    text.Trim(),
+                    Globalization.NumberStyles.Float,
+                    Globalization.CultureInfo.InvariantCulture
+                )
+            with
+            | true, delay when delay > 0.0 -> delay
+            | _ -> 0.0
 
     /// Events that do not bubble: they belong to their own element only.
     let private notBubbling =
@@ -168,14 +186,93 @@ module internal ClientEvents =
             | _ -> Error "page#run needs data-liveview-action and data-liveview-function"
         | controller, method -> Ok $"{controller}->{snakeCase method}"
 
-    /// True when pressing `key` on `element` clicks it, as the browser does unless the keydown is prevented: Enter
-    /// or Space on a button, Enter on a link.
+    /// True when pressing `key` on `element` clicks it, as Chromium does unless the keydown is prevented: Enter or
+    /// Space on a button, Space on a box to check (a radio button already checked stays as it is), Enter on a link.
     let activatedBy (element: IElement) (key: string) =
-        match element.TagName, key with
-        | "BUTTON", ("Enter" | " ") -> true
-        | "INPUT", ("Enter" | " ") -> List.contains (typeOf element) [ "submit"; "button"; "reset"; "image" ]
-        | "A", "Enter" -> element.HasAttribute "href"
+        match element, key with
+        | :? IHtmlButtonElement, ("Enter" | " ") -> true
+        | :? IHtmlInputElement, ("Enter" | " ") when
+            List.contains (typeOf element) [ "submit"; "button"; "reset"; "image" ]
+            ->
+            true
+        | :? IHtmlInputElement, " " when typeOf element = "checkbox" -> true
+        | :? IHtmlInputElement as input, " " when typeOf element = "radio" -> not input.IsChecked
+        | _, "Enter" when element.TagName = "A" -> element.HasAttribute "href"
         | _ -> false
+
+    /// True for a button that submits its form (a `<button>` of type submit, the default, or an `<input>` of type
+    /// submit or image).
+    let submits (element: IElement) =
+        match element with
+        | :? IHtmlButtonElement as button -> button.Type = "submit"
+        | :? IHtmlInputElement -> typeOf element = "submit" || typeOf element = "image"
+        | _ -> false
+
+    /// True for a field in which Enter submits its form, if it is the form's only such field and the form has no
+    /// submit button (Chromium's: a one-line text field or a number field; not a date, a range or a box).
+    let submitsImplicitly (element: IElement) =
+        match element with
+        | :? IHtmlInputElement as input ->
+            List.contains
+                (input.Type.ToLowerInvariant())
+                [ "text"; "search"; "url"; "tel"; "email"; "password"; "number" ]
+        | _ -> false
+
+    /// True when `element` cannot be used: disabled, or in a disabled fieldset.
+    let disabled (element: IElement) =
+        element.HasAttribute "disabled"
+        || not (isNull (element.Closest "fieldset[disabled]"))
+
+    /// HTML's interactive content: a click on it inside a label is its own, not the label's control's.
+    let private interactive =
+        "a[href], button, details, embed, iframe, input:not([type=hidden]), label, select, textarea, audio[controls], video[controls], img[usemap], object[usemap]"
+
+    /// Elements a label can name.
+    let private labelable =
+        "button, input:not([type=hidden]), meter, output, progress, select, textarea"
+
+    /// The field a click on `element` passes to, as Chromium passes it: the control of the label `element` is in
+    /// (the field its `for` names, else the first field in it), unless the click lands on that field or on
+    /// something interactive inside the label (a link, a button, another field), or the field is disabled.
+    let labelledBy (element: IElement) : IElement | null =
+        match element.Closest "label" with
+        | :? IHtmlLabelElement as label ->
+            let control: IElement | null =
+                if label.HasAttribute "for" then
+                    label.Control
+                else
+                    label.QuerySelector labelable
+
+            let rec inInteractive (node: IElement) =
+                not (obj.ReferenceEquals(node, label))
+                && (node.Matches interactive
+                    || (match node.ParentElement with
+                        | null -> false
+                        | parent -> inInteractive parent))
+
+            match control with
+            | null -> null
+            | control when control.Contains element || inInteractive element || disabled control -> null
+            | control -> control
+        | _ -> null
+
+    /// True when a link opens in a new tab: its `target` (or the document's `<base target>`) names another
+    /// browsing context than this one (`_blank`, a window's name).
+    let opensTab (link: IElement) =
+        let target =
+            match link.GetAttribute "target" with
+            | null ->
+                match link.Owner with
+                | null -> null
+                | document ->
+                    match document.QuerySelector "base[target]" with
+                    | null -> null
+                    | baseTag -> baseTag.GetAttribute "target"
+            | target -> target
+
+        match target with
+        | null -> false
+        | target -> not (List.contains (target.Trim().ToLowerInvariant()) [ ""; "_self"; "_top"; "_parent" ])
 
     let isField (element: IElement) =
         match element.TagName with
@@ -325,7 +422,7 @@ module internal ClientEvents =
                                     Lang = if String.IsNullOrEmpty lang then None else Some lang
                                 }
 
-                            actions.Add(Ok(Send action))
+                            actions.Add(Ok(Send(action, current)))
                 | Ok _ -> ()
 
             element <- current.ParentElement

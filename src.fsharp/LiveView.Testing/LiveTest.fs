@@ -17,6 +17,16 @@ type private Running =
         Cancel: CancellationTokenSource
     }
 
+/// An action `data-debounce` holds back: it goes when the step ends (its pause), or before its form's submit.
+type private Held =
+    {
+        Element: IElement
+        mutable Delay: float
+        mutable Go: unit -> unit
+        /// When it was held last, in the step (of the actions held as long, the one held first goes first).
+        mutable Since: int
+    }
+
 type private Timer =
     {
         Owner: int64
@@ -43,6 +53,9 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let subscriptions = ResizeArray<int64 * Subscription>()
     let timers = ResizeArray<Timer>()
     let submitted = Dictionary<string, IElement>()
+    let tabs = ResizeArray<string>()
+    let held = ResizeArray<Held>()
+    let mutable holds = 0
     let mutable dom: PageDom = Unchecked.defaultof<_>
     let mutable runtime = Runtime.start connection options.User 16
     let mutable step = "Opening"
@@ -232,7 +245,42 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         | null -> ""
         | lang -> lang
 
-    /// Sends what the client sends for `event`: whether an element named it, and whether its default was prevented.
+    /// Holds back `go`, the action of `element`'s event, for `delay` ms: in place of the one the element holds back
+    /// already, as the client's debounce does.
+    let hold (element: IElement) (delay: float) (go: unit -> unit) =
+        holds <- holds + 1
+
+        match held |> Seq.tryFind (fun h -> obj.ReferenceEquals(h.Element, element)) with
+        | Some h ->
+            h.Delay <- delay
+            h.Go <- go
+            h.Since <- holds
+        | None ->
+            held.Add
+                {
+                    Element = element
+                    Delay = delay
+                    Go = go
+                    Since = holds
+                }
+
+    /// Sends the actions held back inside `scope`, in the order they were first held (before `scope`'s submit).
+    let flushWithin (scope: IElement) =
+        for h in List.ofSeq held do
+            if scope.Contains h.Element then
+                held.Remove h |> ignore
+                h.Go()
+
+    /// The pause that ends every step, longer than any `data-debounce`: the actions held back go, the shortest wait
+    /// first.
+    let pause () =
+        while held.Count > 0 do
+            let next = held |> Seq.minBy (fun h -> h.Delay, h.Since)
+            held.Remove next |> ignore
+            next.Go()
+
+    /// Sends what the client sends for `event` (or holds it back, for an element with `data-debounce`): whether an
+    /// element named it, and whether its default was prevented.
     let dispatch (event: DomEvent) : bool * bool =
         let actions, prevented = ClientEvents.actionsFor event (lang ())
 
@@ -243,43 +291,96 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 | Ok(ClientEvents.SwitchLanguage lang) ->
                     switched <- Some lang
                     true
-                | Ok(ClientEvents.Send action) ->
-                    if event.Type = "submit" then
-                        submitted[string action.Name] <- event.Target
+                | Ok(ClientEvents.Send(action, from)) ->
+                    let go () =
+                        if event.Type = "submit" then
+                            submitted[string action.Name] <- event.Target
 
-                    inputs.Enqueue(Input.Action(action, env ()))
-                    drain ()
+                        // The form's fields as they are when the action goes (the client reads them then).
+                        let action =
+                            { action with
+                                Form = ClientEvents.formValues from
+                            }
+
+                        inputs.Enqueue(Input.Action(action, env ()))
+                        drain ()
+
+                    match ClientEvents.debounceOf from with
+                    | delay when delay > 0.0 && ClientEvents.debounced.Contains event.Type -> hold from delay go
+                    | _ ->
+                        // A submit goes after the events its form still holds back.
+                        if event.Type = "submit" then
+                            flushWithin from
+
+                        go ()
+
                     true)
 
         not sent.IsEmpty, prevented
 
     /// The user is done with `field`: its `change` is sent if what they typed since the last one changed its value.
+    /// True when an element named it.
     let commit (field: IElement) =
         match dom.Edited.TryGetValue field with
         | true, before ->
             dom.Edited.Remove field |> ignore
 
-            if FieldValue.typedValue field <> Some before then
+            FieldValue.typedValue field <> Some before
+            && fst (
                 dispatch
                     {
                         Type = "change"
                         Target = field
                         Key = None
                     }
-                |> ignore
-        | _ -> ()
+            )
+        | _ -> false
 
     /// Moves the focus to `element` (null: the document's body), as the browser does when the user clicks, types or
-    /// presses a key somewhere else: the field left is committed (its `change`, before anything the new place sends).
+    /// presses a key somewhere else: the field left is committed (its `change`, before anything the new place sends)
+    /// and gets its `blur` (if it is still in the page), then `element` gets its `focus`. True when an element named
+    /// one of these events.
     let focusOn (element: IElement | null) =
         let left = dom.Focused
 
-        if not (obj.ReferenceEquals(left, element)) then
+        if obj.ReferenceEquals(left, element) then
+            false
+        else
             dom.Focused <- element
 
-            match left with
-            | null -> ()
-            | left -> commit left
+            let leaving =
+                match left with
+                | null -> false
+                | left ->
+                    let changed = commit left
+
+                    let blurred =
+                        dom.Document.Contains left
+                        && fst (
+                            dispatch
+                                {
+                                    Type = "blur"
+                                    Target = left
+                                    Key = None
+                                }
+                        )
+
+                    changed || blurred
+
+            let arriving =
+                match element with
+                | null -> false
+                | element ->
+                    fst (
+                        dispatch
+                            {
+                                Type = "focus"
+                                Target = element
+                                Key = None
+                            }
+                    )
+
+            leaving || arriving
 
     /// What a click on `element` focuses: the element or the nearest element around it that takes the focus, else
     /// nothing (the body).
@@ -311,6 +412,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         running.Clear()
         submitted.Clear()
+        // What the page held back goes with it.
+        held.Clear()
         let painted = FirstPaint.paint options site page url values hub.Now
         dom <- painted.Dom
         runtime <- Runtime.start connection options.User 16
@@ -363,7 +466,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         | Some lang ->
             switched <- None
             this.Reload lang
-        | None -> ()
+        | None -> pause ()
 
         settle ()
         this
@@ -416,8 +519,9 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     // ---- acting as the user ------------------------------------------------------------------------------------
 
     /// Clicks the element `selector` finds: its click actions (and those of the elements around it) are sent; a
-    /// submit button submits its form, a checkbox or radio button is checked first, a link without action is
-    /// followed. Fails when nothing would happen.
+    /// submit button submits its form, a checkbox or radio button is checked first, a label passes the click on to
+    /// its field (which takes the focus), a link without action is followed (one with `target="_blank"` opens a tab:
+    /// `OpenedTabs`). Fails when nothing would happen.
     member this.Click(selector: string) : LiveTest =
         this.Run(
             $"Clicking '{selector}'",
@@ -428,7 +532,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                     fail $"{describe element} is disabled"
 
                 // The mouse goes down: the focus moves first (the field left sends its change), then the click.
-                focusOn (focusableAround element)
+                focusOn (focusableAround element) |> ignore
 
                 if not (this.Activate element) then
                     fail
@@ -437,15 +541,36 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
     /// Clicks `element` (see `Click`); false when nothing happened.
     member private this.Activate(element: IElement) : bool =
-        let toggled =
+        // A box changes before its click is dispatched (the click's actions carry the new state), and changes back
+        // when the click's default is prevented, as in Chromium; a radio button already checked does not change.
+        let undo: (unit -> unit) option =
             match element with
             | :? IHtmlInputElement as input when input.Type = "checkbox" ->
                 input.IsChecked <- not input.IsChecked
-                true
-            | :? IHtmlInputElement as input when input.Type = "radio" ->
+                Some(fun () -> input.IsChecked <- not input.IsChecked)
+            | :? IHtmlInputElement as input when input.Type = "radio" && not input.IsChecked ->
+                let group =
+                    match input.Form with
+                    | null -> dom.Document :> IParentNode
+                    | form -> form :> IParentNode
+
+                let before =
+                    group.QuerySelectorAll "input[type=radio]"
+                    |> Seq.tryPick (function
+                        | :? IHtmlInputElement as other when
+                            other.IsChecked
+                            && other.Name = input.Name
+                            && obj.ReferenceEquals(other.Form, input.Form)
+                            ->
+                            Some other
+                        | _ -> None)
+
                 input.IsChecked <- true
-                true
-            | _ -> false
+
+                Some(fun () ->
+                    input.IsChecked <- false
+                    before |> Option.iter (fun other -> other.IsChecked <- true))
+            | _ -> None
 
         let sent, prevented =
             dispatch
@@ -455,33 +580,38 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                     Key = None
                 }
 
-        let sentMore =
-            if toggled then
-                let sentInput, _ =
-                    dispatch
-                        {
-                            Type = "input"
-                            Target = element
-                            Key = None
-                        }
-
-                let sentChange, _ =
-                    dispatch
-                        {
-                            Type = "change"
-                            Target = element
-                            Key = None
-                        }
-
-                sentInput || sentChange
-            else
+        let toggled =
+            match undo with
+            | Some undo when prevented ->
+                undo ()
                 false
+            | Some _ -> true
+            | None -> false
 
-        let submits =
-            match element with
-            | :? IHtmlButtonElement as button -> (button.Type = "submit")
-            | :? IHtmlInputElement as input -> input.Type = "submit" || input.Type = "image"
-            | _ -> false
+        let sentMore =
+            toggled
+            && List.fold
+                (fun sent event ->
+                    fst (
+                        dispatch
+                            {
+                                Type = event
+                                Target = element
+                                Key = None
+                            }
+                    )
+                    || sent)
+                false
+                [ "input"; "change" ]
+
+        // A label passes the click to its field, as Chromium does: the field takes the focus, then a click.
+        let labelled =
+            not prevented
+            && match ClientEvents.labelledBy element with
+               | null -> false
+               | control ->
+                   let moved = focusOn control
+                   this.Activate control || moved
 
         let followed =
             if prevented then
@@ -489,15 +619,22 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             else
                 match ClientEvents.formOf element, element.Closest "a[href]" with
                 | null, null -> false
-                | form, _ when submits && not (isNull form) ->
+                | form, _ when ClientEvents.submits element && not (isNull form) ->
                     this.SubmitForm(nonNull form)
                     true
                 | _, link when sent || isNull link -> false
                 | _, link ->
-                    this.Follow(nonNull ((nonNull link).GetAttribute "href"))
+                    let link = nonNull link
+                    let href = nonNull (link.GetAttribute "href")
+
+                    if ClientEvents.opensTab link then
+                        tabs.Add href
+                    else
+                        this.Follow href
+
                     true
 
-        sent || sentMore || toggled || followed
+        sent || sentMore || toggled || labelled || followed
 
     /// Types `value` into the field `selector` finds (its `input` actions are sent), as a person typing.
     member this.Fill(selector: string, value: string) : LiveTest =
@@ -524,7 +661,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         | _ -> fail $"{describe element} is not a field (input, textarea, select)"
 
         // The user goes to the field (the one left sends its change), then types or picks.
-        focusOn element
+        focusOn element |> ignore
 
         let before =
             match dom.Edited.TryGetValue element with
@@ -532,12 +669,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             | _ -> FieldValue.typedValue element
 
         match element with
-        | :? IHtmlInputElement as input -> FieldValue.set input value
-        | :? IHtmlTextAreaElement as area -> area.Value <- value
         | :? IHtmlSelectElement as select ->
             for option in select.Options do
                 option.IsSelected <- (option.Value = value)
-        | _ -> ()
+        | field -> FieldValue.type' field value
 
         // The value before the user's first edit since the last change, kept until the field is left (Chromium
         // forgets it when the typing comes back to it: leaving then sends nothing, whatever the view set meanwhile).
@@ -611,8 +746,11 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             )
 
     /// Presses `key` (`Enter`, `ArrowUp`, `a`...) in the element `selector` finds (`body`: where nothing has the
-    /// focus): its keydown and keyup actions are sent; then, unless the keydown was prevented, Enter in a text field
-    /// submits its form, Enter or Space on a button clicks it, and Enter on a link follows it.
+    /// focus), in Chromium's order: its keydown actions are sent; then, unless the keydown was prevented, Enter or
+    /// Space clicks a focused button (Enter at once, Space when it is let go), Space a focused box, Enter follows a
+    /// focused link, and Enter in an input ends its editing (its `change`, if its value changed) and submits its
+    /// form as the browser does (a click on the form's first submit button; without one, the submit, if the field
+    /// is the form's only text field); then its keyup actions.
     member this.Press(selector: string, key: string) : LiveTest =
         this.Run(
             $"Pressing {key} in '{selector}'",
@@ -622,7 +760,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                 // The key goes to the element if it takes the focus (the field left sends its change), else to
                 // the element the user is in.
                 if obj.ReferenceEquals(focusableAround element, element) then
-                    focusOn element
+                    focusOn element |> ignore
 
                 let sentDown, prevented =
                     dispatch
@@ -632,14 +770,19 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                             Key = Some key
                         }
 
-                // As the browser does, unless the keydown was prevented: Enter clicks a focused button or follows a
-                // focused link at once, Space clicks a focused button when it is let go.
                 let activates =
                     not prevented
                     && not (element.HasAttribute "disabled")
                     && ClientEvents.activatedBy element key
 
-                let clickedDown = activates && key = "Enter" && this.Activate element
+                // Enter acts on its keypress, before the keyup; Space when it is let go, after.
+                let pressed =
+                    if activates && key = "Enter" then
+                        this.Activate element
+                    elif not prevented && key = "Enter" && element.TagName = "INPUT" then
+                        this.SubmitImplicitly element
+                    else
+                        false
 
                 let sentUp, _ =
                     dispatch
@@ -651,35 +794,67 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
                 let clickedUp = activates && key = " " && this.Activate element
 
-                match ClientEvents.formOf element with
-                | form when
-                    key = "Enter"
-                    && not prevented
-                    && not activates
-                    && element.TagName = "INPUT"
-                    && not (isNull form)
-                    ->
-                    this.SubmitForm(nonNull form)
-                | _ when not (sentDown || sentUp || clickedDown || clickedUp) ->
+                if not (sentDown || pressed || sentUp || clickedUp) then
                     fail
                         $"nothing happens: neither {describe element} nor an element around it has a data-action for keydown or keyup of {key}"
-                | _ -> ()
         )
 
+    /// Enter in the input `field`, as Chromium handles it: the field's `change` (if its value changed since the
+    /// last one), then its form's implicit submission. From a text field: a click on the form's first submit button
+    /// (nothing if that one is disabled), or, without a submit button, the submit if `field` is the form's only text
+    /// field. From another input (a box, a date): a click on the form's first enabled submit button, if any. False
+    /// when nothing happened.
+    member private this.SubmitImplicitly(field: IElement) : bool =
+        // The form and its controls as they are now: the answer to the change comes after, in the browser.
+        let form = ClientEvents.formOf field
+
+        let controls =
+            match form with
+            | null -> []
+            | form -> List.ofSeq (form.QuerySelectorAll "button, input")
+
+        let changed = commit field
+        let trigger = ClientEvents.submitsImplicitly field
+
+        let rec submit (controls: IElement list) (fields: int) =
+            match controls with
+            | control :: _ when ClientEvents.submits control && not (ClientEvents.disabled control) ->
+                this.Activate control
+            | control :: _ when ClientEvents.submits control && trigger -> false
+            | control :: rest when ClientEvents.submitsImplicitly control -> submit rest (fields + 1)
+            | _ :: rest -> submit rest fields
+            | [] when trigger && fields = 1 ->
+                this.SubmitForm(nonNull form)
+                true
+            | [] -> false
+
+        let submitted = submit controls 0
+        changed || submitted
+
     /// Dispatches the DOM event `eventType` (`blur`, `mouseenter`, `dblclick`...) at the element `selector` finds.
+    /// `focus` on an element that takes the focus moves the focus there, and `blur` on the focused element moves it
+    /// to the body, as the user would: the field left sends its `change` first.
     member this.Trigger(selector: string, eventType: string) : LiveTest =
         this.Run(
             $"Triggering {eventType} on '{selector}'",
             fun () ->
                 let element = find selector
+                let focused = obj.ReferenceEquals(dom.Focused, element)
 
-                let sent, _ =
-                    dispatch
-                        {
-                            Type = eventType
-                            Target = element
-                            Key = None
-                        }
+                let sent =
+                    match eventType with
+                    | "focus" when not focused && obj.ReferenceEquals(focusableAround element, element) ->
+                        focusOn element
+                    | "blur" when focused -> focusOn null
+                    | _ ->
+                        fst (
+                            dispatch
+                                {
+                                    Type = eventType
+                                    Target = element
+                                    Key = None
+                                }
+                        )
 
                 if not sent then
                     fail $"nothing happens: no data-action for {eventType} on {describe element} or around it"
@@ -855,6 +1030,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
     /// The page's URL (path and query), as the address bar shows it.
     member _.Url: string = dom.Url
+
+    /// The addresses of the tabs the page opened (a link with `target="_blank"`, or another window's name, followed:
+    /// the page under test stays), oldest first, as the links give them.
+    member _.OpenedTabs: IReadOnlyList<string> = tabs.ToArray()
 
     /// The notifications shown, oldest first (errors included, as kind `error`).
     member _.Toasts: IReadOnlyList<Toast> = dom.Toasts.ToArray()

@@ -89,6 +89,9 @@ module LiveTest =
     /// The notifications shown.
     let toasts (test: LiveTest) = List.ofSeq test.Toasts
 
+    /// The addresses of the tabs the page opened (links with `target="_blank"`).
+    let openedTabs (test: LiveTest) = List.ofSeq test.OpenedTabs
+
     /// Fails when a view reachable in 100 random journeys from `open' ()` binds an event to a page or handler that
     /// does not exist (`Wiring.Check`).
     let checkWiring (open': unit -> LiveTest) = Wiring.Check(Func<LiveTest> open')

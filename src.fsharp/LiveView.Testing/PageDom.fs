@@ -16,9 +16,11 @@ type Toast =
         Text: string
     }
 
-/// Fields the user types into, and their values as the browser keeps them (HTML's value sanitization): line breaks
-/// are dropped from a one-line field, the spaces around an email address or a URL too, and a number field keeps only
-/// a number.
+/// Fields the user types into, and their values as the browser keeps them. A value the view sets goes through HTML's
+/// value sanitization (line breaks dropped from a one-line field, the spaces around an email address or a URL too, a
+/// number field keeps only a number); a value typed goes through Chromium's editing first (line breaks turned to
+/// spaces in a one-line field, `maxlength` honoured), then the same sanitization, but for the spaces around a URL,
+/// which typing keeps.
 [<RequireQualifiedAccess>]
 module internal FieldValue =
 
@@ -68,6 +70,48 @@ module internal FieldValue =
     /// Sets what `input` holds to `value`, as the browser would keep it.
     let set (input: IHtmlInputElement) (value: string) =
         input.Value <- sanitize input.Type value
+
+    /// The input types `maxlength` applies to.
+    let private limited =
+        Set.ofList [ "text"; "search"; "url"; "tel"; "email"; "password" ]
+
+    /// `text` cut to `limit` UTF-16 code units (none: a negative limit), as Chromium cuts what is typed: never
+    /// between the two halves of a character beyond the BMP.
+    let private cut (limit: int) (text: string) =
+        if limit < 0 || text.Length <= limit then
+            text
+        elif limit > 0 && Char.IsHighSurrogate text[limit - 1] then
+            text.Substring(0, limit - 1)
+        else
+            text.Substring(0, limit)
+
+    /// `text` as Chromium's editing inserts it in a one-line field: the line breaks at its end dropped, the others
+    /// turned to spaces.
+    let private oneLine (text: string) =
+        text.TrimEnd([| '\r'; '\n' |]).Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ')
+
+    /// The characters typing puts in a number field (Chromium drops the others as they are typed).
+    let private numeric (text: string) =
+        String(text.ToCharArray() |> Array.filter (fun c -> "0123456789.Ee-+".Contains c))
+
+    /// Types `text` into `field` in place of what it held, as Chromium keeps it (see the module).
+    let type' (field: IElement) (text: string) =
+        match field with
+        | :? IHtmlTextAreaElement as area ->
+            area.Value <- cut area.MaxLength (text.Replace("\r\n", "\n").Replace('\r', '\n'))
+        | :? IHtmlInputElement as input ->
+            let kind = input.Type.ToLowerInvariant()
+
+            let typed =
+                if kind = "number" then
+                    numeric text
+                elif limited.Contains kind then
+                    cut input.MaxLength (oneLine text)
+                else
+                    text
+
+            input.Value <- if kind = "url" then typed else sanitize kind typed
+        | _ -> ()
 
 /// The page as the browser client shows it: a document the test's frames are applied to exactly as `liveview.js`
 /// applies them (hand-written patches, the view's changes, streams, title, meta, URL, notifications, pushed events),

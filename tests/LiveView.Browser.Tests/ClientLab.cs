@@ -2,12 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiveView.Browser.Tests;
 
@@ -114,31 +110,31 @@ public sealed class ClientLab : IAsyncDisposable
 
     public static async Task<ClientLab> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(cookie => cookie.LoginPath = "/login");
-        builder.Services.AddAuthorization();
-        builder.Services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page).AddPage(Secret).AddPage(Feed);
-        var app = builder.Build();
-        app.MapLiveView();
-        app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);
-        app.MapLivePage("/feed", Feed, QuickStart.Pages.Layout.Base);
-        app.MapLivePage("/secret", Secret, QuickStart.Pages.Layout.Base).RequireAuthorization();
+        var (app, address) = await LabServer.StartAsync(
+            services =>
+            {
+                services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                    .AddCookie(cookie => cookie.LoginPath = "/login");
+                services.AddAuthorization();
+                services.AddLiveView(options => options.LoadingDelay = TimeSpan.FromMilliseconds(500)).AddPage(Page).AddPage(Secret).AddPage(Feed);
+            },
+            app =>
+            {
+                app.MapLivePage("/lab", Page, QuickStart.Pages.Layout.Base);
+                app.MapLivePage("/feed", Feed, QuickStart.Pages.Layout.Base);
+                app.MapLivePage("/secret", Secret, QuickStart.Pages.Layout.Base).RequireAuthorization();
 
-        // A login page whose button signs in and goes back where the user was sent from.
-        app.MapGet("/login", (string? returnUrl) => Results.Content(
-            $"<!DOCTYPE html><title>Sign in</title><a id=\"sign-in\" href=\"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl ?? "/lab")}\">Sign in</a>",
-            "text/html"));
-        app.MapGet("/sign-in", async (HttpContext http, string returnUrl) =>
-        {
-            await http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ada")], "lab")));
-            return Results.LocalRedirect(returnUrl);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ClientLab(app, new Uri(address + "/"));
+                // A login page whose button signs in and goes back where the user was sent from.
+                app.MapGet("/login", (string? returnUrl) => Results.Content(
+                    $"<!DOCTYPE html><title>Sign in</title><a id=\"sign-in\" href=\"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl ?? "/lab")}\">Sign in</a>",
+                    "text/html"));
+                app.MapGet("/sign-in", async (HttpContext http, string returnUrl) =>
+                {
+                    await http.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ada")], "lab")));
+                    return Results.LocalRedirect(returnUrl);
+                });
+            });
+        return new ClientLab(app, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -63,7 +63,7 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
     /// in the HTML) once the client is connected and every action sent has been answered. (An answer the server splits
     /// into several frames would count once per frame: the pages compared here answer each action in one.)
     /// </summary>
-    private const string Counting = """
+    internal const string Counting = """
         (() => {
           const counts = { sent: 0, answered: 0 };
           const send = WebSocket.prototype.send;
@@ -248,7 +248,7 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
     }
 
     /// <summary>What the fields in the harness's <c>#main</c> hold, written as the page's script writes Chromium's.</summary>
-    private static string FieldsOf(LiveTest test) =>
+    internal static string FieldsOf(LiveTest test) =>
         string.Join("\n", test.All("#main input, #main select, #main textarea").Select(field =>
         {
             var name = field.Id is { Length: > 0 } id ? id : field.GetAttribute("name");
@@ -263,8 +263,12 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
             return $"{name}: {holds}";
         }));
 
-    /// <summary>Takes <paramref name="step"/> in Chromium as a person would.</summary>
-    private static async Task TakeAsync(IPage page, UserStep step)
+    /// <summary>
+    /// Takes <paramref name="step"/> in Chromium as a person would (as <c>UserSteps.take</c> takes it in the harness):
+    /// <c>focus</c> on an element that is not focused moves the focus there, <c>blur</c> on the focused element moves
+    /// it to the body; other events are dispatched.
+    /// </summary>
+    internal static async Task TakeAsync(IPage page, UserStep step)
     {
         var value = step.Value ?? "";
         switch (step.Kind)
@@ -287,7 +291,24 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
                 await page.PressAsync(step.Selector, value == " " ? "Space" : value);
                 break;
             case UserStepKind.Trigger:
-                await page.DispatchEventAsync(step.Selector, value);
+                var moved = await page.EvalOnSelectorAsync<bool>(step.Selector, """
+                    (element, type) => {
+                      if (type === "blur" && document.activeElement === element) {
+                        element.blur();
+                        return true;
+                      }
+                      if (type === "focus" && document.activeElement !== element) {
+                        element.focus();
+                        return document.activeElement === element;
+                      }
+                      return false;
+                    }
+                    """, value);
+                if (!moved)
+                {
+                    await page.DispatchEventAsync(step.Selector, value);
+                }
+
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step.Kind, "a step of an unknown kind");
@@ -309,7 +330,7 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
     }
 
     /// <summary>Where two texts first differ, with some of each around it.</summary>
-    private static string Difference(string expected, string actual)
+    internal static string Difference(string expected, string actual)
     {
         var at = 0;
         while (at < expected.Length && at < actual.Length && expected[at] == actual[at])

@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiveView.Browser.Tests;
 
@@ -166,18 +162,15 @@ public sealed class ViewLab : IAsyncDisposable
 
     public static async Task<ViewLab> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddLiveView().AddPage(Page).AddPage(Other);
-        var app = builder.Build();
-        app.MapLiveView();
-        app.MapLivePage("/view", Page, Layout);
-        app.MapLivePage("/view/other", Other, Layout);
-        app.MapGet("/view-hooks.js", () => Results.Text(Hooks, "text/javascript"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ViewLab(app, new Uri(address + "/"));
+        var (app, address) = await LabServer.StartAsync(
+            services => services.AddLiveView().AddPage(Page).AddPage(Other),
+            app =>
+            {
+                app.MapLivePage("/view", Page, Layout);
+                app.MapLivePage("/view/other", Other, Layout);
+                app.MapGet("/view-hooks.js", () => Results.Text(Hooks, "text/javascript"));
+            });
+        return new ViewLab(app, address);
     }
 
     public async ValueTask DisposeAsync()

@@ -117,7 +117,7 @@ let tests =
                 let test = test.Fill("#a", "x")
                 Expect.equal (test.Text "#sent") "ada@example.com" "the change sent it so"
                 let test = test.Fill("#a", " two\nlines ")
-                Expect.equal (test.Value "#a") " twolines " "a text field loses its line breaks, not its spaces"
+                Expect.equal (test.Value "#a") " two lines " "a line break typed into a text field is a space"
 
             testCase "a field typed back to the text it had before sends no change, even if the view sets another since"
             <| fun () ->
