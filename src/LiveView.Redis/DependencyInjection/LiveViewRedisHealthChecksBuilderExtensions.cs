@@ -24,10 +24,7 @@ public static class LiveViewRedisHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new RedisBackplaneHealthCheck(
-                provider.GetService<RedisConnection>()
-                ?? throw new InvalidOperationException(
-                    "AddLiveViewRedis() checks the backplane of AddLiveView().AddRedis(...): call AddRedis first.")),
+            provider => new RedisBackplaneHealthCheck(provider.GetService<RedisConnection>()),
             failureStatus,
             tags));
     }

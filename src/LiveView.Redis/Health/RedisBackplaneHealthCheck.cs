@@ -5,12 +5,19 @@ namespace LiveView.Redis;
 
 /// <summary>
 /// Healthy while this node reaches Redis; otherwise the registration's failure status (Degraded unless told), with
-/// since when and why: the node still serves its own pages, but messages and presence no longer cross nodes.
+/// since when and why: the node still serves its own pages, but messages and presence no longer cross nodes. Unhealthy
+/// when there is no backplane to check (<c>AddRedis</c> was not called).
 /// </summary>
-internal sealed class RedisBackplaneHealthCheck(RedisConnection connection) : IHealthCheck
+internal sealed class RedisBackplaneHealthCheck(RedisConnection? connection) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (connection is null)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                "AddLiveViewRedis() checks the backplane of AddLiveView().AddRedis(...), and AddRedis was not called."));
+        }
+
         if (connection.IsConnected)
         {
             return Task.FromResult(HealthCheckResult.Healthy($"Node {connection.Node} reaches Redis."));
