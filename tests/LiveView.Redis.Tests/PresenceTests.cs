@@ -54,6 +54,29 @@ public sealed class PresenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_agree_on_every_node_when_both_nodes_join_at_the_same_time()
+    {
+        await using var a = await RedisNode.StartAsync(redis.ConnectionString);
+        await using var b = await RedisNode.StartAsync(redis.ConnectionString);
+        await using var c = await RedisNode.StartAsync(redis.ConnectionString);
+
+        // Each node takes its own joins before the other's: only an order all nodes compute alike makes the lists agree.
+        var joins = await Task.WhenAll(
+            Task.Run(() => Enumerable.Range(1, 30).Select(i => a.Presence.Track(Topic, As($"a{i}"))).ToList()),
+            Task.Run(() => Enumerable.Range(1, 30).Select(i => b.Presence.Track(Topic, As($"b{i}"))).ToList()));
+
+        await Eventually.TrueAsync(() => a.Keys(Topic).Length == 60 && b.Keys(Topic).Length == 60 && c.Keys(Topic).Length == 60, "everyone is listed everywhere");
+        Assert.Equal(a.Keys(Topic), b.Keys(Topic));
+        Assert.Equal(a.Keys(Topic), c.Keys(Topic));
+        foreach (var tracked in joins.SelectMany(j => j))
+        {
+            tracked.Dispose();
+        }
+
+        await UntilAllListAsync([], a, b, c);
+    }
+
+    [Fact]
     public async Task A_watcher_on_one_node_gets_the_joins_updates_and_leaves_made_on_another()
     {
         await using var a = await RedisNode.StartAsync(redis.ConnectionString);

@@ -10,7 +10,7 @@ namespace LiveView.Redis;
 /// time, in the order Redis delivered them. A subscription that failed (Redis unreachable) is made again when Redis is
 /// back; those made before an outage are restored by the client library itself.
 /// </summary>
-internal sealed class RedisChannels : IAsyncDisposable
+internal sealed class RedisChannels : IAsyncDisposable, IDisposable
 {
     private readonly RedisConnection connection;
     private readonly ILogger<RedisChannels> logger;
@@ -183,4 +183,6 @@ internal sealed class RedisChannels : IAsyncDisposable
         changes.Writer.TryComplete();
         await loop;
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

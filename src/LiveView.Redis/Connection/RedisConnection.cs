@@ -9,7 +9,7 @@ namespace LiveView.Redis;
 /// pages while Redis is unreachable), its outages logged once each, and what was not sent meanwhile counted.
 /// </summary>
 internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, TimeProvider time, ILogger<RedisConnection> logger)
-    : IAsyncDisposable
+    : IAsyncDisposable, IDisposable
 {
     private readonly Lock changing = new();
     private ConnectionMultiplexer? multiplexer;
@@ -185,4 +185,6 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
             await connected.DisposeAsync();
         }
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -12,7 +12,7 @@ namespace LiveView.Redis;
 /// state. A node silent for <see cref="LiveViewRedisOptions.NodeTimeout"/> is dropped, one stopping says goodbye.
 /// Everything happens under one lock, so that every watcher on this node sees the changes in the same order.
 /// </summary>
-internal sealed class RedisPresence : IPresence
+internal sealed class RedisPresence : IPresence, IAsyncDisposable, IDisposable
 {
     private readonly Lock gate = new();
     private readonly PresenceBoard board = new();
@@ -130,6 +130,10 @@ internal sealed class RedisPresence : IPresence
         channels.Stop(names.Presence);
         await outbox.CompleteAsync();
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
 
     /// <summary>A change of this node's presences: its version goes up, and the change goes to the other nodes.</summary>
     private void Changed(PresenceWireKind kind, PresenceEntry entry)
