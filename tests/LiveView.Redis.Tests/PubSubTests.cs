@@ -11,26 +11,18 @@ namespace LiveView.Redis.Tests;
 /// </summary>
 public sealed class PubSubTests : IAsyncLifetime
 {
-    private RedisServer redis = null!;
+    private Cluster cluster = null!;
     private RedisNode a = null!;
     private RedisNode b = null!;
     private RedisNode c = null!;
 
     public async Task InitializeAsync()
     {
-        redis = await RedisServer.StartAsync();
-        a = await RedisNode.StartAsync(redis.ConnectionString);
-        b = await RedisNode.StartAsync(redis.ConnectionString);
-        c = await RedisNode.StartAsync(redis.ConnectionString);
+        cluster = await Cluster.StartAsync(3);
+        (a, b, c) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
     }
 
-    public async Task DisposeAsync()
-    {
-        await a.DisposeAsync();
-        await b.DisposeAsync();
-        await c.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await cluster.DisposeAsync();
 
     /// <summary>
     /// Sends <paramref name="count"/> numbered messages to <paramref name="audience"/> from <paramref name="from"/>, then
@@ -190,7 +182,7 @@ public sealed class PubSubTests : IAsyncLifetime
         Inbox onB = new();
         using var subB = await b.SubscribeAsync(Audience.Topic("t"), onB);
         var channel = b.App.Services.GetRequiredService<AudienceChannels>().Of(Audience.Topic("t"));
-        await using var intruder = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await using var intruder = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);
 
         var forged = """{"n":"intruder","a":"System.Private.CoreLib","t":"System.IO.FileInfo","m":{"originalPath":"/etc/passwd"}}""";
         await intruder.GetSubscriber().PublishAsync(channel, Encoding.UTF8.GetBytes(forged));
@@ -220,7 +212,7 @@ public sealed class PubSubTests : IAsyncLifetime
 
     private async Task<long> SubscribersAsync(string channel)
     {
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.ConnectionString);
         var result = (RedisResult[])(await admin.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", channel))!;
         return (long)result[1];
     }

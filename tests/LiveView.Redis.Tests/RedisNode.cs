@@ -12,22 +12,15 @@ namespace LiveView.Redis.Tests;
 /// One node of the application: a real Kestrel server on a free loopback port with the test pages, on the Redis
 /// backplane with its own multiplexer and node id, and the <c>liveview-redis</c> health check at <c>/health</c>.
 /// </summary>
-public sealed class RedisNode : IAsyncDisposable
+public sealed class RedisNode(WebApplication app, Uri address, TestLogs logs) : IAsyncDisposable
 {
     private bool stopped;
 
-    private RedisNode(WebApplication app, Uri address, TestLogs logs)
-    {
-        App = app;
-        Address = address;
-        Logs = logs;
-    }
+    public WebApplication App { get; } = app;
 
-    public WebApplication App { get; }
+    public Uri Address { get; } = address;
 
-    public Uri Address { get; }
-
-    public TestLogs Logs { get; }
+    public TestLogs Logs { get; } = logs;
 
     public IPubSub PubSub => App.Services.GetRequiredService<IPubSub>();
 
