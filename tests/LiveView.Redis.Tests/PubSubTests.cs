@@ -147,16 +147,23 @@ public sealed class PubSubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_F_sharp_union_travels_as_itself()
+    public async Task F_sharp_unions_and_records_travel_as_themselves()
     {
         Inbox onB = new();
         using var sub = await b.SubscribeAsync(Audience.Topic("fsharp"), onB);
-        var sent = Subscription.Track("room:9", "ann", new Dictionary<string, string> { ["status"] = "away" });
+        var union = Subscription.Track("room:9", "ann", new Dictionary<string, string> { ["status"] = "away" });
+        var ann = new Presence("ann", new Dictionary<string, string> { ["status"] = "here" });
+        var record = new PresenceChanged("room:9", [ann], [ann], [], []);
 
-        await a.Hub.SendAsync(Audience.Topic("fsharp"), sent);
+        await a.Hub.SendAsync(Audience.Topic("fsharp"), union);
+        await a.Hub.SendAsync(Audience.Topic("fsharp"), record);
 
-        var got = Assert.Single(await onB.UntilAsync<Subscription>(1));
-        Assert.Equal(sent, got);
+        Assert.Equal(union, Assert.Single(await onB.UntilAsync<Subscription>(1)));
+        var changed = Assert.Single(await onB.UntilAsync<PresenceChanged>(1));
+        Assert.Equal("room:9", changed.Topic);
+        Assert.Equal("here", Assert.Single(changed.Present).Meta["status"]);
+        Assert.Equal("ann", Assert.Single(changed.Joined).Key);
+        Assert.Empty(changed.Left);
     }
 
     [Fact]

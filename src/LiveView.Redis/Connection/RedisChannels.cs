@@ -106,7 +106,7 @@ internal sealed class RedisChannels : IAsyncDisposable, IDisposable
                 listening.Remove(channel);
             }
 
-            await IgnoreFailureAsync(queue.UnsubscribeAsync());
+            await IgnoreFailureAsync(() => queue.UnsubscribeAsync());
         }
         else if (handler is null)
         {
@@ -139,7 +139,7 @@ internal sealed class RedisChannels : IAsyncDisposable, IDisposable
             Log.SubscribeFailed(logger, ex, channel.ToString());
 
             // The client library keeps a failed subscription and restores it with no reader; take it back.
-            await IgnoreFailureAsync(subscriber.UnsubscribeAsync(channel));
+            await IgnoreFailureAsync(() => subscriber.UnsubscribeAsync(channel));
             Failed(channel);
         }
     }
@@ -164,11 +164,11 @@ internal sealed class RedisChannels : IAsyncDisposable, IDisposable
         }
     }
 
-    private static async Task IgnoreFailureAsync(Task unsubscribing)
+    private static async Task IgnoreFailureAsync(Func<Task> unsubscribe)
     {
         try
         {
-            await unsubscribing;
+            await unsubscribe();
         }
         catch (Exception)
         {

@@ -13,6 +13,7 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
 {
     private readonly Lock changing = new();
     private ConnectionMultiplexer? multiplexer;
+    private ISubscriber? subscriber;
     private Task? connecting;
     private bool abandoned;
     private DateTimeOffset? downSince;
@@ -47,9 +48,8 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
     /// <summary>The subscriber to publish and subscribe with, while connected.</summary>
     public bool TryGetSubscriber(out ISubscriber subscriber)
     {
-        var current = multiplexer;
-        subscriber = current?.GetSubscriber()!;
-        return current is not null && IsConnected;
+        subscriber = this.subscriber!;
+        return subscriber is not null && IsConnected;
     }
 
     /// <summary>Starts connecting, in the background; returns at once.</summary>
@@ -107,6 +107,7 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
 
         connected.ConnectionFailed += (_, e) => Down($"{e.ConnectionType} connection: {e.FailureType}", e.Exception);
         connected.ConnectionRestored += (_, _) => Up();
+        subscriber = connected.GetSubscriber();
         multiplexer = connected;
         if (connected.IsConnected)
         {
