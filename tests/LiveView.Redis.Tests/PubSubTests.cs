@@ -37,7 +37,7 @@ public sealed class PubSubTests : IAsyncLifetime
 
         foreach (var inbox in inboxes)
         {
-            await Eventually.TrueAsync(() => inbox.Of<Numbered>().Any(m => m.N == count + 1), "the last message arrives");
+            await Eventually.TrueAsync(() => inbox.Of<Numbered>().Any(m => m.From == from.Id && m.N == count + 1), "the last message arrives");
         }
     }
 
