@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,8 +13,8 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
     : IAsyncDisposable, IDisposable
 {
     private readonly Lock changing = new();
-    private ConnectionMultiplexer? multiplexer;
-    private ISubscriber? subscriber;
+    private volatile ConnectionMultiplexer? multiplexer;
+    private volatile ISubscriber? subscriber;
     private Task? connecting;
     private bool abandoned;
     private DateTimeOffset? downSince;
@@ -46,9 +47,9 @@ internal sealed class RedisConnection(IOptions<LiveViewRedisOptions> options, Ti
     }
 
     /// <summary>The subscriber to publish and subscribe with, while connected.</summary>
-    public bool TryGetSubscriber(out ISubscriber subscriber)
+    public bool TryGetSubscriber([MaybeNullWhen(false)] out ISubscriber subscriber)
     {
-        subscriber = this.subscriber!;
+        subscriber = this.subscriber;
         return subscriber is not null && IsConnected;
     }
 

@@ -12,7 +12,8 @@ namespace LiveView.Redis;
 internal sealed class MessageCodec(RedisConnection connection, MessageTypes types)
 {
     private readonly JsonSerializerOptions options = connection.Options.SerializerOptions;
-    private readonly ConcurrentDictionary<Type, (string Assembly, string Name)> names = new();
+    // By a message's runtime type: the type it is written as, and the name that type travels under.
+    private readonly ConcurrentDictionary<Type, (Type Type, string Assembly, string Name)> wire = new();
 
     /// <summary>What was read.</summary>
     public enum Outcome
@@ -30,8 +31,12 @@ internal sealed class MessageCodec(RedisConnection connection, MessageTypes type
     /// <summary>Writes <paramref name="message"/> with this node's id; throws if it cannot be written as JSON.</summary>
     public byte[] Encode(object message)
     {
-        var type = MessageTypes.WireType(message.GetType());
-        var (assembly, name) = names.GetOrAdd(type, MessageTypes.NameOf);
+        var (type, assembly, name) = wire.GetOrAdd(message.GetType(), static runtime =>
+        {
+            var written = MessageTypes.WireType(runtime);
+            var (assembly, name) = MessageTypes.NameOf(written);
+            return (written, assembly, name);
+        });
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
