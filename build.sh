@@ -21,7 +21,8 @@
 #                      printed on the console (about 3 minutes; --quick: about 1)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
-# Debian's chromium and nginx for the browser tests when they are missing. Safe to run again and again.
+# Debian's chromium, nginx and redis-server for the browser and backplane tests when they are missing. Safe to run
+# again and again.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -33,13 +34,15 @@ restore() {
   dotnet restore LiveView.sln -v quiet -nologo
 }
 
-# Installs the Debian packages the browser tests drive: chromium, and nginx for the deployment test.
+# Installs the Debian packages the tests drive: chromium for the browser tests, nginx for the deployment test, and
+# redis-server for the Redis backplane's tests (each starts its own on a free port).
 ensure_packages() {
   local missing=()
   [ -x "${LIVEVIEW_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
+  [ -x "${LIVEVIEW_REDIS_SERVER:-/usr/bin/redis-server}" ] || missing+=(redis-server)
   if [ ${#missing[@]} -eq 0 ]; then return; fi
-  echo "Installing Debian packages for the browser tests: ${missing[*]}..."
+  echo "Installing Debian packages for the tests: ${missing[*]}..."
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null; then sudo="sudo"; else
