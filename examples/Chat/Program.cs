@@ -4,7 +4,9 @@ using Chat.Data;
 using Chat.Pages;
 using Chat.Rules;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +22,18 @@ builder.Services.AddAntiforgery();
 
 var limits = ChatLimits.From(builder.Configuration);
 var room = RoomPage.Create(limits);
-builder.Services.AddLiveView().AddPage(RoomsPage.Page).AddPage(room);
+var liveView = builder.Services.AddLiveView().AddPage(RoomsPage.Page).AddPage(room);
+
+// On many nodes (docs/scaling.md): messages and presence through Redis, and one key ring for every node (the sign-in
+// cookie and the pages' state snapshots are read by whichever node a request or a socket reaches).
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+{
+    liveView.AddRedis(redis);
+    var keys = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
+    builder.Services.AddDataProtection()
+        .SetApplicationName("Chat")
+        .PersistKeysToStackExchangeRedis(() => keys.Value.GetDatabase(), "chat:data-protection-keys");
+}
 builder.Services.AddMessagesEndpoint(limits);
 
 var app = builder.Build();

@@ -1,25 +1,253 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.RegularExpressions;
+using LiveView.AspNetCore.Tests;
+using LiveView.Redis.Tests;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LiveView.Browser.Tests.Cluster;
 
-/// <summary>The Chat example on two nodes behind nginx, as docs/scaling.md deploys it.</summary>
-public sealed class ChatClusterTests(Chromium chromium) : IClassFixture<Chromium>
+/// <summary>
+/// The Chat example on two nodes behind nginx on one Redis, as docs/scaling.md deploys it: messages and presence span
+/// both nodes, and a node lost or restarted costs its users nothing they were doing.
+/// </summary>
+public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
-    [Fact]
-    public async Task Requests_and_sockets_go_to_both_nodes_and_a_lost_node_leaves_the_other_serving()
-    {
-        await using var cluster = await ChatCluster.StartAsync();
-        var browser = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(cluster.Url("/rooms/lobby").ToString());
-        await page.FillAsync("#name", "ada");
-        await page.ClickAsync("#sign-in");
-        await page.WaitForLiveViewAsync();
+    private readonly List<IBrowserContext> browsers = [];
+    private RedisServer redis = null!;
+    private ChatCluster cluster = null!;
 
-        await cluster.A.KillAsync();
-        await page.ReloadAsync();
+    public async Task InitializeAsync()
+    {
+        redis = await RedisServer.StartAsync();
+        cluster = await ChatCluster.StartAsync(redis.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in browsers)
+        {
+            await browser.CloseAsync();
+        }
+
+        await cluster.DisposeAsync();
+        await redis.DisposeAsync();
+    }
+
+    [GeneratedRegex("class=\\\\?\"text\\\\?\">([ab])(\\d+)<")]
+    private static partial Regex SaidText();
+
+    [Fact]
+    public async Task Ten_thousand_messages_posted_to_both_nodes_reach_every_tab_on_both_nodes_once_and_in_order()
+    {
+        const int each = 5_000;
+        var cookies = await ChatSignIn.CookiesAsync(cluster.Address, "ada");
+        var tabs = new List<LiveSocket>();
+        foreach (var node in new[] { cluster.A, cluster.B, cluster.A, cluster.B })
+        {
+            var socket = new ClientWebSocket();
+            socket.Options.Cookies = cookies;
+            await socket.ConnectAsync(new Uri($"ws://{node.Address.Authority}{LiveView.Protocol.DefaultSocketPath}?protocol=2"), CancellationToken.None);
+            var tab = new LiveSocket(socket);
+            await tab.SendAsync("""{"action":"room->mount","data":{"lang":"en","room":"lobby"}}""");
+            await tab.ReceiveAsync(); // mounted: in the room
+            tabs.Add(tab);
+        }
+
+        // Each tab reads what it is sent until it has the last message of both nodes.
+        var reading = tabs.Select(ReadAllAsync).ToList();
+        await Task.WhenAll(PostAsync(cluster.A, "a"), PostAsync(cluster.B, "b"));
+        var seen = await Task.WhenAll(reading);
+
+        foreach (var said in seen)
+        {
+            Assert.Equal(Enumerable.Range(0, each), said.Where(s => s.Node == 'a').Select(s => s.N));
+            Assert.Equal(Enumerable.Range(0, each), said.Where(s => s.Node == 'b').Select(s => s.N));
+        }
+
+        foreach (var tab in tabs)
+        {
+            await tab.DisposeAsync();
+        }
+
+        async Task PostAsync(AppNode node, string prefix)
+        {
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = node.Address };
+            for (var i = 0; i < each; i++)
+            {
+                var posted = await http.PostAsJsonAsync("/rooms/lobby/messages", new { text = $"{prefix}{i}" });
+                Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            }
+        }
+
+        async Task<List<(char Node, int N)>> ReadAllAsync(LiveSocket tab)
+        {
+            var said = new List<(char, int)>();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var last = new HashSet<char>();
+            while (last.Count < 2)
+            {
+                var frame = await tab.ReceiveTextAsync().WaitAsync(deadline.Token);
+                foreach (Match match in SaidText().Matches(frame))
+                {
+                    var n = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    said.Add((match.Groups[1].Value[0], n));
+                    if (n == each - 1)
+                    {
+                        last.Add(match.Groups[1].Value[0]);
+                    }
+                }
+            }
+
+            return said;
+        }
+    }
+
+    [Fact]
+    public async Task Who_is_here_is_the_same_list_on_both_nodes()
+    {
+        var ada = await OpenAsync("ada", cluster.A.Address);
+        var bob = await OpenAsync("bob", cluster.B.Address);
+        var cyd = await OpenAsync("cyd", cluster.Address);
+        foreach (var page in new[] { ada, bob, cyd })
+        {
+            await Expect(page.Locator("#present li")).ToHaveCountAsync(3);
+        }
+
+        var lists = await Task.WhenAll(new[] { ada, bob, cyd }.Select(page => page.Locator("#present li").AllInnerTextsAsync()));
+        Assert.Equal(lists[0], lists[1]);
+        Assert.Equal(lists[0], lists[2]);
+
+        await cyd.CloseAsync();
+        await Expect(ada.Locator("#present li")).ToHaveCountAsync(2);
+        await Expect(bob.Locator("#present li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task The_tabs_of_a_killed_node_resume_on_the_other_with_their_half_typed_message_and_scroll()
+    {
+        var pages = new List<(IPage Page, Tabs Tabs)>();
+        foreach (var name in new[] { "ada", "bob", "cyd", "dee" })
+        {
+            var tabs = new Tabs();
+            pages.Add((await OpenAsync(name, cluster.Address, tabs.Watch), tabs));
+        }
+
+        // A room long enough to scroll, each tab scrolled to the middle, a message half typed.
+        var cookies = await ChatSignIn.CookiesAsync(cluster.Address, "eve");
+        using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = cluster.Address })
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                await http.PostAsJsonAsync("/rooms/lobby/messages", new { text = $"line {i}" });
+            }
+        }
+
+        foreach (var (page, _) in pages)
+        {
+            await Expect(page.Locator("#lines li")).ToHaveCountAsync(40);
+            await page.EvaluateAsync("document.querySelector('.scroller').scrollTop = 200");
+            await page.Locator("#text").PressSequentiallyAsync("half a thou");
+            await page.MarkDocumentAsync();
+        }
+
+        var dropped = await KillTheNodeOfSomeTabsAsync(pages);
+        foreach (var (page, _) in dropped)
+        {
+            await page.WaitForLiveViewAsync();
+            Assert.True(await page.IsSameDocumentAsync());
+            await Expect(page.Locator("#text")).ToHaveValueAsync("half a thou");
+            Assert.Equal(200, await page.EvaluateAsync<int>("Math.round(document.querySelector('.scroller').scrollTop)"));
+            await Expect(page.Locator("#lines li")).ToHaveCountAsync(40);
+        }
+
+        // The state is the server's again: what was typed before the loss is what is sent.
+        var (first, _) = dropped[0];
+        await first.Locator("#text").PressSequentiallyAsync("ght");
+        await first.ClickAsync("#send");
+        foreach (var (page, _) in pages)
+        {
+            await Expect(page.Locator("#lines li .text").Last).ToHaveTextAsync("half a thought");
+        }
+    }
+
+    [Fact]
+    public async Task A_rolling_restart_of_both_nodes_loses_no_page_state()
+    {
+        var tabs = new Tabs();
+        var page = await OpenAsync("ada", cluster.Address, tabs.Watch);
+        await page.Locator("#text").PressSequentiallyAsync("typed before the deploy");
+        await page.MarkDocumentAsync();
+
+        foreach (var node in cluster.Nodes)
+        {
+            await node.StopAsync();
+            await page.WaitForLiveViewAsync();
+            await node.StartAsync();
+        }
+
+        Assert.True(await page.IsSameDocumentAsync());
+        await Expect(page.Locator("#text")).ToHaveValueAsync("typed before the deploy");
+        await page.ClickAsync("#send");
+        await Expect(page.Locator("#lines li .text").Last).ToHaveTextAsync("typed before the deploy");
+        Assert.True(tabs.Opened >= 2, $"the tab reconnected ({tabs.Opened} sockets)");
+    }
+
+    /// <summary>
+    /// Kills the node that holds some of <paramref name="pages"/>' sockets (which node a socket went to is nginx's
+    /// choice): the first node whose loss closes a socket; the pages that lost theirs.
+    /// </summary>
+    private async Task<List<(IPage Page, Tabs Tabs)>> KillTheNodeOfSomeTabsAsync(List<(IPage Page, Tabs Tabs)> pages)
+    {
+        foreach (var node in cluster.Nodes)
+        {
+            var closedBefore = pages.Select(p => p.Tabs.Closed).ToList();
+            await node.KillAsync();
+            await Task.Delay(1_000); // the sockets of a dead node close at once; a second is plenty
+            var dropped = pages.Where((p, i) => p.Tabs.Closed > closedBefore[i]).ToList();
+            if (dropped.Count > 0)
+            {
+                return dropped;
+            }
+
+            await node.StartAsync();
+        }
+
+        throw new InvalidOperationException("No tab's socket was on either node.");
+    }
+
+    private async Task<IPage> OpenAsync(string name, Uri address, Action<IPage>? before = null)
+    {
+        var browser = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
+        browser.SetDefaultTimeout(20_000);
+        browsers.Add(browser);
+        var page = await browser.NewPageAsync();
+        before?.Invoke(page);
+        var room = new Uri(address, "/rooms/lobby").ToString();
+        await page.GotoAsync(room);
+        await page.FillAsync("#name", name);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(room, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForLiveViewAsync();
-        await Expect(page.Locator("main h1")).ToContainTextAsync("lobby");
-        await browser.CloseAsync();
+        return page;
+    }
+
+    /// <summary>A page's sockets: how many it opened and how many closed.</summary>
+    private sealed class Tabs
+    {
+        private int opened;
+        private int closed;
+
+        public int Opened => Volatile.Read(ref opened);
+
+        public int Closed => Volatile.Read(ref closed);
+
+        public void Watch(IPage page) => page.WebSocket += (_, socket) =>
+        {
+            Interlocked.Increment(ref opened);
+            socket.Close += (_, _) => Interlocked.Increment(ref closed);
+        };
     }
 }
