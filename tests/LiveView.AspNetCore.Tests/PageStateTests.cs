@@ -21,12 +21,19 @@ public sealed class PageStateTests : IAsyncLifetime
 
     private readonly DirectoryInfo keys = Directory.CreateTempSubdirectory("liveview-keys-");
 
+    // Nodes a test started through a helper, stopped after it.
+    private readonly List<TestHost> nodes = [];
+
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+
         keys.Delete(recursive: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>On a first host, user <paramref name="user"/> counts twice on the tally; the snapshot the client got, then the host is gone.</summary>
@@ -105,55 +112,55 @@ public sealed class PageStateTests : IAsyncLifetime
         Assert.Equal("Tally 2 | Test", answer.GetProperty("title").GetString());
     }
 
+    /// <summary>
+    /// Ann's snapshot of the tally (or <paramref name="token"/>) sent back by <paramref name="user"/> to a new node with
+    /// the mount of <paramref name="page"/>: the page mounts afresh, and the node logs <paramref name="reason"/>.
+    /// </summary>
+    private async Task<LiveSocket> ExpectAfreshAsync(
+        string reason, string page = "tally", string user = "ann", Func<string, string>? token = null, bool changed = false, Action<IServiceCollection>? services = null)
+    {
+        var snapshot = await CountTwiceOnALostNodeAsync();
+        var node = await StatePages.StartAsync(keys, changed, Quick, services);
+        nodes.Add(node);
+        var socket = await node.ConnectAsync($"?protocol=2&user={user}");
+        await socket.SendAsync(Mount(page, snapshot, token: token?.Invoke(snapshot.GetProperty("state").GetString()!)));
+        await ExpectAFreshMountAsync(socket, page);
+        var logged = Assert.Single(Afresh(node));
+        Assert.Equal(LogLevel.Information, logged.Level);
+        Assert.Contains(reason, logged.Message);
+        Assert.DoesNotContain(snapshot.GetProperty("state").GetString()!, logged.Message);
+        return socket;
+    }
+
     [Fact]
     public async Task A_tampered_snapshot_mounts_the_page_afresh_and_says_why()
     {
-        var snapshot = await CountTwiceOnALostNodeAsync();
-        var token = snapshot.GetProperty("state").GetString()!;
-        var middle = token.Length / 2;
-        var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+        await using var socket = await ExpectAfreshAsync("not one this application's keys made", token: Tamper);
+    }
 
-        await using var other = await StatePages.StartAsync(keys, options: Quick);
-        await using var socket = await other.ConnectAsync("?protocol=2&user=ann");
-        await socket.SendAsync(Mount("tally", snapshot, token: tampered));
-        await ExpectAFreshMountAsync(socket);
-        var logged = Assert.Single(Afresh(other));
-        Assert.Equal(LogLevel.Information, logged.Level);
-        Assert.Contains("not one this application's keys made", logged.Message);
-        Assert.DoesNotContain(tampered, logged.Message);
+    /// <summary>The token with one character changed.</summary>
+    private static string Tamper(string token)
+    {
+        var middle = token.Length / 2;
+        return token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
     }
 
     [Fact]
     public async Task Another_users_snapshot_mounts_the_page_afresh()
     {
-        var annsSnapshot = await CountTwiceOnALostNodeAsync("ann");
-        await using var other = await StatePages.StartAsync(keys, options: Quick);
-        await using var socket = await other.ConnectAsync("?protocol=2&user=bob");
-        await socket.SendAsync(Mount("tally", annsSnapshot));
-        await ExpectAFreshMountAsync(socket);
-        Assert.Contains("not one this application's keys made", Assert.Single(Afresh(other)).Message);
+        await using var socket = await ExpectAfreshAsync("not one this application's keys made", user: "bob");
     }
 
     [Fact]
     public async Task Another_pages_snapshot_mounts_the_page_afresh_even_with_the_same_state_type()
     {
-        var snapshot = await CountTwiceOnALostNodeAsync();
-        await using var other = await StatePages.StartAsync(keys, options: Quick);
-        await using var socket = await other.ConnectAsync("?protocol=2&user=ann");
-        await socket.SendAsync(Mount("other", snapshot));
-        await ExpectAFreshMountAsync(socket, "other");
-        Assert.Contains("not one this application's keys made", Assert.Single(Afresh(other)).Message);
+        await using var socket = await ExpectAfreshAsync("not one this application's keys made", page: "other");
     }
 
     [Fact]
     public async Task A_snapshot_made_before_a_deploy_that_changed_the_state_type_mounts_the_page_afresh()
     {
-        var snapshot = await CountTwiceOnALostNodeAsync();
-        await using var deployed = await StatePages.StartAsync(keys, changed: true, options: Quick);
-        await using var socket = await deployed.ConnectAsync("?protocol=2&user=ann");
-        await socket.SendAsync(Mount("tally", snapshot));
-        await ExpectAFreshMountAsync(socket);
-        Assert.Contains("changed shape", Assert.Single(Afresh(deployed)).Message);
+        await using var socket = await ExpectAfreshAsync("changed shape", changed: true);
 
         // The page works on: it counts from its fresh state.
         await socket.SendActionAsync("tally->add");
@@ -163,13 +170,14 @@ public sealed class PageStateTests : IAsyncLifetime
     [Fact]
     public async Task A_snapshot_older_than_MaxStateAge_mounts_the_page_afresh()
     {
-        var snapshot = await CountTwiceOnALostNodeAsync();
-        await using var later = await StatePages.StartAsync(
-            keys, options: Quick, services: services => services.AddSingleton<TimeProvider>(new LaterClock(TimeSpan.FromDays(2))));
-        await using var socket = await later.ConnectAsync("?protocol=2&user=ann");
-        await socket.SendAsync(Mount("tally", snapshot));
-        await ExpectAFreshMountAsync(socket);
-        Assert.Contains("too old", Assert.Single(Afresh(later)).Message);
+        await using var socket = await ExpectAfreshAsync(
+            "too old", services: services => services.AddSingleton<TimeProvider>(new LaterClock(TimeSpan.FromDays(2))));
+    }
+
+    [Fact]
+    public async Task A_page_that_forgets_its_state_mounts_afresh_whatever_it_is_sent()
+    {
+        await using var socket = await ExpectAfreshAsync("does not keep its state", page: "forgetful");
     }
 
     [Fact]
@@ -236,17 +244,6 @@ public sealed class PageStateTests : IAsyncLifetime
         var next = await socket.ReceiveAnyTextAsync();
         Assert.DoesNotContain("\"state\"", next);
         Assert.Contains("2", next);
-    }
-
-    [Fact]
-    public async Task A_page_that_forgets_its_state_mounts_afresh_whatever_it_is_sent()
-    {
-        var snapshot = await CountTwiceOnALostNodeAsync();
-        await using var other = await StatePages.StartAsync(keys, options: Quick);
-        await using var socket = await other.ConnectAsync("?protocol=2&user=ann");
-        await socket.SendAsync(Mount("forgetful", snapshot));
-        await ExpectAFreshMountAsync(socket, "forgetful");
-        Assert.Contains("does not keep its state", Assert.Single(Afresh(other)).Message);
     }
 
     [Fact]

@@ -3,7 +3,6 @@
 module LiveView.Core.Tests.ResumeTests
 
 open System
-open System.Globalization
 open System.Security.Claims
 open System.Threading.Tasks
 open Expecto
@@ -15,7 +14,11 @@ open LiveView.Core.Tests.Support
 
 /// The state of the test pages: a count, whether the mount handler ran, how often the resume handler ran.
 type Kept =
-    { Count: int; Mounted: bool; Resumes: int }
+    {
+        Count: int
+        Mounted: bool
+        Resumes: int
+    }
 
 /// Counts below this make the view throw.
 let private broken = -1000
@@ -24,10 +27,23 @@ let private view (s: Kept) =
     if s.Count < broken then
         failwith "view"
 
-    div [] [ output [ _id "n" ] [ str (string s.Count) ]; p [] [ str (if s.Mounted then "mounted" else "") ] ]
+    div
+        []
+        [
+            output [ _id "n" ] [ str (string s.Count) ]
+            p [] [ str (if s.Mounted then "mounted" else "") ]
+        ]
 
 let private keeping name =
-    Page.create name (fun _ -> { Count = 0; Mounted = false; Resumes = 0 }) view
+    Page.create
+        name
+        (fun _ ->
+            {
+                Count = 0
+                Mounted = false
+                Resumes = 0
+            })
+        view
     |> Page.withTitle (fun s -> $"{name} {s.Count}")
     |> Page.withSubscriptions (fun s -> [ Subscription.Topic $"n{s.Count}" ])
     |> Page.onMount (fun s _ -> Reply.state { s with Mounted = true })
@@ -46,25 +62,10 @@ let private catchUp =
 
 let private pageR =
     keeping "r"
-    |> Page.onResume (fun s _ ->
-        Reply.state { s with Resumes = s.Resumes + 1 }
-        |> Reply.withEffect catchUp)
-
-let private pages =
-    Map.ofList [ for page in [ pageK; pageF; pageG; pageR ] -> page.Name, Page.erase page ]
+    |> Page.onResume (fun s _ -> Reply.state { s with Resumes = s.Resumes + 1 } |> Reply.withEffect catchUp)
 
 let private site =
-    { new ISite with
-        member _.FindPage name =
-            match Map.tryFind name pages with
-            | Some page -> page
-            | None -> null
-
-        member _.Url(page, _) = Ok("/" + page)
-        member _.DocumentTitle(_, _, title, _) = title + " · site"
-        member _.Culture _ = CultureInfo.InvariantCulture
-        member _.IsGuarded page = page = "g"
-    }
+    RuntimeHarness.siteOf [ for page in [ pageK; pageF; pageG; pageR ] -> Page.erase page ] "g"
 
 let private env: Env =
     {
@@ -92,7 +93,11 @@ let private fresh () =
 
 /// A reconnecting client's mount of `page` showing the view of fingerprint `view`, with `snapshot`.
 let private reconnect allowed page view snapshot =
-    let mount = { actionFor page Protocol.MountHandler with View = view }
+    let mount =
+        { actionFor page Protocol.MountHandler with
+            View = view
+        }
+
     drive allowed (fresh (), []) (Input.Resume(mount, snapshot, env))
 
 /// The same page mounted by a first paint's mount (no snapshot).
@@ -108,6 +113,10 @@ let private liveState (runtime: Runtime) =
 let private fingerprintOf (state: Kept) =
     let struct (_, tree) = ViewTree.render (ViewMemo()) (fun () -> view state)
     ViewHtml.fingerprint tree
+
+/// A reconnecting client of `page` that shows the view of `state` and sends its snapshot, decoded.
+let private resumeShowing allowed page state =
+    reconnect allowed page (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
 
 let private reconnected outputs =
     outputs
@@ -128,6 +137,12 @@ let private started outputs =
     |> List.filter (function
         | Output.Start _ -> true
         | _ -> false)
+
+/// The page mounted afresh because the restored state could not be resumed.
+let private expectUnusable outputs =
+    match reconnected outputs with
+    | [ Error(SnapshotRejection.Unusable _) ] -> ()
+    | other -> failtest $"reported {other}"
 
 let private subscribed outputs =
     outputs
@@ -206,17 +221,23 @@ let tests =
                 "a decoded snapshot resumes the page with its state, runs neither init nor the mount handler, starts no effect, and follows the state's subscriptions"
                 genState
                 (fun state ->
-                    let runtime, outputs = reconnect true "k" (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
+                    let runtime, outputs = resumeShowing true "k" state
+
                     Expect.equal (liveState runtime) (Some state) "the state is the snapshot's, untouched"
                     Expect.equal (reconnected outputs) [ Ok() ] "reported as resumed"
                     Expect.isEmpty (started outputs) "no effect starts"
-                    Expect.equal (subscribed outputs) [ Subscription.Topic $"n{state.Count}" ] "the state's subscriptions")
+
+                    Expect.equal
+                        (subscribed outputs)
+                        [ Subscription.Topic $"n{state.Count}" ]
+                        "the state's subscriptions")
 
             property
                 "when the client shows the restored state's view, the mount is answered with nothing: no jump"
                 genState
                 (fun state ->
-                    let _, outputs = reconnect true "k" (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
+                    let _, outputs = resumeShowing true "k" state
+
                     Expect.equal (answers "k" outputs) [ [] ] "one answer, with no patches")
 
             property
@@ -236,7 +257,18 @@ let tests =
                 (Gen.zip genRejection (Gen.elements [ "k"; "r" ]))
                 (fun (why, page) ->
                     let runtime, outputs =
-                        reconnect true page (Some(fingerprintOf { Count = 7; Mounted = true; Resumes = 0 })) (Snapshot.Rejected why)
+                        reconnect
+                            true
+                            page
+                            (Some(
+                                fingerprintOf
+                                    {
+                                        Count = 7
+                                        Mounted = true
+                                        Resumes = 0
+                                    }
+                            ))
+                            (Snapshot.Rejected why)
 
                     let plain, _ = mountPlain page
                     Expect.equal (liveState runtime) (liveState plain) "the state of a fresh mount"
@@ -245,17 +277,21 @@ let tests =
                     // The client showed another state: it gets the fresh one whole, answering its mount.
                     Expect.equal (answers page outputs |> List.map List.length) [ 2 ] "the view whole and the title")
 
-            property
-                "a page that forgets its state mounts afresh whatever snapshot it is sent"
-                genState
-                (fun state ->
-                    let runtime, outputs = reconnect true "f" (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
-                    Expect.equal (liveState runtime |> Option.map _.Count) (Some 0) "init's state"
-                    Expect.equal (reconnected outputs) [ Error SnapshotRejection.NotKept ] "reported as not kept")
+            property "a page that forgets its state mounts afresh whatever snapshot it is sent" genState (fun state ->
+                let runtime, outputs = resumeShowing true "f" state
+
+                Expect.equal (liveState runtime |> Option.map _.Count) (Some 0) "init's state"
+                Expect.equal (reconnected outputs) [ Error SnapshotRejection.NotKept ] "reported as not kept")
 
             testCase "a fresh mount whose view is the one the client shows is answered with nothing"
             <| fun () ->
-                let shown = fingerprintOf { Count = 0; Mounted = true; Resumes = 0 }
+                let shown =
+                    fingerprintOf
+                        {
+                            Count = 0
+                            Mounted = true
+                            Resumes = 0
+                        }
 
                 let _, outputs =
                     reconnect true "k" (Some shown) (Snapshot.Rejected SnapshotRejection.ShapeChanged)
@@ -275,27 +311,26 @@ let tests =
 
                     let runtime, outputs = reconnect true "k" None (Snapshot.Decoded(boxed state))
                     Expect.equal (liveState runtime |> Option.map _.Count) (Some 0) "init's state"
-
-                    match reconnected outputs with
-                    | [ Error(SnapshotRejection.Unusable _) ] -> ()
-                    | other -> failtest $"reported {other}")
+                    expectUnusable outputs)
 
             property
                 "a decoded snapshot of another type never throws: the page mounts afresh"
-                (Gen.oneof [ Gen.constant (boxed "text"); Gen.constant (boxed 42); Gen.constant (boxed [ 1; 2 ]) ])
+                (Gen.oneof
+                    [
+                        Gen.constant (boxed "text")
+                        Gen.constant (boxed 42)
+                        Gen.constant (boxed [ 1; 2 ])
+                    ])
                 (fun wrong ->
                     let runtime, outputs = reconnect true "k" None (Snapshot.Decoded wrong)
                     Expect.equal (liveState runtime |> Option.map _.Mounted) (Some true) "a fresh mount"
-
-                    match reconnected outputs with
-                    | [ Error(SnapshotRejection.Unusable _) ] -> ()
-                    | other -> failtest $"reported {other}")
+                    expectUnusable outputs)
 
             property
                 "the resume handler runs instead of the mount handler, its effects fold in first, and what it changed goes as changes"
                 genState
                 (fun state ->
-                    let runtime, outputs = reconnect true "r" (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
+                    let runtime, outputs = resumeShowing true "r" state
 
                     Expect.equal
                         (liveState runtime)
@@ -307,14 +342,15 @@ let tests =
                         "resumed, counted, caught up"
 
                     match answers "r" outputs with
-                    | [ [ Changes _; SetTitle title ] ] -> Expect.equal title $"r {state.Count + 100} · site" "the new title"
+                    | [ [ Changes _; SetTitle title ] ] ->
+                        Expect.equal title $"r {state.Count + 100} · site" "the new title"
                     | other -> failtest $"unexpected answer {other}")
 
             property
                 "a resume is authorized like any mount: refused, the page is not resumed"
                 (Gen.zip genState (Gen.elements [ true; false ]))
                 (fun (state, allowed) ->
-                    let runtime, outputs = reconnect allowed "g" (Some(fingerprintOf state)) (Snapshot.Decoded(boxed state))
+                    let runtime, outputs = resumeShowing allowed "g" state
 
                     if allowed then
                         Expect.equal (liveState runtime) (Some state) "resumed once allowed"

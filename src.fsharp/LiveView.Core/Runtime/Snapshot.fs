@@ -54,5 +54,6 @@ module Resume =
         match keeping, snapshot with
         | StateKeeping.Forgotten, _ -> Error SnapshotRejection.NotKept
         | _, Snapshot.Rejected why -> Error why
-        | _, Snapshot.Decoded state when obj.ReferenceEquals(state, null) -> Error(SnapshotRejection.Unfit "it holds no state")
+        | _, Snapshot.Decoded state when obj.ReferenceEquals(state, null) ->
+            Error(SnapshotRejection.Unfit "it holds no state")
         | _, Snapshot.Decoded state -> Ok state

@@ -373,7 +373,9 @@ module Runtime =
 
                         let reply =
                             match page.Resume with
-                            | Some fold -> fold state (context acc origin null navigation.Lang env) |> PageFold.notNullReply
+                            | Some fold ->
+                                fold state (context acc origin null navigation.Lang env)
+                                |> PageFold.notNullReply
                             | None -> Reply.state state
 
                         Ok(state, reply)
@@ -516,7 +518,12 @@ module Runtime =
                             if shows before then
                                 // It shows the restored state's view: what the resume handler changed goes as changes.
                                 let struct (_, shown, changes) =
-                                    ViewUpdate.after before (ValueSome before) (snd navigation.Building.Value) view tree
+                                    ViewUpdate.after
+                                        before
+                                        (ValueSome before)
+                                        (snd navigation.Building.Value)
+                                        view
+                                        tree
 
                                 let changes =
                                     if navigation.Page.Title restored = title then
@@ -530,11 +537,7 @@ module Runtime =
                         | ValueNone ->
                             match shown with
                             | ValueSome shown when shows shown ->
-                                title,
-                                subscriptions,
-                                tree,
-                                ValueSome shown,
-                                streamsOf patches
+                                title, subscriptions, tree, ValueSome shown, streamsOf patches
                             | _ -> whole ()
                     | Silent(Some fingerprint, _) when
                         (match shown with
