@@ -12,10 +12,8 @@ public sealed class ChatStateTests(Chromium chromium) : ChatTest(chromium)
     [Fact]
     public async Task A_room_resumes_after_a_restart_with_its_messages_its_scroll_and_the_half_typed_message()
     {
-        var received = new List<string>();
-        var browser = await NewBrowserAsync();
-        var page = await SignInAsync(browser, "ann", "/rooms/lobby", p => p.WebSocket += (_, socket) =>
-            socket.FrameReceived += (_, frame) => { lock (received) received.Add(frame.Text ?? ""); });
+        ReceivedFrames received = null!;
+        var page = await SignInAsync(await NewBrowserAsync(), "ann", "/rooms/lobby", p => received = ReceivedFrames.Of(p));
         foreach (var text in new[] { "one", "two", "three" })
         {
             await SayAsync(page, text);
@@ -27,7 +25,7 @@ public sealed class ChatStateTests(Chromium chromium) : ChatTest(chromium)
         await page.FillAsync("#text", "Hello, wor");
         await page.EvaluateAsync("document.querySelector('#lines').__before = true; const s = document.querySelector('.scroller'); s.scrollTop = -5; window.__scroll = s.scrollTop");
         Assert.NotEqual(0, await page.EvaluateAsync<double>("window.__scroll")); // the list is scrolled away from its newest message
-        await WaitForSnapshotAsync(received);
+        await received.WaitForSnapshotAsync();
 
         await Server.StopAsync();
         await page.WaitForLiveViewAsync("disconnected");
@@ -45,23 +43,5 @@ public sealed class ChatStateTests(Chromium chromium) : ChatTest(chromium)
         await Expect(page.Locator("#lines li .text")).ToHaveTextAsync(["one", "two", "three", "Hello, wor"]);
         await Expect(page.Locator("#text")).ToHaveValueAsync("");
         Assert.Contains(("lobby", "ann", "Hello, wor"), await Server.StoredAsync());
-    }
-
-    /// <summary>Waits until the last frame received is a snapshot: the client holds the state as it is now.</summary>
-    private static async Task WaitForSnapshotAsync(List<string> received)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            lock (received)
-            {
-                if (received.Count > 0 && received[^1].StartsWith("{\"state\":\"", StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

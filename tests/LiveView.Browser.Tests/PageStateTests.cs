@@ -10,34 +10,22 @@ namespace LiveView.Browser.Tests;
 public sealed class PageStateTests(Chromium chromium) : ExampleTest<QuickStart.Pages.HomeState>(chromium)
 {
     /// <summary>Opens <paramref name="path"/>, recording the frames the client sends and receives.</summary>
-    private async Task<(IPage Page, List<string> Sent, List<string> Received)> OpenRecordingAsync(string path)
+    private async Task<(IPage Page, List<string> Sent, ReceivedFrames Received)> OpenRecordingAsync(string path)
     {
         var sent = new List<string>();
-        var received = new List<string>();
-        var page = await OpenAsync(path, p => p.WebSocket += (_, socket) =>
+        ReceivedFrames received = null!;
+        var page = await OpenAsync(path, p =>
         {
-            socket.FrameSent += (_, frame) => { lock (sent) sent.Add(frame.Text ?? ""); };
-            socket.FrameReceived += (_, frame) => { lock (received) received.Add(frame.Text ?? ""); };
+            received = ReceivedFrames.Of(p);
+            p.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+            {
+                lock (sent)
+                {
+                    sent.Add(frame.Text ?? "");
+                }
+            };
         });
         return (page, sent, received);
-    }
-
-    /// <summary>Waits until the last frame received is a snapshot: the client holds the state as it is now.</summary>
-    private static async Task WaitForSnapshotAsync(List<string> received)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            lock (received)
-            {
-                if (received.Count > 0 && received[^1].StartsWith("{\"state\":\"", StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     private async Task RestartServerAsync(IPage page)
@@ -58,7 +46,7 @@ public sealed class PageStateTests(Chromium chromium) : ExampleTest<QuickStart.P
         }
 
         await Expect(page.Locator("#count")).ToHaveTextAsync("3");
-        await WaitForSnapshotAsync(received);
+        await received.WaitForSnapshotAsync();
 
         await RestartServerAsync(page);
         await Expect(page.Locator("#count")).ToHaveTextAsync("3");
@@ -88,7 +76,7 @@ public sealed class PageStateTests(Chromium chromium) : ExampleTest<QuickStart.P
         await Expect(page.Locator("#item-1")).ToHaveClassAsync("done");
         await page.FillAsync("#text", "Bre");
         await page.EvaluateAsync("document.querySelector('#items').__before = true; window.scrollTo(0, 0)");
-        await WaitForSnapshotAsync(received);
+        await received.WaitForSnapshotAsync();
 
         await RestartServerAsync(page);
 
@@ -113,12 +101,8 @@ public sealed class PageStateTests(Chromium chromium) : ExampleTest<QuickStart.P
         var (page, _, received) = await OpenRecordingAsync("/counter");
         await page.ClickAsync("#increment");
         await Expect(page.Locator("#count")).ToHaveTextAsync("1");
-        await WaitForSnapshotAsync(received);
-        string token;
-        lock (received)
-        {
-            token = System.Text.Json.JsonDocument.Parse(received[^1]).RootElement.GetProperty("state").GetString()!;
-        }
+        await received.WaitForSnapshotAsync();
+        var token = System.Text.Json.JsonDocument.Parse(received.Last).RootElement.GetProperty("state").GetString()!;
 
         const string stored = "token => [...Object.values(sessionStorage), ...Object.values(localStorage), document.cookie].some(v => v.includes(token))";
         Assert.False(await page.EvaluateAsync<bool>(stored, token));
