@@ -124,8 +124,9 @@ type Page<'S> =
             Subscriptions = fun s -> List.ofSeq (subscriptions.Invoke s)
         }
 
-    /// Sets the mount handler (C#): it runs right after init, whenever the page is mounted (first paint, navigation,
-    /// reconnect), and its effects complete before the page is shown.
+    /// Sets the mount handler (C#): it runs right after init, whenever the page is mounted afresh (first paint,
+    /// navigation, a reconnect that does not resume the page's kept state), and its effects complete before the page is
+    /// shown. A page that resumes from its kept state runs its resume handler (`OnResume`) instead.
     member x.OnMount(mount: Func<'S, ActionContext, Reply<'S>>) = x.On(Protocol.MountHandler, mount)
 
     /// Keeps the state across reconnects, as by default, but as a requirement (C#): a state type that cannot be

@@ -55,8 +55,9 @@ module Page =
                 Fold = fun message -> handler (unbox<'M> message)
             }
 
-    /// Sets the mount handler: it runs right after init whenever the page is mounted (first paint, navigation,
-    /// reconnect), and its effects complete and fold in before the page is shown.
+    /// Sets the mount handler: it runs right after init whenever the page is mounted afresh (first paint, navigation, a
+    /// reconnect that does not resume the page's kept state), and its effects complete and fold in before the page is
+    /// shown. A page that resumes from its kept state runs its resume handler (`onResume`) instead.
     let onMount (mount: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = on Protocol.MountHandler mount page
 
     /// Keeps the state across reconnects, as by default, but as a requirement: a state type that cannot be snapshotted

@@ -114,10 +114,11 @@ public sealed class LiveViewOptions
     public TimeSpan StateSnapshotDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// The longest a changed state waits for its snapshot while it keeps changing (a game that moves every tick): at
-    /// most one snapshot per this delay. What a lost node loses is at most this much of the page's changes. Default 1 s.
+    /// At most one snapshot of a page's state per this interval, and a state that keeps changing (a game that moves every
+    /// tick, someone typing) still gets one about this often: what a lost node loses is about this much of the page's
+    /// changes. Not shorter than <see cref="StateSnapshotDelay"/>. Default 1 s.
     /// </summary>
-    public TimeSpan MaxStateSnapshotDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan StateSnapshotInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How old a snapshot may be when a reconnecting client sends it back; an older one mounts the page afresh (it also

@@ -16,7 +16,7 @@ public sealed class PageStateTests : IAsyncLifetime
     private static readonly Action<LiveViewOptions> Quick = options =>
     {
         options.StateSnapshotDelay = TimeSpan.FromMilliseconds(50);
-        options.MaxStateSnapshotDelay = TimeSpan.FromMilliseconds(200);
+        options.StateSnapshotInterval = TimeSpan.FromMilliseconds(200);
     };
 
     private readonly DirectoryInfo keys = Directory.CreateTempSubdirectory("liveview-keys-");
@@ -238,7 +238,7 @@ public sealed class PageStateTests : IAsyncLifetime
         await socket.SendActionAsync($"{page}->add");
         Assert.Contains("1", await socket.ReceiveAnyTextAsync());
 
-        // Longer than MaxStateSnapshotDelay: a snapshot would come before the next answer.
+        // Longer than StateSnapshotInterval: a snapshot would come before the next answer.
         await Task.Delay(600);
         await socket.SendActionAsync($"{page}->add");
         var next = await socket.ReceiveAnyTextAsync();
@@ -247,12 +247,41 @@ public sealed class PageStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_state_that_keeps_changing_gets_at_most_one_snapshot_per_interval()
+    {
+        await using var node = await StatePages.StartAsync(keys, options: options =>
+        {
+            options.StateSnapshotDelay = TimeSpan.FromMilliseconds(20);
+            options.StateSnapshotInterval = TimeSpan.FromSeconds(1);
+        });
+        await using var socket = await node.ConnectAsync("?protocol=2&user=ann");
+        for (var i = 0; i < 4; i++)
+        {
+            // Each change is quiet longer than StateSnapshotDelay, but they all come within one interval.
+            await socket.SendActionAsync("tally->add");
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(1500);
+        await socket.SendActionAsync("tally->nope"); // an error frame marks the end
+        var frames = new List<string>();
+        do
+        {
+            frames.Add(await socket.ReceiveAnyTextAsync());
+        }
+        while (!frames[^1].Contains("unknown_handler", StringComparison.Ordinal));
+
+        // The first change's snapshot once it was quiet, then the last state's an interval later: not one per change.
+        Assert.Equal(2, frames.Count(frame => frame.StartsWith("""{"state":""", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_snapshot_due_goes_to_the_client_before_the_server_closes_the_socket_on_shutdown()
     {
         var node = await StatePages.StartAsync(keys, options: options =>
         {
             options.StateSnapshotDelay = TimeSpan.FromMinutes(1);
-            options.MaxStateSnapshotDelay = TimeSpan.FromMinutes(1);
+            options.StateSnapshotInterval = TimeSpan.FromMinutes(1);
         });
         await using (node)
         {

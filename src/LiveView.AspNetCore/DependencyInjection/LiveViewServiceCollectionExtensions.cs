@@ -29,8 +29,8 @@ public static class LiveViewServiceCollectionExtensions
                 "LiveView:MessageTimeout and LiveView:SendTimeout must be longer than zero.")
             .Validate(options => options.MaxStateBytes >= 256, "LiveView:MaxStateBytes must be at least 256.")
             .Validate(
-                options => options.StateSnapshotDelay >= TimeSpan.Zero && options.MaxStateSnapshotDelay > TimeSpan.Zero && options.MaxStateSnapshotDelay >= options.StateSnapshotDelay,
-                "LiveView:StateSnapshotDelay must not be negative, and LiveView:MaxStateSnapshotDelay must be longer than zero and not shorter than it.")
+                options => options.StateSnapshotDelay >= TimeSpan.Zero && options.StateSnapshotInterval > TimeSpan.Zero && options.StateSnapshotInterval >= options.StateSnapshotDelay,
+                "LiveView:StateSnapshotDelay must not be negative, and LiveView:StateSnapshotInterval must be longer than zero and not shorter than it.")
             .Validate(options => options.MaxStateAge > TimeSpan.Zero, "LiveView:MaxStateAge must be longer than zero.")
             .ValidateOnStart();
         if (configure is not null)

@@ -5,8 +5,8 @@ namespace LiveView.AspNetCore;
 /// <summary>
 /// Sends one connection's client the snapshots of its live page's state (our client only, protocol 2): after a step
 /// that changed the state, once it has stayed unchanged for <see cref="LiveViewOptions.StateSnapshotDelay"/>, or
-/// <see cref="LiveViewOptions.MaxStateSnapshotDelay"/> after its first change while it keeps changing; and the one due
-/// when the server shuts down, before it closes the socket. Used by the connection's loop only; its timer posts
+/// <see cref="LiveViewOptions.StateSnapshotInterval"/> after its first change while it keeps changing, and never two
+/// within that interval; and the one due when the server shuts down, before it closes the socket. Used by the connection's loop only; its timer posts
 /// <see cref="Inbound.SnapshotDue"/> to the loop's mailbox.
 /// </summary>
 internal sealed class ConnectionSnapshots : IDisposable
@@ -23,6 +23,9 @@ internal sealed class ConnectionSnapshots : IDisposable
     // The state changed since the last snapshot, first at this time.
     private bool pending;
     private DateTimeOffset firstChange;
+
+    // When the last snapshot was sent.
+    private DateTimeOffset lastSent = DateTimeOffset.MinValue;
 
     // The client holds a snapshot of the live page (sent, or restored from).
     private bool held;
@@ -73,8 +76,16 @@ internal sealed class ConnectionSnapshots : IDisposable
             firstChange = now;
         }
 
-        var due = Min(now + host.Options.StateSnapshotDelay, firstChange + host.Options.MaxStateSnapshotDelay) - now;
-        timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // Once quiet, or an interval after the first change; never within an interval of the last snapshot.
+        var interval = host.Options.StateSnapshotInterval;
+        var quiet = now + host.Options.StateSnapshotDelay;
+        var due = firstChange + interval < quiet ? firstChange + interval : quiet;
+        if (lastSent != DateTimeOffset.MinValue && lastSent + interval > due)
+        {
+            due = lastSent + interval;
+        }
+
+        timer.Change(due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>
@@ -95,6 +106,7 @@ internal sealed class ConnectionSnapshots : IDisposable
         {
             frames.WriteSnapshot(token, live.Shown.IsSome ? ViewHtml.fingerprint(live.Shown.Value) : null);
             held = true;
+            lastSent = host.Time.GetUtcNow();
             return true;
         }
 
@@ -125,11 +137,16 @@ internal sealed class ConnectionSnapshots : IDisposable
     /// <summary>The timer's: wakes the loop; a full mailbox is tried again a little later.</summary>
     private void Due()
     {
-        if (!mailbox.TryWrite(Inbound.SnapshotDue.Instance))
+        try
         {
-            timer.Change(host.Options.StateSnapshotDelay + TimeSpan.FromMilliseconds(10), Timeout.InfiniteTimeSpan);
+            if (!mailbox.TryWrite(Inbound.SnapshotDue.Instance))
+            {
+                timer.Change(host.Options.StateSnapshotDelay + TimeSpan.FromMilliseconds(10), Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile.
         }
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
