@@ -4,8 +4,10 @@ module Snake.Program
 open System
 open System.Globalization
 open Microsoft.AspNetCore.Builder
+open Microsoft.AspNetCore.DataProtection
 open Microsoft.Extensions.Configuration
 open Microsoft.Extensions.DependencyInjection
+open StackExchange.Redis
 
 /// The value of `key` in `section` read by `parse`, `fallback` when it is not set; a value that does not read is a
 /// startup error that names it.
@@ -39,7 +41,22 @@ let private settingsFrom (configuration: IConfiguration) : Settings =
 let main args =
     let builder = WebApplication.CreateBuilder(args)
     let game = GamePage.create (settingsFrom builder.Configuration)
-    builder.Services.AddLiveView().AddPage(game).AddPage(WatchPage.page) |> ignore
+    let liveView = builder.Services.AddLiveView().AddPage(game).AddPage(WatchPage.page)
+
+    // On many nodes (docs/scaling.md): watchers reach games on any node through Redis, and every node reads the
+    // pages' state snapshots with one key ring.
+    match builder.Configuration.GetConnectionString "Redis" with
+    | null
+    | "" -> ()
+    | redis ->
+        liveView.AddRedis redis |> ignore
+        let keys = lazy (ConnectionMultiplexer.Connect redis)
+
+        builder.Services
+            .AddDataProtection()
+            .SetApplicationName("Snake")
+            .PersistKeysToStackExchangeRedis((fun () -> keys.Value.GetDatabase()), RedisKey "snake:data-protection-keys")
+        |> ignore
 
     let app = builder.Build()
     app.MapLiveView() |> ignore

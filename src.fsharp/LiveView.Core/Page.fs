@@ -42,6 +42,20 @@ type MessageHandler<'S> =
         Fold: obj -> 'S -> ActionContext -> Reply<'S>
     }
 
+/// Whether a page's state is kept across reconnects: after a step that changed it, the host sends the client a
+/// snapshot of it (serialized, compressed, signed and encrypted), which a reconnecting client sends back with its mount
+/// so that the page resumes where it was, on any node (see docs/page-state.md).
+[<RequireQualifiedAccess>]
+type StateKeeping =
+    /// Kept when the state's type can be snapshotted (the default); when it cannot, the host says so at startup and a
+    /// reconnect mounts the page afresh.
+    | IfPossible
+    /// Kept, as the page asked (`Page.keepState`, C# `.KeepState()`): a state type that cannot be snapshotted fails the
+    /// host's startup.
+    | Required
+    /// Never kept (`Page.forgetState`, C# `.ForgetState()`): a reconnect mounts the page afresh.
+    | Forgotten
+
 /// A live page: a name, an init (the state of a freshly mounted page), a view, and handlers that fold client
 /// actions into the state: `(state, action) -> (state, patches, effects)`. Pure data; the host runs it.
 /// The handler named `mount` (`Page.onMount`, C# `OnMount`) runs right after init, whenever the page is mounted.
@@ -64,6 +78,11 @@ type Page<'S> =
         Subscriptions: 'S -> Subscription list
         /// The message handlers; a message goes to the first whose type it has.
         Messages: MessageHandler<'S> list
+        /// Whether its state is kept across reconnects (`IfPossible` unless the page says otherwise).
+        Keeping: StateKeeping
+        /// The resume handler: runs instead of init and the mount handler when the page resumes from a client's
+        /// snapshot of its state (its effects complete before the page is shown); none: the state is taken as it is.
+        Resume: ('S -> ActionContext -> Reply<'S>) option
     }
 
     /// Adds (or replaces) the handler `name` (C#).
@@ -105,9 +124,31 @@ type Page<'S> =
             Subscriptions = fun s -> List.ofSeq (subscriptions.Invoke s)
         }
 
-    /// Sets the mount handler (C#): it runs right after init, whenever the page is mounted (first paint, navigation,
-    /// reconnect), and its effects complete before the page is shown.
+    /// Sets the mount handler (C#): it runs right after init, whenever the page is mounted afresh (first paint,
+    /// navigation, a reconnect that does not resume the page's kept state), and its effects complete before the page is
+    /// shown. A page that resumes from its kept state runs its resume handler (`OnResume`) instead.
     member x.OnMount(mount: Func<'S, ActionContext, Reply<'S>>) = x.On(Protocol.MountHandler, mount)
+
+    /// Keeps the state across reconnects, as by default, but as a requirement (C#): a state type that cannot be
+    /// snapshotted fails the host's startup instead of a warning.
+    member x.KeepState() =
+        { x with
+            Keeping = StateKeeping.Required
+        }
+
+    /// Never keeps the state across reconnects (C#): a reconnecting client's page mounts afresh (init, mount handler).
+    member x.ForgetState() =
+        { x with
+            Keeping = StateKeeping.Forgotten
+        }
+
+    /// Sets the resume handler (C#): it runs instead of init and the mount handler when the page resumes from a
+    /// client's snapshot of its state (say, to load what was missed while the socket was away); its effects complete
+    /// before the page is shown.
+    member x.OnResume(resume: Func<'S, ActionContext, Reply<'S>>) =
+        { x with
+            Resume = Some(fun s ctx -> resume.Invoke(s, ctx))
+        }
 
 /// Folding with a page's functions without letting an exception escape: shared by the `Page` module and the runtime.
 module internal PageFold =

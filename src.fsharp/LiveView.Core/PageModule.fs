@@ -19,6 +19,8 @@ module Page =
             Handlers = Map.empty
             Subscriptions = fun _ -> []
             Messages = []
+            Keeping = StateKeeping.IfPossible
+            Resume = None
         }
 
     /// Adds (or replaces) the handler `name`: it folds the action into the state and returns a `Reply` (the new
@@ -53,9 +55,28 @@ module Page =
                 Fold = fun message -> handler (unbox<'M> message)
             }
 
-    /// Sets the mount handler: it runs right after init whenever the page is mounted (first paint, navigation,
-    /// reconnect), and its effects complete and fold in before the page is shown.
+    /// Sets the mount handler: it runs right after init whenever the page is mounted afresh (first paint, navigation, a
+    /// reconnect that does not resume the page's kept state), and its effects complete and fold in before the page is
+    /// shown. A page that resumes from its kept state runs its resume handler (`onResume`) instead.
     let onMount (mount: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = on Protocol.MountHandler mount page
+
+    /// Keeps the state across reconnects, as by default, but as a requirement: a state type that cannot be snapshotted
+    /// fails the host's startup instead of a warning.
+    let keepState (page: Page<'S>) =
+        { page with
+            Keeping = StateKeeping.Required
+        }
+
+    /// Never keeps the state across reconnects: a reconnecting client's page mounts afresh (init, mount handler).
+    let forgetState (page: Page<'S>) =
+        { page with
+            Keeping = StateKeeping.Forgotten
+        }
+
+    /// Sets the resume handler: it runs instead of init and the mount handler when the page resumes from a client's
+    /// snapshot of its state (say, to load what was missed while the socket was away); its effects complete and fold
+    /// in before the page is shown.
+    let onResume (resume: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = { page with Resume = Some resume }
 
     /// Applies one fold (a handler, an effect's result, a mount handler). Never throws: an exception is a
     /// `HandlerFailed` naming `ctx.Origin`, and the caller keeps the old state.
@@ -92,6 +113,8 @@ module Page =
                             Fold = fun message -> lift (handler.Fold message)
                         }
                 ]
+            Keeping = page.Keeping
+            Resume = page.Resume |> Option.map lift
         }
 
     /// The page alone as a site, for stepping the runtime without a host (`Page.run`, benchmarks, tests): no routes

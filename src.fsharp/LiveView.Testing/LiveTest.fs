@@ -156,7 +156,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             errors.Add fault.Message
             failures.Add(fault.Message, fault.Exception)
             dom.Toasts.Add { Kind = "error"; Text = fault.Message }
-        | Output.Log _ -> ()
+        | Output.Log _
+        | Output.Reconnected _ -> ()
         | Output.Start(id, work, origin) ->
             running.Add
                 {

@@ -98,4 +98,31 @@ public sealed class LiveViewOptions
 
     /// <summary>The language of a page when the request's culture does not name one. Default <c>en</c>.</summary>
     public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>
+    /// The largest snapshot of a page's state sent to the client, in bytes as sent (compressed, signed, encrypted,
+    /// base64url). A state whose snapshot is larger is not kept while it is (logged as a warning): a reconnect mounts
+    /// the page afresh. The client sends it back with its mount: a limit that does not leave 1 KiB of
+    /// <see cref="MaxMessageBytes"/> for the rest of that message is lowered to do so. Default 32 KiB.
+    /// </summary>
+    public int MaxStateBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// How long a page's state must stay unchanged before its snapshot is sent to the client (so a burst of actions
+    /// costs one snapshot). Default 250 ms.
+    /// </summary>
+    public TimeSpan StateSnapshotDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// At most one snapshot of a page's state per this interval, and a state that keeps changing (a game that moves every
+    /// tick, someone typing) still gets one about this often: what a lost node loses is about this much of the page's
+    /// changes. Not shorter than <see cref="StateSnapshotDelay"/>. Default 1 s.
+    /// </summary>
+    public TimeSpan StateSnapshotInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How old a snapshot may be when a reconnecting client sends it back; an older one mounts the page afresh (it also
+    /// bounds how long a user can replay a state of their own). Default 24 hours.
+    /// </summary>
+    public TimeSpan MaxStateAge { get; set; } = TimeSpan.FromHours(24);
 }

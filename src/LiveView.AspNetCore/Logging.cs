@@ -61,4 +61,27 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Error, "LiveView could not authorize a mount of page '{Page}'; the mount is refused.")]
     public static partial void AuthorizationFailed(ILogger logger, Exception exception, string page);
+
+    [LoggerMessage(16, LogLevel.Debug, "LiveView page '{Page}' resumed from its client's snapshot.")]
+    public static partial void Resumed(ILogger logger, string page);
+
+    /// <summary>A reconnect whose snapshot could not be used: why (never the state's content).</summary>
+    [LoggerMessage(17, LogLevel.Information, "LiveView page '{Page}' mounted afresh on a reconnect: {Reason}.")]
+    public static partial void ResumeRefused(ILogger logger, Exception? exception, string page, string reason);
+
+    [LoggerMessage(
+        18,
+        LogLevel.Warning,
+        "LiveView page '{Page}' cannot keep its state across reconnects: its state type {StateType} cannot be snapshotted: {Problem}. " +
+        "A reconnect mounts it afresh. Make the member serializable with System.Text.Json (or give it a [JsonConverter]), or say so with Page.forgetState / .ForgetState().")]
+    public static partial void StateNotKept(ILogger logger, string page, string stateType, string problem);
+
+    [LoggerMessage(
+        19,
+        LogLevel.Warning,
+        "LiveView page '{Page}': its state makes a snapshot of {Bytes} bytes, over LiveView:MaxStateBytes ({Limit}); it is not kept while it is that large, and a reconnect mounts the page afresh.")]
+    public static partial void StateTooLarge(ILogger logger, string page, int bytes, int limit);
+
+    [LoggerMessage(20, LogLevel.Warning, "LiveView page '{Page}': its state could not be snapshotted ({Error}); a reconnect mounts the page afresh.")]
+    public static partial void StateUnwritable(ILogger logger, string page, string error);
 }

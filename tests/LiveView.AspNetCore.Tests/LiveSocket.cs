@@ -4,10 +4,16 @@ using System.Text.Json;
 
 namespace LiveView.AspNetCore.Tests;
 
-/// <summary>A client socket that speaks the wire protocol, with timeouts so that a broken server fails a test.</summary>
+/// <summary>
+/// A client socket that speaks the wire protocol, with timeouts so that a broken server fails a test. Snapshots of the
+/// page's state (<c>{"state":...}</c>, which come when the state has been quiet a while) are kept aside, not returned
+/// by <see cref="ReceiveTextAsync"/>: <see cref="ReceiveSnapshotAsync"/> waits for them.
+/// </summary>
 public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    private readonly Queue<JsonElement> snapshots = new();
 
     public ClientWebSocket Socket { get; } = socket;
 
@@ -23,8 +29,49 @@ public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
     public Task SendActionAsync(string action) =>
         SendAsync(JsonSerializer.Serialize(new { action, data = new { lang = "en" } }));
 
-    /// <summary>The next text frame, as raw text.</summary>
+    /// <summary>The next text frame that is not a snapshot, as raw text.</summary>
     public async Task<string> ReceiveTextAsync()
+    {
+        while (true)
+        {
+            var text = await ReceiveAnyTextAsync();
+            if (!IsSnapshot(text))
+            {
+                return text;
+            }
+
+            snapshots.Enqueue(JsonDocument.Parse(text).RootElement);
+        }
+    }
+
+    /// <summary>The next snapshot frame (<c>{"state":"...","view":"..."}</c>); frames of other kinds before it are dropped.</summary>
+    public async Task<JsonElement> ReceiveSnapshotAsync()
+    {
+        if (snapshots.TryDequeue(out var kept))
+        {
+            return kept;
+        }
+
+        while (true)
+        {
+            var text = await ReceiveAnyTextAsync();
+            if (IsSnapshot(text))
+            {
+                return JsonDocument.Parse(text).RootElement;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the snapshots kept aside so far: called once an answer has come, they are older than the state it
+    /// answered with, whose snapshot comes after it.
+    /// </summary>
+    public void ForgetSnapshots() => snapshots.Clear();
+
+    private static bool IsSnapshot(string text) => text.StartsWith("""{"state":""", StringComparison.Ordinal);
+
+    /// <summary>The next text frame, whatever it is, as raw text.</summary>
+    public async Task<string> ReceiveAnyTextAsync()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         var buffer = new byte[64 * 1024];

@@ -62,4 +62,33 @@ public sealed class StartupTests
             () => TestHost.StartAsync(options => options.MaxEffectsPerConnection = 0));
         Assert.Contains("MaxEffectsPerConnection", error.Message);
     }
+
+    [Theory]
+    [InlineData("MaxStateBytes")]
+    [InlineData("StateSnapshotDelay")]
+    [InlineData("StateSnapshotInterval")]
+    [InlineData("MaxStateAge")]
+    public async Task An_impossible_page_state_setting_fails_at_startup_and_names_it(string setting)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestHost.StartAsync(options =>
+            {
+                switch (setting)
+                {
+                    case "MaxStateBytes":
+                        options.MaxStateBytes = 100;
+                        break;
+                    case "StateSnapshotDelay":
+                        options.StateSnapshotDelay = TimeSpan.FromSeconds(-1);
+                        break;
+                    case "StateSnapshotInterval":
+                        options.StateSnapshotInterval = TimeSpan.FromMilliseconds(100); // shorter than the delay
+                        break;
+                    default:
+                        options.MaxStateAge = TimeSpan.Zero;
+                        break;
+                }
+            }));
+        Assert.Contains(setting, error.Message);
+    }
 }

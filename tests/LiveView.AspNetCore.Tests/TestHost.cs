@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,7 +46,8 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a server listening on <paramref name="url"/> (port 0: a free one). <paramref name="pages"/> registers
-    /// more pages, <paramref name="map"/> maps more endpoints, <paramref name="socket"/> adds conventions to the socket's.
+    /// more pages, <paramref name="map"/> maps more endpoints, <paramref name="socket"/> adds conventions to the socket's,
+    /// <paramref name="keys"/> is the folder of a Data Protection key ring shared with other hosts (none: keys in memory).
     /// </summary>
     public static async Task<TestHost> StartAsync(
         Action<LiveViewOptions>? configure = null,
@@ -53,7 +55,8 @@ public sealed class TestHost : IAsyncDisposable
         string url = "http://127.0.0.1:0",
         Action<ILiveViewBuilder>? pages = null,
         Action<WebApplication>? map = null,
-        Action<IEndpointConventionBuilder>? socket = null)
+        Action<IEndpointConventionBuilder>? socket = null,
+        DirectoryInfo? keys = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseKestrel().UseUrls(url);
@@ -64,6 +67,17 @@ public sealed class TestHost : IAsyncDisposable
         builder.Services.AddSingleton<Gates>();
         builder.Services.AddSingleton<Store>();
         builder.Services.AddSingleton<TimeProvider, CountingClock>();
+        // Keys in memory, the host's own, unless a test shares a key ring between hosts (a folder, as two nodes would).
+        var protection = builder.Services.AddDataProtection().SetApplicationName("LiveView.Tests");
+        if (keys is null)
+        {
+            protection.UseEphemeralDataProtectionProvider();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(keys);
+        }
+
         services?.Invoke(builder.Services);
         var live = builder.Services.AddLiveView(configure);
         pages?.Invoke(live);

@@ -24,6 +24,12 @@ public sealed class ChatServer : IAsyncDisposable
 
     public Uri Url(string path) => new(server.Address, path);
 
+    /// <summary>Stops the server (its database stays), as a deploy or a lost node would.</summary>
+    public Task StopAsync() => server.StopAsync();
+
+    /// <summary>Starts the server again on the same port and database, with the same key ring.</summary>
+    public void Restart() => server.Restart();
+
     /// <summary>The rows of the <c>Messages</c> table, read from the SQLite file itself.</summary>
     public async Task<List<(string Room, string Author, string Text)>> StoredAsync()
     {

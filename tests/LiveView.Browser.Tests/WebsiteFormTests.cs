@@ -84,7 +84,7 @@ public sealed class WebsiteFormTests(Chromium chromium) : WebsiteTest(chromium)
     }
 
     [Fact]
-    public async Task After_a_reconnect_the_page_is_mounted_again_and_keeps_what_was_typed()
+    public async Task After_a_reconnect_the_page_resumes_with_its_state_and_keeps_what_was_typed()
     {
         var page = await OpenAsync("/contact");
         await page.FillAsync("#name", "Grace Hopper");
@@ -97,8 +97,9 @@ public sealed class WebsiteFormTests(Chromium chromium) : WebsiteTest(chromium)
         Server.Restart();
         await page.WaitForLiveViewAsync("connected", timeout: 30_000);
 
-        // The form was rendered again by the server (the marker is gone) with the typed values put back.
-        await Expect(page.Locator("#contact-form form[data-before]")).ToHaveCountAsync(0);
+        // The page resumed from the snapshot of its state the client kept: nothing was rendered again (the marker
+        // stays), and what was typed is where it was.
+        await Expect(page.Locator("#contact-form form[data-before]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#name")).ToHaveValueAsync("Grace Hopper");
         await Expect(page.Locator("#message")).ToHaveValueAsync("A ship in port is safe, but that is not what ships are built for.");
         await Expect(page.Locator("#topic")).ToHaveValueAsync("other");

@@ -111,22 +111,25 @@ let pageB =
 
 let pageC = counting "c"
 
-let private pages =
-    Map.ofList [ for page in [ pageA; pageB; pageC ] -> page.Name, Page.erase page ]
+/// A test application of `pages` (erased), each at `/<name>`, whose layout adds " · site" to titles; `guarded`
+/// pages need authorization.
+let siteOf (pages: Page<obj> list) (guarded: string) =
+    let byName = Map.ofList [ for page in pages -> page.Name, page ]
 
-/// The test application: `a`, `b` and `c` at `/a`, `/b`, `/c`; `c` guarded.
-let site =
     { new ISite with
         member _.FindPage name =
-            match Map.tryFind name pages with
+            match Map.tryFind name byName with
             | Some page -> page
             | None -> null
 
         member _.Url(page, _) = Ok("/" + page)
         member _.DocumentTitle(_, _, title, _) = title + " · site"
         member _.Culture _ = CultureInfo.InvariantCulture
-        member _.IsGuarded page = page = "c"
+        member _.IsGuarded page = page = guarded
     }
+
+/// The test application: `a`, `b` and `c` at `/a`, `/b`, `/c`; `c` guarded.
+let site = siteOf [ Page.erase pageA; Page.erase pageB; Page.erase pageC ] "c"
 
 /// What a test does next.
 type Command =

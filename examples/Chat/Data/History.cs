@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chat.Data;
@@ -10,10 +11,21 @@ namespace Chat.Data;
 public static class History
 {
     /// <summary>The last <paramref name="count"/> messages of <paramref name="room"/>, oldest first.</summary>
-    public static async Task<ImmutableList<ChatLine>> LastAsync(EffectContext fx, string room, int count)
+    public static Task<ImmutableList<ChatLine>> LastAsync(EffectContext fx, string room, int count) =>
+        NewestAsync(fx, message => message.Room == room, count);
+
+    /// <summary>
+    /// The messages of <paramref name="room"/> after the one with id <paramref name="newest"/>, oldest first, at most the
+    /// last <paramref name="count"/>: what a page that resumes missed while its socket was away.
+    /// </summary>
+    public static Task<ImmutableList<ChatLine>> AfterAsync(EffectContext fx, string room, long newest, int count) =>
+        NewestAsync(fx, message => message.Room == room && message.Id > newest, count);
+
+    /// <summary>The newest <paramref name="count"/> messages <paramref name="which"/> takes, oldest first.</summary>
+    private static async Task<ImmutableList<ChatLine>> NewestAsync(EffectContext fx, Expression<Func<StoredMessage, bool>> which, int count)
     {
         var newestFirst = await Db(fx).Messages.AsNoTracking()
-            .Where(message => message.Room == room)
+            .Where(which)
             .OrderByDescending(message => message.Id)
             .Take(count)
             .Select(message => new ChatLine(message.Id, message.Room, message.Author, message.Text, message.Sent))

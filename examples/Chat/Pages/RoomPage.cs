@@ -9,7 +9,8 @@ namespace Chat.Pages;
 /// sent to the browser as a stream, of which the server keeps no copy), who is here from the room's presence (the page
 /// tracks its user there while it is open), and a box to write in whose messages are checked (empty, too long, too
 /// many too fast), stored, then broadcast to the room and to every tab of each user they mention. The handlers return
-/// the new state; the view says what changed.
+/// the new state; the view says what changed. A page that resumes after a reconnect (its state kept by the browser, on
+/// any node) loads only the messages it missed meanwhile: the ones it shows are still on screen.
 /// </summary>
 public static class RoomPage
 {
@@ -31,6 +32,12 @@ public static class RoomPage
                     "load_history",
                     fx => History.LastAsync(fx, state.Room, state.Limits.HistorySize),
                     (s, lines, _) => Reply.With(s with { Newest = lines.LastOrDefault()?.Id ?? 0 }, [.. lines.Select(line => Insert(s, line))]))
+                : Reply.With(state))
+            .OnResume((state, _) => state.IsRoom
+                ? Reply.With(state).Perform(
+                    "catch_up",
+                    fx => History.AfterAsync(fx, state.Room, state.Newest, state.Limits.HistorySize),
+                    (s, lines, _) => Reply.With(s with { Newest = Math.Max(s.Newest, lines.LastOrDefault()?.Id ?? 0) }, [.. lines.Select(line => Insert(s, line))]))
                 : Reply.With(state))
             .WithSubscriptions(Subscriptions)
             .On(Send)

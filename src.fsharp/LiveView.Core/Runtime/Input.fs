@@ -18,6 +18,11 @@ type MountRequest =
 type Input =
     /// A client action (`send_page` and `mount` navigate; other handlers fold into the live page).
     | Action of Action: ClientAction * Env: Env
+    /// A reconnecting client's `mount` that carried a snapshot of its page's state, with what the host made of it: the
+    /// page resumes from the state (its resume handler, not init and the mount handler), or mounts afresh. Either way
+    /// the mount is answered: with nothing when the view the client shows (`Action.View`) is the page's, else with the
+    /// view whole and the title.
+    | Resume of Action: ClientAction * Snapshot: Snapshot * Env: Env
     /// Mount a page for its first paint over HTTP.
     | Mount of Request: MountRequest * Env: Env
     /// The host's answer to `Output.Authorize` for navigation `Navigation`.

@@ -25,5 +25,8 @@ type Output =
     | Retrack of Owner: int64 * Before: Subscription * After: Subscription
     /// Send a page's message to its audience.
     | Broadcast of Broadcast: Broadcast
+    /// A reconnecting client's mount of `Page` carried a snapshot (`Input.Resume`): `Ok` the page resumed from it,
+    /// `Error` it mounted afresh, and why. For the log.
+    | Reconnected of Page: string * Outcome: Result<unit, SnapshotRejection>
     /// Evaluate whether the connection's user may mount `Page`; answer with `Input.Authorized`.
     | Authorize of Navigation: int64 * Page: string

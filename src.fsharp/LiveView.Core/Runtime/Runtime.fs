@@ -34,7 +34,9 @@ type internal Arrival =
     | Show
     /// `mount` (the page is on screen already, painted over HTTP): nothing is sent, unless the client's view (by its
     /// fingerprint, `ViewHtml.fingerprint`, when it sent one) is not the one the page renders: then the view again.
-    | Silent of Shown: string option
+    /// A reconnecting client's mount carries a snapshot of the page's state (`Input.Resume`): the page resumes from it
+    /// or mounts afresh, and the mount is answered (the view whole and the title, unless the client shows it).
+    | Silent of Shown: string option * Snapshot: Snapshot voption
     /// A first paint over HTTP: nothing is sent; what the client will be shown has the mount's patches applied.
     | Paint
     /// A first action for a page that was not mounted (a Django LiveView v1 client): mount, then fold it.
@@ -57,6 +59,8 @@ type internal Mounting =
         Waiting: (ClientAction * Env) list
         /// Mount effects started so far.
         Started: int
+        /// The state it resumes from, when it resumes from a reconnecting client's snapshot (the client shows its view).
+        Restored: obj voption
     }
 
 /// An effect whose result is still wanted: running, or deferred until a slot is free.

@@ -82,6 +82,13 @@ module Runtime =
         | SetTitle _ :: _ -> true
         | _ :: rest -> setsTitle rest
 
+    /// The stream changes among `patches`: a stream's items are not in a view's fingerprint.
+    let private streamsOf (patches: Patch list) =
+        patches
+        |> List.filter (function
+            | Stream _ -> true
+            | _ -> false)
+
     let private updateMounting (update: Mounting -> Mounting) acc =
         { acc with
             Rt =
@@ -242,7 +249,7 @@ module Runtime =
         | null -> emit (Output.Fail(Fault.UnknownPage name.Page, ValueSome name, false)) acc
         | page ->
             if name.Handler = Protocol.MountHandler then
-                navigateTo (Silent action.View) page action env acc
+                navigateTo (Silent(action.View, ValueNone)) page action env acc
             elif
                 name.Handler = Protocol.SendPageHandler
                 && not (page.Handlers.ContainsKey Protocol.SendPageHandler)
@@ -292,6 +299,7 @@ module Runtime =
                 Building = ValueNone
                 Waiting = []
                 Started = 0
+                Restored = ValueNone
             }
 
         let acc =
@@ -338,8 +346,53 @@ module Runtime =
             |> emit (Output.Fail(fault, navigation.Answer, false))
             |> acknowledge navigation.Waiting
 
-    /// Runs the authorized navigation's init and mount handler, and starts the mount effects.
+    /// Initialises the authorized navigation: a reconnecting client's page resumes from its snapshot when it can
+    /// (`resume`), any other mounts afresh (`mountFresh`).
     and private initialise env acc =
+        match acc.Rt.Mounting.Value.Arrival with
+        | Silent(_, ValueSome snapshot) -> resume snapshot env acc
+        | _ -> mountFresh env acc
+
+    /// Resumes the navigation's page from the state a reconnecting client's snapshot decoded to: no init, no mount
+    /// handler; the page's resume handler, if it has one, folds it (and may start effects). A snapshot that cannot be
+    /// used (`Resume.decide`), or a restored state the page cannot show or resume (its view, title, subscriptions or
+    /// resume handler throw), mounts the page afresh instead. Either way the outcome is reported for the log.
+    and private resume snapshot env acc =
+        let navigation = acc.Rt.Mounting.Value
+        let page = navigation.Page
+        let origin = Origin.Mount page.Name
+
+        let resumed =
+            inPage page (acc.Site.Culture navigation.Lang) (fun () ->
+                Resume.decide page.Keeping snapshot
+                |> Result.bind (fun state ->
+                    try
+                        page.Title state |> ignore
+                        page.Subscriptions state |> ignore
+                        ViewTree.render (ViewMemo()) (fun () -> page.View state) |> ignore
+
+                        let reply =
+                            match page.Resume with
+                            | Some fold ->
+                                fold state (context acc origin null navigation.Lang env)
+                                |> PageFold.notNullReply
+                            | None -> Reply.state state
+
+                        Ok(state, reply)
+                    with ex ->
+                        Error(SnapshotRejection.Unusable ex)))
+
+        match resumed with
+        | Ok(state, reply) ->
+            acc
+            |> emit (Output.Reconnected(page.Name, Ok()))
+            |> updateMounting (fun n -> { n with Restored = ValueSome state })
+            |> build reply
+            |> completeIfReady
+        | Error why -> acc |> emit (Output.Reconnected(page.Name, Error why)) |> mountFresh env
+
+    /// Runs the authorized navigation's init and mount handler, and starts the mount effects.
+    and private mountFresh env acc =
         let navigation = acc.Rt.Mounting.Value
         let origin = Origin.Mount navigation.Page.Name
         let culture = acc.Site.Culture navigation.Lang
@@ -445,7 +498,48 @@ module Runtime =
                                 nodes |> ValueOption.bind (fun n -> ViewStream.paint n patch))
 
                         title, subscriptions, tree, painted, []
-                    | Silent(Some fingerprint) when
+                    | Silent(fingerprint, ValueSome _) ->
+                        // A reconnect: the client shows the view it had (`fingerprint`, when it could vouch for it).
+                        let shows nodes =
+                            fingerprint |> Option.exists (fun shows -> ViewHtml.fingerprint nodes = shows)
+
+                        let documentTitle () =
+                            SetTitle(acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang))
+
+                        let whole () =
+                            let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
+                            title, subscriptions, tree, shown, again @ [ documentTitle () ]
+
+                        match navigation.Restored with
+                        | ValueSome restored ->
+                            let struct (_, before) =
+                                ViewTree.render (ViewMemo()) (fun () -> navigation.Page.View restored)
+
+                            if shows before then
+                                // It shows the restored state's view: what the resume handler changed goes as changes.
+                                let struct (_, shown, changes) =
+                                    ViewUpdate.after
+                                        before
+                                        (ValueSome before)
+                                        (snd navigation.Building.Value)
+                                        view
+                                        tree
+
+                                let changes =
+                                    if navigation.Page.Title restored = title then
+                                        changes
+                                    else
+                                        changes @ [ documentTitle () ]
+
+                                title, subscriptions, tree, shown, changes
+                            else
+                                whole ()
+                        | ValueNone ->
+                            match shown with
+                            | ValueSome shown when shows shown ->
+                                title, subscriptions, tree, ValueSome shown, streamsOf patches
+                            | _ -> whole ()
+                    | Silent(Some fingerprint, _) when
                         (match shown with
                          | ValueSome shown -> ViewHtml.fingerprint shown <> fingerprint
                          | ValueNone -> true)
@@ -456,13 +550,7 @@ module Runtime =
                     | _ ->
                         // The client shows the view; a stream's items are not in its fingerprint, and some may have
                         // come since its first paint: the mount's inserts go again (one of a key shown is replaced).
-                        let streams =
-                            patches
-                            |> List.filter (function
-                                | Stream _ -> true
-                                | _ -> false)
-
-                        title, subscriptions, tree, shown, streams))
+                        title, subscriptions, tree, shown, streamsOf patches))
 
         match shown with
         | Error error -> fail (Fault.Page error) acc
@@ -499,7 +587,8 @@ module Runtime =
                 |> resubscribe live.Id [] subscriptions
 
             match navigation.Arrival, navigation.Answer with
-            | Show, ValueSome answer -> emit (Output.Frames(answer, frames, false)) acc
+            | Show, ValueSome answer
+            | Silent(_, ValueSome _), ValueSome answer -> emit (Output.Frames(answer, frames, false)) acc
             | Silent _, _ when not frames.IsEmpty -> emit (Output.Push frames) acc
             | Implicit(action, env), _ -> handle navigation.Page action env acc
             | _ -> acc
@@ -599,6 +688,13 @@ module Runtime =
         let acc =
             match input with
             | Input.Action(action, env) -> dispatch action env acc
+            | Input.Resume(action, snapshot, env) ->
+                match site.FindPage action.Name.Page with
+                | null -> emit (Output.Fail(Fault.UnknownPage action.Name.Page, ValueSome action.Name, false)) acc
+                | page when action.Name.Handler = Protocol.MountHandler ->
+                    navigateTo (Silent(action.View, ValueSome snapshot)) page action env acc
+                // A snapshot goes with a mount only: anything else is the action alone.
+                | _ -> dispatch action env acc
             | Input.Mount(request, env) ->
                 match site.FindPage request.Page with
                 | null -> emit (Output.Fail(Fault.UnknownPage request.Page, ValueNone, false)) acc

@@ -25,6 +25,9 @@ public static class LiveViewEndpointRouteBuilderExtensions
 
         // Resolving the registry now turns a page registered twice into a startup error.
         _ = services.GetRequiredService<PageRegistry>();
+
+        // Which pages keep their state is decided now: a state type that cannot be snapshotted is said at startup.
+        _ = services.GetRequiredService<PageStates>();
         services.GetRequiredService<PageEndpoint>().SocketPath = pattern;
 
         var client = services.GetRequiredService<ClientScript>();

@@ -14,6 +14,10 @@
  * The <script> tag configures it: data-socket (path), data-page, data-params and data-view (the page on screen
  * and its view's fingerprint), data-history="off", data-loading-delay (ms before #loading shows).
  *
+ * Page state: the server sends {"state": "...", "view": "..."} after the page's state changed (a snapshot it signed
+ * and encrypted); the client keeps the latest in memory (never in storage: a reload is a fresh page) and sends it
+ * back with its mount when it reconnects, so that the page resumes on any server where it was, with nothing redrawn.
+ *
  * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
  * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
  *
@@ -58,6 +62,8 @@
   const mounted = new Set();
   let navigating = {}; // page -> data of the last send_page for it
   let recovering = null; // form values to put back after a reconnect re-render
+  let kept = null; // the latest snapshot of the page's state: { page, url, state, view }
+  let resuming = null; // the reconnect's mount that carries it, until its answer
   let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
   const submitted = new Map(); // action -> the form whose submit sent it, until its answer
   let overwriting = null; // the submitted form the frame being applied answers
@@ -104,9 +110,18 @@
       mounted.clear();
       if (current.page) {
         if (everConnected) {
-          // The server may have lost this page: mount it again at its URL, re-render it, keep what was typed.
+          // The server may have lost this page: with the snapshot of its state, it resumes where it was (the answer
+          // redraws nothing, unless the view shown is not the snapshot's); without, it is mounted again at its URL and
+          // re-rendered. What was typed is kept either way.
           recovering = formValues(main());
-          transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
+          if (kept && kept.page === current.page && kept.url === here()) {
+            resuming = `${current.page}->mount`;
+            const message = { action: resuming, data: { ...current.params }, state: kept.state };
+            if (kept.view) message.view = kept.view;
+            transmit(message);
+          } else {
+            transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
+          }
         } else {
           // The page came over HTTP: the server only needs to mount it (and sends its view if it renders another).
           transmit({ action: `${current.page}->mount`, data: { ...current.params }, view: config.view });
@@ -150,7 +165,10 @@
       transmit({ action: `${page}->mount`, data: { ...current.params } });
       mounted.add(page);
     }
-    if (action.endsWith("->send_page")) navigating[page] = { ...data };
+    if (action.endsWith("->send_page")) {
+      navigating[page] = { ...data };
+      if (resuming) recovering = resuming = null; // the reconnect's page is left: its typed values are not for the next
+    }
     const message = { action, data };
     if (form && Object.keys(form).length > 0) message.form = form;
     if (options.loading !== false) loading.start(action);
@@ -237,9 +255,16 @@
       console.error("LiveView: the server sent a frame that is not JSON", text);
       return;
     }
+    if (Object.prototype.hasOwnProperty.call(message, "state") && !message.action && !message.selector) {
+      keep(message);
+      return;
+    }
     const form = submitted.get(message.action);
     if (message.loading !== true) submitted.delete(message.action);
+    const resumed = resuming !== null && message.action === resuming;
+    if (resumed) resuming = null;
     if (message.error) {
+      if (resumed) recovering = null;
       console.error(`LiveView: ${message.error.code}: ${message.error.message}`);
       if (!message.action) loading.clear();
       else if (message.loading !== true) loading.done(message.action); // else the action's other work goes on
@@ -253,12 +278,13 @@
       else loading.done(message.action);
     }
     overwriting = form;
-    apply(message);
+    if (resumed) resume(message);
+    else apply(message);
     overwriting = null;
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
 
-  function apply(message) {
+  function apply(message, keepStreams = false) {
     const navigation = message.url && message.action && message.action.endsWith("->send_page");
     if (navigation && historyOn && !restoring && message.url !== here()) snapshot();
     // What the user is doing, kept across the frame (not across a navigation).
@@ -275,13 +301,17 @@
       } else if (typeof message.html === "string") {
         mark(touched, target);
         const before = new Set(target.querySelectorAll("script"));
+        const items = keepStreams && !message.append ? streamItems(target) : null;
         if (message.append) target.insertAdjacentHTML("beforeend", message.html);
         else target.innerHTML = message.html;
+        if (items) restoreStreamItems(items);
         target.querySelectorAll("script").forEach((old) => before.has(old) || runScript(old));
         if (message.url && !message.scroll && !recovering && message.url !== here()) window.scrollTo({ top: 0 });
       }
     }
     if (Array.isArray(message.changes)) applyChanges(main(), message.changes, touched);
+    // The view shown is no longer the snapshot's (streams aside, which its fingerprint leaves out).
+    if (kept && (message.selector || Array.isArray(message.changes))) kept.view = null;
     if (Array.isArray(message.streams)) applyStreams(message.streams, touched);
     if (focus) restoreFocus(focus);
     scrolls.forEach(restoreScroll);
@@ -373,10 +403,44 @@
     }
   }
 
+  // ---- page state ---------------------------------------------------------------------------------------------
+
+  /** A snapshot of the page's state: kept for a reconnect ({"state": null}: forget the one kept). */
+  function keep(message) {
+    kept = typeof message.state === "string" ? { page: current.page, url: here(), state: message.state, view: message.view || null } : null;
+  }
+
+  /**
+   * The answer to a reconnect's mount with a snapshot. Nothing: the page resumed and shows what it showed. The view
+   * whole (the page resumed, but the client could not vouch for what it shows; or it mounted afresh): it goes in,
+   * keeping the items of streams (the server has no copy of them) and what was typed.
+   */
+  function resume(message) {
+    apply(message, true);
+    if (message.selector === "#main" && recovering) restoreForms(main(), recovering);
+    recovering = null;
+  }
+
+  /** The items of the streams inside `container`, by stream. */
+  function streamItems(container) {
+    const items = new Map();
+    container.querySelectorAll("[data-liveview-stream][id]").forEach((el) => items.set(el.id, Array.from(el.childNodes)));
+    return items;
+  }
+
+  /** Puts kept items back into the streams of the same id, before the frame's own stream changes apply. */
+  function restoreStreamItems(items) {
+    items.forEach((nodes, id) => {
+      const container = document.getElementById(id);
+      if (container && container.hasAttribute("data-liveview-stream") && container.childNodes.length === 0) container.append(...nodes);
+    });
+  }
+
   /** A navigation frame arrived: the page it names is now on screen. */
   function arrive(message) {
     const page = message.action.split("->")[0];
     cancelDebounced();
+    kept = null; // the snapshot was of the page left (or of this page before it was mounted again)
     current = { page, params: navigating[page] || (restoring && restoring.params) || {} };
     mounted.add(page);
     markActive(page);
@@ -498,6 +562,7 @@
       document.title = saved.title;
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
+      kept = null;
       cancelDebounced();
       markActive(current.page);
       requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));

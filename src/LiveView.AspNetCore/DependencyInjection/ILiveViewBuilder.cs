@@ -19,7 +19,7 @@ internal sealed class LiveViewBuilder(IServiceCollection services) : ILiveViewBu
     public ILiveViewBuilder AddPage<TState>(Page<TState> page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        Services.AddSingleton(new PageRegistration(Page.erase(page)));
+        Services.AddSingleton(new PageRegistration(Page.erase(page), typeof(TState)));
         return this;
     }
 }

@@ -8,7 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LiveViewServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the LiveView host: the page registry, the socket connections, the server-side renderer, and real time
+    /// Adds the LiveView host: the page registry, Data Protection (page state snapshots are signed and encrypted with
+    /// its key ring, which nodes must share: see docs/page-state.md), the socket connections, the server-side renderer, and real time
     /// (<see cref="ILiveHub"/>, with an in-memory <see cref="IPubSub"/> and <see cref="IPresence"/> unless others are
     /// registered first).
     /// Register pages on the returned builder: <c>builder.Services.AddLiveView().AddPage(Home.Page)</c>.
@@ -26,12 +27,19 @@ public static class LiveViewServiceCollectionExtensions
             .Validate(
                 options => options.MessageTimeout > TimeSpan.Zero && options.SendTimeout > TimeSpan.Zero,
                 "LiveView:MessageTimeout and LiveView:SendTimeout must be longer than zero.")
+            .Validate(options => options.MaxStateBytes >= 256, "LiveView:MaxStateBytes must be at least 256.")
+            .Validate(
+                options => options.StateSnapshotDelay >= TimeSpan.Zero && options.StateSnapshotInterval > TimeSpan.Zero && options.StateSnapshotInterval >= options.StateSnapshotDelay,
+                "LiveView:StateSnapshotDelay must not be negative, and LiveView:StateSnapshotInterval must be longer than zero and not shorter than it.")
+            .Validate(options => options.MaxStateAge > TimeSpan.Zero, "LiveView:MaxStateAge must be longer than zero.")
             .ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
+        // Page state snapshots are signed and encrypted with the application's key ring; nodes must share it.
+        services.AddDataProtection();
         services.TryAddSingleton<LiveViewMarkerService>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PageRegistry>();
@@ -39,6 +47,8 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton<PageRoutes>();
         services.TryAddSingleton<PageAccess>();
         services.TryAddSingleton<LiveSite>();
+        services.TryAddSingleton<PageStates>();
+        services.TryAddSingleton<StateSnapshots>();
         services.TryAddSingleton<EffectDrain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EffectDrain>(provider => provider.GetRequiredService<EffectDrain>()));
         services.TryAddSingleton<EffectRunner>();

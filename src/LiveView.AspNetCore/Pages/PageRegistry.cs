@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace LiveView.AspNetCore;
 
-/// <summary>One page registered with <c>AddPage</c>, its state type erased.</summary>
-internal sealed record PageRegistration(Page<object> Page);
+/// <summary>One page registered with <c>AddPage</c>, its state type erased (and kept aside, for its snapshots).</summary>
+internal sealed record PageRegistration(Page<object> Page, Type StateType);
 
 /// <summary>
 /// The pages the socket can run, by name. Client strings only ever index this table: no reflection, no eval.

@@ -5,8 +5,19 @@ namespace LiveView.AspNetCore;
 /// <summary>What reaches a connection's loop through its mailbox. Only the loop steps the runtime.</summary>
 internal abstract record Inbound
 {
-    /// <summary>A decoded client action.</summary>
-    public sealed record Received(ClientAction Action) : Inbound;
+    /// <summary>A decoded client action; with a mount, the snapshot of its page's state the client kept, if any.</summary>
+    public sealed record Received(ClientAction Action, string? State = null) : Inbound;
+
+    /// <summary>The live page's state has changed and its snapshot is due (<see cref="ConnectionSnapshots"/>).</summary>
+    public sealed record SnapshotDue : Inbound
+    {
+        /// <summary>The one wake-up value.</summary>
+        public static readonly SnapshotDue Instance = new();
+
+        private SnapshotDue()
+        {
+        }
+    }
 
     /// <summary>A client frame that could not be decoded.</summary>
     public sealed record Rejected(WireError Error) : Inbound;

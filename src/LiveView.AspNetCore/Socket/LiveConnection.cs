@@ -28,6 +28,12 @@ internal sealed class LiveConnection
     private readonly ConnectionSubscriptions subscriptions;
     private readonly List<IDisposable> audiences = [];
 
+    // Snapshots of the live page's state for the client to keep (our client only).
+    private readonly ConnectionSnapshots? snapshots;
+
+    // The state the step in progress restored from a reconnecting client's snapshot, if any.
+    private object? restored;
+
     // The folds' random numbers; one generator per connection, used by the loop only.
     private readonly Random random = new();
 
@@ -53,6 +59,10 @@ internal sealed class LiveConnection
         effects = new ConnectionEffects(host.Effects, mailbox.Writer, lifetime.Token, host.Logger);
         pushes = new PushQueue(host.Options.MaxQueuedMessages, mailbox.Writer, lifetime.Token);
         subscriptions = new ConnectionSubscriptions(host.PubSub, host.Presence, host.Time, pushes);
+        if (extendedProtocol)
+        {
+            snapshots = new ConnectionSnapshots(host, host.Options.UserId(http.User) ?? string.Empty, mailbox.Writer);
+        }
     }
 
     /// <summary>The connection's id: <c>Audience.Connection(id)</c> reaches it.</summary>
@@ -72,8 +82,18 @@ internal sealed class LiveConnection
             {
                 switch (message)
                 {
+                    case Inbound.Received { State: { } token } received when snapshots is not null && received.Action.Name.Handler == LiveView.Protocol.MountHandler:
+                        await ResumeAsync(received.Action, token);
+                        break;
                     case Inbound.Received received:
                         await StepAsync(Input.NewAction(received.Action, Env()));
+                        break;
+                    case Inbound.SnapshotDue:
+                        if (snapshots!.Write(runtime, frames))
+                        {
+                            await SendFramesAsync();
+                        }
+
                         break;
                     case Inbound.EffectEnded or Inbound.EffectReported:
                         await TakeEffectAsync(message);
@@ -101,6 +121,7 @@ internal sealed class LiveConnection
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             (closeStatus, closeDescription) = (WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down.");
+            await SendLastSnapshotAsync();
         }
         catch (WebSocketException ex)
         {
@@ -117,6 +138,7 @@ internal sealed class LiveConnection
             // The page is gone: nobody waits for its effects' results any more (their work may still finish).
             await lifetime.CancelAsync();
             effects.Forget();
+            snapshots?.Dispose();
 
             Log.SocketClosed(host.Logger);
         }
@@ -165,6 +187,54 @@ internal sealed class LiveConnection
             case Inbound.EffectReported reported:
                 await StepAsync(Input.NewEffectItem(reported.Id, reported.Fold, Env()));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A reconnecting client's mount with the snapshot of its page's state it kept: the snapshot is read (keys, page,
+    /// user, age, the state type's shape, the JSON) and the runtime resumes the page from it or mounts it afresh.
+    /// </summary>
+    private async Task ResumeAsync(ClientAction mount, string token)
+    {
+        var page = mount.Name.Page;
+        var snapshot = host.Snapshots.Read(page, host.States.Of(page), host.Options.UserId(http.User) ?? string.Empty, token);
+        restored = snapshot is Snapshot.Decoded decoded ? decoded.State : null;
+        try
+        {
+            await StepAsync(Input.NewResume(mount, snapshot, Env()));
+        }
+        finally
+        {
+            restored = null;
+        }
+    }
+
+    /// <summary>
+    /// The server is shutting down: the snapshot due, if the state changed since the last one, goes before the close,
+    /// so that the client resumes on another node where it was. Bounded by <see cref="LiveViewOptions.CloseTimeout"/>.
+    /// </summary>
+    private async Task SendLastSnapshotAsync()
+    {
+        if (snapshots is null || socket.State != WebSocketState.Open || !snapshots.Write(runtime, frames))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(host.Options.CloseTimeout);
+        try
+        {
+            for (var i = 0; i < frames.Count; i++)
+            {
+                await socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            Log.SocketLost(host.Logger, ex.Message);
+        }
+        finally
+        {
+            frames.Release();
         }
     }
 
@@ -268,6 +338,13 @@ internal sealed class LiveConnection
                     case Output.Authorize request:
                         authorize = request;
                         break;
+                    case Output.Reconnected { Outcome.IsOk: true } resumed:
+                        Log.Resumed(host.Logger, resumed.Page);
+                        break;
+                    case Output.Reconnected fresh:
+                        var why = fresh.Outcome.ErrorValue;
+                        Log.ResumeRefused(host.Logger, (why as SnapshotRejection.Unusable)?.Error, fresh.Page, why.Message);
+                        break;
                 }
             }
 
@@ -279,6 +356,7 @@ internal sealed class LiveConnection
         }
 
         gate.Set(runtime.Saturated);
+        snapshots?.Follow(runtime, restored);
     }
 
     /// <summary>Sends a page's broadcast; a backplane's failure is logged, never waited for.</summary>

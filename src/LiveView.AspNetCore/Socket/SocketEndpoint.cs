@@ -16,6 +16,8 @@ internal sealed class SocketEndpoint(
     IPubSub pubSub,
     IPresence presence,
     OriginPolicy origins,
+    PageStates states,
+    StateSnapshots snapshots,
     TimeProvider time,
     IHostApplicationLifetime application,
     IOptions<LiveViewOptions> options,
@@ -35,6 +37,12 @@ internal sealed class SocketEndpoint(
     public IPresence Presence { get; } = presence;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Which pages keep their state across reconnects.</summary>
+    public PageStates States { get; } = states;
+
+    /// <summary>Writes and reads the snapshots of pages' states.</summary>
+    public StateSnapshots Snapshots { get; } = snapshots;
 
     public LiveViewOptions Options { get; } = options.Value;
 

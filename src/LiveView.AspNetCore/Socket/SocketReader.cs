@@ -178,8 +178,8 @@ internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mail
                 WireErrorCodes.BinaryFrame, "Binary frames are not supported; send JSON text frames."));
         }
 
-        return ActionDecoder.TryDecode(frame, out var action, out var error)
-            ? new Inbound.Received(action!)
+        return ActionDecoder.TryDecode(frame, out var action, out var state, out var error)
+            ? new Inbound.Received(action!, state)
             : new Inbound.Rejected(error!);
     }
 

@@ -10,18 +10,23 @@ namespace LiveView.AspNetCore;
 /// straight from its UTF-8 bytes. Total: any input gives an action or a <see cref="WireError"/>, never an exception.
 /// Strings are read leniently (<see cref="LenientJson"/>): an escaped unpaired surrogate becomes U+FFFD.
 /// Unknown fields are ignored; <c>data</c> values may be strings, numbers or booleans; <c>form</c> values may
-/// also be arrays of those (multi-valued fields).
+/// also be arrays of those (multi-valued fields). A reconnecting client's mount may carry <c>state</c>, the snapshot of
+/// its page's state it kept (a string, or null).
 /// </summary>
 internal static class ActionDecoder
 {
     private const int MaxDepth = 8;
 
-    public static bool TryDecode(ReadOnlySpan<byte> utf8, out ClientAction? action, out WireError? error)
+    public static bool TryDecode(ReadOnlySpan<byte> utf8, out ClientAction? action, out WireError? error) =>
+        TryDecode(utf8, out action, out _, out error);
+
+    public static bool TryDecode(ReadOnlySpan<byte> utf8, out ClientAction? action, out string? state, out WireError? error)
     {
         action = null;
+        state = null;
         try
         {
-            error = Decode(utf8, out action);
+            error = Decode(utf8, out action, out state);
         }
         catch (JsonException ex)
         {
@@ -34,9 +39,10 @@ internal static class ActionDecoder
     private static string Position(JsonException ex) =>
         $"line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}";
 
-    private static WireError? Decode(ReadOnlySpan<byte> utf8, out ClientAction? action)
+    private static WireError? Decode(ReadOnlySpan<byte> utf8, out ClientAction? action, out string? state)
     {
         action = null;
+        state = null;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -83,6 +89,17 @@ internal static class ActionDecoder
                 }
 
                 view = LenientJson.GetString(ref reader);
+            }
+            else if (LenientJson.TextEquals(ref reader, "state"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                {
+                    ReadToEnd(ref reader);
+                    return Invalid("'state' must be a string.");
+                }
+
+                state = reader.TokenType == JsonTokenType.String ? LenientJson.GetString(ref reader) : null;
             }
             else if (LenientJson.TextEquals(ref reader, "form"u8))
             {

@@ -115,6 +115,38 @@ internal sealed class FrameWriter
         WriteFrame(action, new FrameParts { Loading = stillWorking });
     }
 
+    /// <summary>
+    /// Encodes <c>{"state":"...","view":"..."}</c> (our client only): the snapshot of the live page's state for the
+    /// client to keep and send back with its mount when it reconnects, and the fingerprint of the view it shows then
+    /// (none when the server cannot vouch for it). A null <paramref name="token"/> writes <c>{"state":null}</c>: forget
+    /// the snapshot kept (the state is no longer kept).
+    /// </summary>
+    public void WriteSnapshot(string? token, string? view)
+    {
+        if (!extended)
+        {
+            return;
+        }
+
+        var json = StartFrame();
+        if (token is null)
+        {
+            json.WriteNull("state"u8);
+        }
+        else
+        {
+            json.WriteString("state"u8, token);
+        }
+
+        if (token is not null && view is not null)
+        {
+            json.WriteString("view"u8, view);
+        }
+
+        json.WriteEndObject();
+        EndFrame(json);
+    }
+
     /// <summary>Encodes one error frame.</summary>
     public void WriteError(WireError error)
     {
