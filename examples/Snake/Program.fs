@@ -55,7 +55,10 @@ let main args =
         builder.Services
             .AddDataProtection()
             .SetApplicationName("Snake")
-            .PersistKeysToStackExchangeRedis((fun () -> keys.Value.GetDatabase()), RedisKey "snake:data-protection-keys")
+            .PersistKeysToStackExchangeRedis(
+                (fun () -> keys.Value.GetDatabase()),
+                RedisKey "snake:data-protection-keys"
+            )
         |> ignore
 
     let app = builder.Build()

@@ -17,12 +17,12 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
 {
     private readonly List<IBrowserContext> browsers = [];
     private RedisServer redis = null!;
-    private ChatCluster cluster = null!;
+    private ExampleCluster cluster = null!;
 
     public async Task InitializeAsync()
     {
         redis = await RedisServer.StartAsync();
-        cluster = await ChatCluster.StartAsync(redis.ConnectionString);
+        cluster = await ExampleCluster.ChatAsync(redis.ConnectionString);
     }
 
     public async Task DisposeAsync()
@@ -128,14 +128,19 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
     [Fact]
     public async Task The_tabs_of_a_killed_node_resume_on_the_other_with_their_half_typed_message_and_scroll()
     {
-        var pages = new List<(IPage Page, Tabs Tabs)>();
+        var pages = new List<(IPage Page, PageSockets Sockets)>();
+        var received = new List<ReceivedFrames>();
         foreach (var name in new[] { "ada", "bob", "cyd", "dee" })
         {
-            var tabs = new Tabs();
-            pages.Add((await OpenAsync(name, cluster.Address, tabs.Watch), tabs));
+            var sockets = new PageSockets();
+            pages.Add((await OpenAsync(name, cluster.Address, page =>
+            {
+                sockets.Watch(page);
+                received.Add(ReceivedFrames.Of(page));
+            }), sockets));
         }
 
-        // A room long enough to scroll, each tab scrolled to the middle, a message half typed.
+        // A room long enough to scroll, each tab scrolled up, a message half typed.
         var cookies = await ChatSignIn.CookiesAsync(cluster.Address, "eve");
         using (var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = cluster.Address })
         {
@@ -148,18 +153,25 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
         foreach (var (page, _) in pages)
         {
             await Expect(page.Locator("#lines li")).ToHaveCountAsync(40);
-            await page.EvaluateAsync("document.querySelector('.scroller').scrollTop = 200");
+            // The newest message is at the bottom (scrollTop 0): scrolled up, away from it.
+            await page.EvaluateAsync("const s = document.querySelector('.scroller'); s.scrollTop = -200; window.__scroll = s.scrollTop");
+            Assert.NotEqual(0, await page.EvaluateAsync<double>("window.__scroll"));
             await page.Locator("#text").PressSequentiallyAsync("half a thou");
             await page.MarkDocumentAsync();
         }
 
-        var dropped = await KillTheNodeOfSomeTabsAsync(pages);
+        foreach (var frames in received)
+        {
+            await frames.WaitForSnapshotAsync(); // each tab holds its state as it is now
+        }
+
+        var dropped = await cluster.KillTheNodeOfSomeAsync(pages, p => p.Sockets);
         foreach (var (page, _) in dropped)
         {
             await page.WaitForLiveViewAsync();
             Assert.True(await page.IsSameDocumentAsync());
             await Expect(page.Locator("#text")).ToHaveValueAsync("half a thou");
-            Assert.Equal(200, await page.EvaluateAsync<int>("Math.round(document.querySelector('.scroller').scrollTop)"));
+            Assert.True(await page.EvaluateAsync<bool>("document.querySelector('.scroller').scrollTop === window.__scroll"), "the list kept its scroll");
             await Expect(page.Locator("#lines li")).ToHaveCountAsync(40);
         }
 
@@ -176,9 +188,15 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
     [Fact]
     public async Task A_rolling_restart_of_both_nodes_loses_no_page_state()
     {
-        var tabs = new Tabs();
-        var page = await OpenAsync("ada", cluster.Address, tabs.Watch);
+        var sockets = new PageSockets();
+        ReceivedFrames received = null!;
+        var page = await OpenAsync("ada", cluster.Address, p =>
+        {
+            sockets.Watch(p);
+            received = ReceivedFrames.Of(p);
+        });
         await page.Locator("#text").PressSequentiallyAsync("typed before the deploy");
+        await received.WaitForSnapshotAsync();
         await page.MarkDocumentAsync();
 
         foreach (var node in cluster.Nodes)
@@ -192,30 +210,7 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
         await Expect(page.Locator("#text")).ToHaveValueAsync("typed before the deploy");
         await page.ClickAsync("#send");
         await Expect(page.Locator("#lines li .text").Last).ToHaveTextAsync("typed before the deploy");
-        Assert.True(tabs.Opened >= 2, $"the tab reconnected ({tabs.Opened} sockets)");
-    }
-
-    /// <summary>
-    /// Kills the node that holds some of <paramref name="pages"/>' sockets (which node a socket went to is nginx's
-    /// choice): the first node whose loss closes a socket; the pages that lost theirs.
-    /// </summary>
-    private async Task<List<(IPage Page, Tabs Tabs)>> KillTheNodeOfSomeTabsAsync(List<(IPage Page, Tabs Tabs)> pages)
-    {
-        foreach (var node in cluster.Nodes)
-        {
-            var closedBefore = pages.Select(p => p.Tabs.Closed).ToList();
-            await node.KillAsync();
-            await Task.Delay(1_000); // the sockets of a dead node close at once; a second is plenty
-            var dropped = pages.Where((p, i) => p.Tabs.Closed > closedBefore[i]).ToList();
-            if (dropped.Count > 0)
-            {
-                return dropped;
-            }
-
-            await node.StartAsync();
-        }
-
-        throw new InvalidOperationException("No tab's socket was on either node.");
+        Assert.True(sockets.Opened >= 2, $"the tab reconnected ({sockets.Opened} sockets)");
     }
 
     private async Task<IPage> OpenAsync(string name, Uri address, Action<IPage>? before = null)
@@ -232,22 +227,5 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
         await page.WaitForURLAsync(room, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForLiveViewAsync();
         return page;
-    }
-
-    /// <summary>A page's sockets: how many it opened and how many closed.</summary>
-    private sealed class Tabs
-    {
-        private int opened;
-        private int closed;
-
-        public int Opened => Volatile.Read(ref opened);
-
-        public int Closed => Volatile.Read(ref closed);
-
-        public void Watch(IPage page) => page.WebSocket += (_, socket) =>
-        {
-            Interlocked.Increment(ref opened);
-            socket.Close += (_, _) => Interlocked.Increment(ref closed);
-        };
     }
 }
