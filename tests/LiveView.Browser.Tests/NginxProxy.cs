@@ -27,15 +27,27 @@ public sealed partial class NginxProxy : IAsyncDisposable
     private static partial Regex NginxBlock();
 
     /// <summary>
-    /// Starts nginx in front of <paramref name="upstreams"/>: one app, or the nodes of a deployment, taken in turn
-    /// (round robin, no affinity) for every request and every socket.
+    /// Starts nginx in front of <paramref name="upstreams"/> with the configuration the docs give: one app
+    /// (docs/deploy.md), or the nodes of a deployment taken in turn, round robin and no affinity (docs/scaling.md).
     /// </summary>
     public static async Task<NginxProxy> StartAsync(params Uri[] upstreams)
     {
         var executable = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
-        var block = NginxBlock().Match(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "deploy.md"))).Groups[1].Value;
+        var doc = upstreams.Length == 1 ? "deploy.md" : "scaling.md";
+        var block = NginxBlock().Match(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", doc))).Groups[1].Value;
         var port = Repository.FreePort();
-        var server = Replace(Replace(block, "listen 80;", $"listen 127.0.0.1:{port};"), "server 127.0.0.1:5000;", Servers(upstreams));
+        var server = Replace(block, "listen 80;", $"listen 127.0.0.1:{port};");
+        if (upstreams.Length == 1)
+        {
+            server = Replace(server, "server 127.0.0.1:5000;", $"server 127.0.0.1:{upstreams[0].Port};");
+        }
+        else
+        {
+            for (var i = 0; i < upstreams.Length; i++)
+            {
+                server = Replace(server, $"server 127.0.0.1:{5001 + i};", $"server 127.0.0.1:{upstreams[i].Port};");
+            }
+        }
 
         var directory = Directory.CreateTempSubdirectory("liveview-nginx-").FullName;
         if (!OperatingSystem.IsWindows())
@@ -69,14 +81,10 @@ public sealed partial class NginxProxy : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>The upstream's <c>server</c> lines; nginx tries the next node when one does not answer.</summary>
-    private static string Servers(Uri[] upstreams) =>
-        string.Join("\n    ", upstreams.Select(upstream => $"server 127.0.0.1:{upstream.Port} max_fails=1 fail_timeout=2s;"));
-
     private static string Replace(string text, string what, string with) =>
         text.Contains(what, StringComparison.Ordinal)
             ? text.Replace(what, with, StringComparison.Ordinal)
-            : throw new InvalidOperationException($"docs/deploy.md's nginx block no longer holds '{what}'; update this test with it.");
+            : throw new InvalidOperationException($"The docs' nginx block no longer holds '{what}'; update this test with it.");
 
     private async Task WaitUntilListeningAsync(int port)
     {
