@@ -52,13 +52,53 @@ module ViewDiff =
 
         positions
 
-    let private attributes (path: int list) before after (changes: ResizeArray<ViewChange>) =
-        if before <> after then
+    /// A diff in progress: the changes so far, and the child indexes from the root down to the node being walked
+    /// (a path is made only for a change).
+    [<Sealed>]
+    type private Walk() =
+        let mutable indexes: int array = Array.zeroCreate 16
+        let mutable depth = 0
+
+        member val Changes = ResizeArray<ViewChange>()
+
+        /// True once a difference was found that may give no change (content the page's scripts own, attributes).
+        member val Differs = false with get, set
+
+        member _.Push(index: int) =
+            if depth = indexes.Length then
+                Array.Resize(&indexes, depth * 2)
+
+            indexes[depth] <- index
+            depth <- depth + 1
+
+        member _.Pop() = depth <- depth - 1
+
+        /// The path of the node being walked.
+        member _.Path: int list =
+            let mutable path = []
+
+            for i in depth - 1 .. -1 .. 0 do
+                path <- indexes[i] :: path
+
+            path
+
+        /// The path of its child `index`.
+        member x.PathTo(index: int) =
+            x.Push index
+            let path = x.Path
+            x.Pop()
+            path
+
+    let private attributes (walk: Walk) before after =
+        if not (ViewNode.SameAttributes(before, after)) then
+            walk.Differs <- true
+            let changes = walk.Changes
+            let path = walk.Path
             let old = dict before
 
             for name, value in after do
                 match old.TryGetValue name with
-                | true, was when was = value -> ()
+                | true, was when String.Equals(was, value) -> ()
                 | _ -> changes.Add(ViewChange.SetAttribute(path, name, value))
 
             let kept = after |> List.map fst |> HashSet
@@ -67,52 +107,68 @@ module ViewDiff =
                 if not (kept.Contains name) then
                     changes.Add(ViewChange.RemoveAttribute(path, name))
 
-    /// The changes at the node at `parent` @ [`index`], which is `before` and becomes `after`; none when they are the
-    /// same (by reference, the cheap case, or by value). Each node is compared once, here.
-    let rec private at (parent: int list) index (before: ViewNode) (after: ViewNode) changes =
-        if not (obj.ReferenceEquals(before, after)) && before <> after then
-            node (parent @ [ index ]) before after changes
+    /// The changes at child `index` of the node being walked, which is `before` and becomes `after`; none when they
+    /// are the same. Equal subtrees are walked once, here, and give no change; shared ones are not walked.
+    let rec private at (walk: Walk) index (before: ViewNode) (after: ViewNode) =
+        if not (obj.ReferenceEquals(before, after)) then
+            match before, after with
+            | ViewNode.Text text, ViewNode.Text text' ->
+                if not (String.Equals(text, text')) then
+                    walk.Changes.Add(ViewChange.SetText(walk.PathTo index, text'))
+            | ViewNode.Element(tag, oldAttributes, oldContent), ViewNode.Element(tag', newAttributes, newContent) when
+                String.Equals(tag, tag')
+                ->
+                walk.Push index
+                attributes walk oldAttributes newAttributes
 
-    /// The changes that turn `before` into `after`, which differ.
-    and private node (path: int list) (before: ViewNode) (after: ViewNode) (changes: ResizeArray<ViewChange>) =
-        match before, after with
-        | ViewNode.Text _, ViewNode.Text text -> changes.Add(ViewChange.SetText(path, text))
-        | ViewNode.Element(tag, oldAttributes, oldContent), ViewNode.Element(tag', newAttributes, newContent) when
-            tag = tag'
-            ->
-            attributes path oldAttributes newAttributes changes
+                match oldContent, newContent with
+                | ViewContent.Ignored _, ViewContent.Ignored _ ->
+                    if not walk.Differs && not (ViewContent.Same(oldContent, newContent)) then
+                        walk.Differs <- true
+                | ViewContent.Children old, ViewContent.Children next -> children walk old next
+                | _ when not (ViewContent.Same(oldContent, newContent)) ->
+                    walk.Changes.Add(ViewChange.SetContent(walk.Path, newContent))
+                | _ -> ()
 
-            match oldContent, newContent with
-            | ViewContent.Ignored _, ViewContent.Ignored _ -> ()
-            | ViewContent.Children old, ViewContent.Children next -> children path old next changes
-            | _ when oldContent <> newContent -> changes.Add(ViewChange.SetContent(path, newContent))
-            | _ -> ()
-        | _ -> changes.Add(ViewChange.Replace(path, after))
+                walk.Pop()
+            | _ -> walk.Changes.Add(ViewChange.Replace(walk.PathTo index, after))
 
-    /// The changes to the children of the node at `parent`: position by position when both lists have the same keys
+    /// The changes to the children of the node being walked: position by position when both lists have the same keys
     /// in the same places (the common case: nothing added, removed or moved), else by key.
-    and private children (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
-        if sameKeys before after then
-            List.iteri2 (fun index old next -> at parent index old next changes) before after
-        else
-            byKey parent before after changes
+    and private children (walk: Walk) (before: ViewNode list) (after: ViewNode list) =
+        if not (obj.ReferenceEquals(before, after)) then
+            if sameKeys before after then
+                inPlace walk 0 before after
+            else
+                byKey walk before after
 
-    /// True when both lists are as long and have the same key (or none) at each place.
+    /// The changes to children paired place by place, from child `index` on.
+    and private inPlace (walk: Walk) index (before: ViewNode list) (after: ViewNode list) =
+        match before, after with
+        | old :: olds, next :: nexts ->
+            at walk index old next
+            inPlace walk (index + 1) olds nexts
+        | _ -> ()
+
+    /// True when both lists are as long and have the same key (or none) at each place (a child shared has its own).
     and private sameKeys (before: ViewNode list) (after: ViewNode list) =
         match before, after with
         | [], [] -> true
         | old :: olds, next :: nexts ->
-            match ViewTree.keyOf old, ViewTree.keyOf next with
-            | ValueNone, ValueNone -> sameKeys olds nexts
-            | ValueSome a, ValueSome b when String.Equals(a, b) -> sameKeys olds nexts
-            | _ -> false
+            (obj.ReferenceEquals(old, next)
+             || match ViewTree.keyOf old, ViewTree.keyOf next with
+                | ValueNone, ValueNone -> true
+                | ValueSome a, ValueSome b -> String.Equals(a, b)
+                | _ -> false)
+            && sameKeys olds nexts
         | _ -> false
 
-    /// The changes to the children of the node at `parent`, matched by key (children without a shared key: the k-th
+    /// The changes to the children of the node being walked, matched by key (children without a shared key: the k-th
     /// of the new ones is the k-th of the old ones). Old children no new one is are removed; of the rest, the longest
     /// run already in the new order stays where it is, and every other child is moved (or, new, inserted) just before
     /// the one that follows it, from the last to the first; then each kept child gets its own changes.
-    and private byKey (parent: int list) (before: ViewNode list) (after: ViewNode list) changes =
+    and private byKey (walk: Walk) (before: ViewNode list) (after: ViewNode list) =
+        let changes = walk.Changes
         let shared = uniqueKeys before
         shared.IntersectWith(uniqueKeys after)
 
@@ -150,7 +206,7 @@ module ViewDiff =
 
         for index in olds.Length - 1 .. -1 .. 0 do
             if target[index] < 0 then
-                changes.Add(ViewChange.Remove(parent @ [ index ]))
+                changes.Add(ViewChange.Remove(walk.PathTo index))
 
         // The children as they stand: old ones by their index, new ones by -(index + 1).
         let current =
@@ -175,6 +231,8 @@ module ViewDiff =
             else
                 current.Count
 
+        let parent = walk.Path
+
         for index in news.Length - 1 .. -1 .. 0 do
             let id = idOf index
 
@@ -195,11 +253,17 @@ module ViewDiff =
         source
         |> Array.iteri (fun index old ->
             if old >= 0 then
-                at parent index olds[old] news[index] changes)
+                at walk index olds[old] news[index])
 
     /// The changes, in order, that turn the DOM of `before` (the children of the element a page is shown in) into
     /// that of `after`; none when they are equal.
     let between (before: ViewNode list) (after: ViewNode list) : ViewChange list =
-        let changes = ResizeArray()
-        children [] before after changes
-        List.ofSeq changes
+        let walk = Walk()
+        children walk before after
+        List.ofSeq walk.Changes
+
+    /// `between`, and whether `before` and `after` are equal, found in the same walk.
+    let internal compare (before: ViewNode list) (after: ViewNode list) : struct (ViewChange list * bool) =
+        let walk = Walk()
+        children walk before after
+        struct (List.ofSeq walk.Changes, walk.Changes.Count = 0 && not walk.Differs)

@@ -34,22 +34,42 @@ type ViewNode =
                && ViewContent.Same(content, content')
            | _ -> false
 
+    // The loops match one list at a time: a match on a pair of mutable values would allocate the pair.
     static member internal SameAttributes(a: (string * string) list, b: (string * string) list) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | [], [] -> true
-           | (name, value) :: rest, (name', value') :: rest' ->
-               String.Equals(name, name')
-               && String.Equals(value, value')
-               && ViewNode.SameAttributes(rest, rest')
-           | _ -> false
+        let mutable a = a
+        let mutable b = b
+        let mutable same = true
+
+        while same && not (obj.ReferenceEquals(a, b)) do
+            match a with
+            | (name, value) :: rest ->
+                match b with
+                | (name', value') :: rest' ->
+                    same <- String.Equals(name, name') && String.Equals(value, value')
+                    a <- rest
+                    b <- rest'
+                | [] -> same <- false
+            | [] -> same <- false
+
+        same
 
     static member internal SameNodes(a: ViewNode list, b: ViewNode list) =
-        obj.ReferenceEquals(a, b)
-        || match a, b with
-           | [], [] -> true
-           | node :: rest, node' :: rest' -> ViewNode.Same(node, node') && ViewNode.SameNodes(rest, rest')
-           | _ -> false
+        let mutable a = a
+        let mutable b = b
+        let mutable same = true
+
+        while same && not (obj.ReferenceEquals(a, b)) do
+            match a with
+            | node :: rest ->
+                match b with
+                | node' :: rest' ->
+                    same <- ViewNode.Same(node, node')
+                    a <- rest
+                    b <- rest'
+                | [] -> same <- false
+            | [] -> same <- false
+
+        same
 
 /// What an element holds.
 and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =

@@ -8,8 +8,6 @@ open Giraffe.ViewEngine
 [<RequireQualifiedAccess; CompilationRepresentation(CompilationRepresentationFlags.ModuleSuffix)>]
 module ViewUpdate =
 
-    let inline private same (a: 'T) (b: 'T) = obj.ReferenceEquals(a, b) || a = b
-
     /// Nodes that stand for each other in the same place: texts, or elements of the same tag and key.
     let private matches (a: ViewNode) (b: ViewNode) =
         match a, b with
@@ -32,7 +30,7 @@ module ViewUpdate =
             && List.forall2 matches before after
         then
             List.map3 node shown before after
-        elif same before after then
+        elif ViewNode.SameNodes(before, after) then
             shown
         else
             after
@@ -46,7 +44,7 @@ module ViewUpdate =
               ViewNode.Element(_, attributes', content'),
               ViewNode.Element(_, attributes'', content'') ->
                 let attributes =
-                    if same attributes' attributes'' then
+                    if ViewNode.SameAttributes(attributes', attributes'') then
                         attributes
                     else
                         attributes''
@@ -56,7 +54,7 @@ module ViewUpdate =
                     | ViewContent.Children shown, ViewContent.Children before, ViewContent.Children after ->
                         ViewContent.Children(merge shown before after)
                     | ViewContent.Ignored _, _, ViewContent.Ignored _ -> content
-                    | _ when same content' content'' -> content
+                    | _ when ViewContent.Same(content', content'') -> content
                     | _ -> content''
 
                 ViewNode.Element(tag, attributes, content)
@@ -77,33 +75,39 @@ module ViewUpdate =
     /// client shows once the patches are sent, and the patches: `patches`, then the changes that bring what is shown
     /// in line with the view's (`merge`), if any. When what is shown is not known, a changed view is sent whole into
     /// `#main`.
+    /// `patches`, then `changes` (from `before` to `after`).
+    let private withChanges (patches: Patch list) before after changes =
+        patches
+        @ [
+            Changes
+                {
+                    Before = before
+                    After = after
+                    Changes = changes
+                }
+        ]
+
     let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (view: XmlNode) next =
         let followed = shown |> ValueOption.bind (fun shown -> follow shown patches)
 
-        if same before next then
-            struct (before, followed, patches)
-        else
-            match followed with
-            | ValueNone -> struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ view ], false) ])
-            | ValueSome shown ->
-                // Where the patches showed what the view renders, what is shown is the view's own tree again (shared
-                // with it, so that later merges and diffs pass it by).
-                let target =
-                    match merge shown before next with
-                    | target when ViewNode.SameNodes(target, next) -> next
-                    | target -> target
+        match followed with
+        | ValueSome shown when obj.ReferenceEquals(shown, before) ->
+            // What is shown is the last render (no hand-written patch changed it): the diff alone tells whether the
+            // view changed, without walking the trees to compare them first.
+            match ViewDiff.compare before next with
+            | struct (_, true) -> struct (before, followed, patches)
+            | struct ([], false) -> struct (next, ValueSome next, patches)
+            | struct (changes, false) -> struct (next, ValueSome next, withChanges patches before next changes)
+        | _ when ViewNode.SameNodes(before, next) -> struct (before, followed, patches)
+        | ValueNone -> struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ view ], false) ])
+        | ValueSome shown ->
+            // Where the patches showed what the view renders, what is shown is the view's own tree again (shared
+            // with it, so that later merges and diffs pass it by).
+            let target =
+                match merge shown before next with
+                | target when ViewNode.SameNodes(target, next) -> next
+                | target -> target
 
-                match ViewDiff.between shown target with
-                | [] -> struct (next, ValueSome target, patches)
-                | changes ->
-                    struct (next,
-                            ValueSome target,
-                            patches
-                            @ [
-                                Changes
-                                    {
-                                        Before = shown
-                                        After = target
-                                        Changes = changes
-                                    }
-                            ])
+            match ViewDiff.between shown target with
+            | [] -> struct (next, ValueSome target, patches)
+            | changes -> struct (next, ValueSome target, withChanges patches shown target changes)
