@@ -36,4 +36,4 @@ module Live =
     /// diff passes them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the
     /// clock) does not render it again. For long lists: `rows |> List.map (fun row -> Live.memo row viewRow)`.
     let memo (key: 'K) (view: 'K -> XmlNode) : XmlNode =
-        ViewMemo.Part(view.GetType(), box key, fun () -> view key)
+        ViewMemo.Part(view.GetType(), key, view)

@@ -38,6 +38,9 @@ let private checkAttribute (s: string) (value: string) =
     if not (hasLoneSurrogate s) then
         Expect.equal (WebUtility.HtmlDecode value) s "the attribute value decodes back to the input"
 
+/// `s` decoded as the browser decodes it.
+let private htmlDecode (s: string) : string = WebUtility.HtmlDecode s |> nonNull
+
 let private property name check =
     testPropertyWithConfig config name (Prop.forAll anyString check)
 
@@ -84,6 +87,46 @@ let tests =
                 match Patch.Html("#x", s) with
                 | Swap("#x", nodes, false) -> RenderView.AsString.htmlNodes nodes |> checkText s
                 | other -> failtest $"Patch.Html made %A{other}")
+
+            property "the tree holds texts and attribute values as the browser decodes them" (fun s ->
+                let decoded = htmlDecode s
+
+                match ViewTree.ofView [ div [ KeyValue("title", s) ] [ rawText s ]; rawText s ] with
+                | [ ViewNode.Element("div", [ "title", value ], _); ViewNode.Text text ] ->
+                    Expect.equal value decoded "the attribute value"
+                    Expect.equal text decoded "the text"
+                | [ ViewNode.Element("div", [ "title", value ], _) ] ->
+                    Expect.equal value decoded "the attribute value"
+                    Expect.equal s "" "no text: an empty one"
+                | other -> failtest $"the tree of %A{s} is %A{other}")
+
+            testPropertyWithConfig
+                config
+                "the tree decodes entities as WebUtility.HtmlDecode"
+                (Prop.forAll
+                    (Arb.fromGen (
+                        Gen.elements
+                            [
+                                "&lt;"
+                                "&gt;"
+                                "&amp;"
+                                "&quot;"
+                                "&#39;"
+                                "&"
+                                "lt;"
+                                "&#x41;"
+                                "&nbsp;"
+                                "a"
+                                ";"
+                                "<"
+                            ]
+                        |> Gen.listOf
+                        |> Gen.map (String.concat "")
+                    ))
+                    (fun s ->
+                        match ViewTree.ofView [ div [ KeyValue("title", s) ] [] ] with
+                        | [ ViewNode.Element(_, [ _, value ], _) ] -> Expect.equal value (htmlDecode s) s
+                        | other -> failtest $"the tree of %A{s} is %A{other}"))
 
             testCase "a script tag is rendered as text"
             <| fun () ->

@@ -89,6 +89,34 @@ let tests =
                         | _, Some _ -> true
                         | _, None -> false)
 
+            testPropertyWithConfig
+                manyCases
+                "parts shown in another order than asked for, or asked for and not shown, are kept all the same"
+            <| fun () ->
+                Prop.forAll (Arb.fromGen (Gen.two genItems))
+                <| fun (first: Item list, second: Item list) ->
+                    let viewItem (item: Item) =
+                        li [ _id $"item-{item.Key}" ] [ str item.Text ]
+
+                    // The items asked for in order, shown from the last to the first, and one asked for but not shown.
+                    let view (items: Item list) =
+                        let parts = items |> List.map (fun item -> Live.memo item viewItem)
+                        Live.memo { Key = 99; Text = "unused" } viewItem |> ignore
+                        section [] [ h1 [] [ str "items" ]; ul [] (List.rev parts) ]
+
+                    let memo = ViewMemo()
+                    let struct (_, before) = ViewTree.render memo (fun () -> view first)
+                    let struct (_, after) = ViewTree.render memo (fun () -> view second)
+
+                    before = ViewTree.ofView [ view first ]
+                    && after = ViewTree.ofView [ view second ]
+                    && second
+                       |> List.forall (fun item ->
+                           match itemIn before item.Key, itemIn after item.Key with
+                           | Some old, Some next when List.contains item first -> obj.ReferenceEquals(old, next)
+                           | _, Some _ -> true
+                           | _, None -> false)
+
             testCase "a part is rendered once while each render uses it, and again after a render without it"
             <| fun () ->
                 let memo = ViewMemo()

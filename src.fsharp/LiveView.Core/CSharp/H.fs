@@ -32,7 +32,7 @@ type H =
     /// them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the clock) does
     /// not render it again. For long lists: `H.Ul([.. rows.Select(row => H.Memo(row, Row))])`.
     static member Memo<'K>(key: 'K, view: Func<'K, XmlNode>) : XmlNode =
-        ViewMemo.Part(view.Method, box key, fun () -> view.Invoke key)
+        ViewMemo.PartFunc(view.Method, key, view)
 
     /// `<html>` with children.
     static member Html([<ParamArray>] children: XmlNode array) = H.Element("html", children)

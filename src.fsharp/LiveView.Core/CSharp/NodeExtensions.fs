@@ -1,5 +1,6 @@
 namespace LiveView.CSharp
 
+open System
 open System.Runtime.CompilerServices
 open Giraffe.ViewEngine
 open LiveView
@@ -10,13 +11,27 @@ open LiveView
 type NodeExtensions =
 
     static member private With(node: XmlNode, attribute: XmlAttribute) =
-        let name =
+        let nameOf =
             function
             | KeyValue(key, _)
             | Boolean key -> key
 
+        let name = nameOf attribute
+
         let put (attributes: XmlAttribute array) =
-            Array.append (attributes |> Array.filter (fun a -> name a <> name attribute)) [| attribute |]
+            let mutable set = false
+
+            for a in attributes do
+                set <- set || String.Equals(nameOf a, name)
+
+            if set then
+                Array.append (attributes |> Array.filter (fun a -> nameOf a <> name)) [| attribute |]
+            else
+                // The common case, an attribute not set yet: one array.
+                let added = Array.zeroCreate (attributes.Length + 1)
+                Array.blit attributes 0 added 0 attributes.Length
+                added[attributes.Length] <- attribute
+                added
 
         match node with
         | ParentNode((tag, attributes), children) -> ParentNode((tag, put attributes), children)
