@@ -222,9 +222,11 @@ static Runtime Mounted(ISite site, Page<object> page)
     return RuntimeModule.step(site, Input.NewMount(request, new Env(DateTimeOffset.UnixEpoch, new Random(1))), runtime).Item1;
 }
 
+// One update, as the host steps it: with its clock and the connection's one generator (seeding a new generator for
+// each update is no cost of the runtime's).
 static Runtime Step(ISite site, Runtime runtime, ClientAction action, FrameWriter writer)
 {
-    var (next, outputs) = RuntimeModule.step(site, Input.NewAction(action, new Env(DateTimeOffset.UnixEpoch, new Random(1))), runtime);
+    var (next, outputs) = RuntimeModule.step(site, Input.NewAction(action, new Env(DateTimeOffset.UnixEpoch, Generator.Random)), runtime);
     writer.Release();
     foreach (var output in outputs)
     {
@@ -252,4 +254,11 @@ string? Option(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>The generator of the connections measured, one per process as the host has one per connection.</summary>
+internal static class Generator
+{
+    /// <summary>Seeded: the pages measured do not draw from it, and their frames are the same each run.</summary>
+    public static readonly Random Random = new(1);
 }
