@@ -1,5 +1,6 @@
 module LiveView.Core.Tests.ViewUpdateTests
 
+open System.Security.Claims
 open Expecto
 open FsCheck
 open FsCheck.FSharp
@@ -21,6 +22,9 @@ let private updateFrom (before: ViewNode list) (shown: ViewNode list voption) (p
 let private update (before: XmlNode) patches after =
     let tree = ViewTree.ofView [ before ]
     updateFrom tree (ValueSome tree) patches after
+
+/// The tree of the last render of the runtime's live page.
+let private viewOf (runtime: Runtime) = (Runtime.live runtime).Value.View
 
 let private changesIn (patches: Patch list) =
     patches
@@ -76,6 +80,96 @@ let tests =
                     if written (applyAll tree update.Changes) <> written next then
                         failtestf "the changes do not give the new view"
                 | _, same -> failtestf "sent %A when the views are the same: %b" sent same)
+
+            testPropertyWithConfig
+                manyCases
+                "the runtime keeps each render's tree, made from the last one's, and sends what brings the client to it"
+            <| Prop.forAll (Arb.fromGen genViews) (fun (first, second) ->
+                let views = [| first; second; first; first |]
+
+                let page =
+                    Page.create "views" (fun _ -> 0) (fun (i: int) -> div [] views[i])
+                    |> Page.handle (Handler.named "next" (fun i _ -> Reply.state (i + 1)))
+
+                let site = Page.alone (Page.erase page)
+
+                let env =
+                    {
+                        Now = System.DateTimeOffset.UnixEpoch
+                        Random = System.Random 1
+                    }
+
+                let request =
+                    {
+                        Page = "views"
+                        Url = "/"
+                        Params = Map.empty
+                        Lang = None
+                    }
+
+                let mounted, _ =
+                    Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (ClaimsPrincipal()) 16)
+
+                let action = ClientAction.named "views->next"
+
+                ((mounted, ViewTree.ofView [ div [] first ]), [ 1..3 ])
+                ||> List.fold (fun (runtime, shown) i ->
+                    let next, outputs = Runtime.step site (Input.Action(action, env)) runtime
+                    let tree = viewOf next
+
+                    if tree <> ViewTree.ofView [ div [] views[i] ] then
+                        failtestf "render %d: the tree is not the view's" i
+
+                    let sent =
+                        outputs
+                        |> List.collect (function
+                            | Output.Frames(_, patches, _) -> changesIn patches
+                            | _ -> [])
+
+                    let applied =
+                        (shown, sent) ||> List.fold (fun nodes update -> applyAll nodes update.Changes)
+
+                    if written applied <> written tree then
+                        failtestf "render %d: the changes sent do not give the new view" i
+
+                    next, tree)
+                |> ignore)
+
+            testCase "what did not change in a render is the last render's tree (the same nodes)"
+            <| fun () ->
+                let page =
+                    Page.create "counter" (fun _ -> 0) (fun (n: int) ->
+                        section [] [ h1 [] [ str "Counter" ]; output [ _id "n" ] [ str (string n) ] ])
+                    |> Page.handle (Handler.named "up" (fun n _ -> Reply.state (n + 1)))
+
+                let site = Page.alone (Page.erase page)
+
+                let env =
+                    {
+                        Now = System.DateTimeOffset.UnixEpoch
+                        Random = System.Random 1
+                    }
+
+                let request =
+                    {
+                        Page = "counter"
+                        Url = "/"
+                        Params = Map.empty
+                        Lang = None
+                    }
+
+                let mounted, _ =
+                    Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (ClaimsPrincipal()) 16)
+
+                let next, _ =
+                    Runtime.step site (Input.Action(ClientAction.named "counter->up", env)) mounted
+
+                match viewOf mounted, viewOf next with
+                | [ ViewNode.Element(_, _, ViewContent.Children [ title; _ ]) ],
+                  [ ViewNode.Element(_, _, ViewContent.Children [ title'; count ]) ] ->
+                    Expect.isTrue (obj.ReferenceEquals(title, title')) "the title is the last render's"
+                    Expect.equal (ViewHtml.ofNode count) "<output id=\"n\">1</output>" "the count is the new one"
+                | trees -> failtestf "not the page: %A" trees
 
             testPropertyWithConfig manyCases "a hand-written patch stands where the view did not change"
             <| Prop.forAll

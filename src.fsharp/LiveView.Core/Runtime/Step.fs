@@ -171,7 +171,7 @@ module Runtime =
                             struct (live.View, live.Shown, reply.Patches)
                         else
                             let struct (view, tree) =
-                                ViewTree.render live.Memo (fun () -> live.Page.View reply.State)
+                                ViewTree.renderAfter live.View live.Memo (fun () -> live.Page.View reply.State)
 
                             ViewUpdate.after live.View live.Shown reply.Patches view tree
 

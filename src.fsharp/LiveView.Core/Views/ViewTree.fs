@@ -44,6 +44,22 @@ module ViewTree =
                 String.Concat(text.AsSpan(0, at), decoded.AsSpan(), text.AsSpan(at + length))
             | _ -> WebUtility.HtmlDecode text |> Option.ofObj |> Option.defaultValue text
 
+    /// True when `raw` decodes to `decoded` (`decode`), without making the decoded string for text with no entity or
+    /// one of those encoding writes.
+    let private decodesTo (raw: string) (decoded: string) =
+        let at = raw.IndexOf '&'
+
+        if at < 0 then
+            String.Equals(raw, decoded)
+        else
+            match entityAt raw at with
+            | struct (entity, length) when length > 0 && raw.IndexOf('&', at + length) < 0 ->
+                decoded.Length = raw.Length - length + 1
+                && raw.AsSpan(0, at).SequenceEqual(decoded.AsSpan(0, at))
+                && decoded[at] = entity[0]
+                && raw.AsSpan(at + length).SequenceEqual(decoded.AsSpan(at + 1))
+            | _ -> String.Equals(decode raw, decoded)
+
     /// The characters lowercasing never changes: ASCII but capitals.
     let private unchanged =
         SearchValues.Create
@@ -104,6 +120,35 @@ module ViewTree =
 
         struct (list, ignored)
 
+    /// True when `attributes` (from `index` on) make `olds`, attributes `attributes` made (no two of a name): the same
+    /// names in the same order, with values that decode to theirs.
+    let rec private sameAttributes (attributes: XmlAttribute array) (index: int) (olds: (string * string) list) =
+        match olds with
+        | [] -> index = attributes.Length
+        | (name, value) :: rest ->
+            index < attributes.Length
+            && (match attributes[index] with
+                | KeyValue(name', value') -> String.Equals(name', name) && decodesTo value' value
+                | Boolean name' -> String.Equals(name', name) && value.Length = 0)
+            && sameAttributes attributes (index + 1) rest
+
+    /// True when one of `attributes` gives the element's content to the page's scripts (or to a stream).
+    let rec private ignores (attributes: (string * string) list) =
+        match attributes with
+        | [] -> false
+        | (name, _) :: rest -> name = IgnoreAttribute || name = StreamAttribute || ignores rest
+
+    let private startsWithRow (nodes: XmlNode list) =
+        match nodes with
+        | ParentNode((tag, _), _) :: _ -> lowerTag tag = "tr"
+        | _ -> false
+
+    let rec private sameLength (nodes: XmlNode list) (olds: ViewNode list) =
+        match nodes, olds with
+        | [], [] -> true
+        | _ :: nodes, _ :: olds -> sameLength nodes olds
+        | _ -> false
+
     /// The HTML of view nodes, as Giraffe renders them (for markup content, which is kept as written).
     let private html (nodes: XmlNode list) =
         nodes |> List.map RenderView.AsString.htmlNode |> String.concat ""
@@ -145,6 +190,30 @@ module ViewTree =
                 | ViewNode.Text before -> nodes[count - 1] <- ViewNode.Text(before + text)
                 | _ -> x.Add node
             | _ -> x.Add node
+
+        /// True when the nodes from `start` on are `olds` (the same references, in order), and the list they make in a
+        /// `table` is the same: with `rows`, rows all (one `tbody` around them), else none.
+        member _.Are(start: int, olds: ViewNode list, table: bool, rows: bool) =
+            let mutable i = start
+            let mutable rest = olds
+            let mutable same = true
+
+            while same && i < count do
+                match rest with
+                | old :: more ->
+                    same <- obj.ReferenceEquals(nodes[i], old) && (not table || isRow old = rows)
+                    rest <- more
+                    i <- i + 1
+                | [] -> same <- false
+
+            same && rest.IsEmpty
+
+        /// Takes the nodes from `start` on off.
+        member _.Drop(start: int) =
+            for i in start .. count - 1 do
+                nodes[i] <- Unchecked.defaultof<_>
+
+            count <- start
 
         /// The nodes from `start` on, as a list (rows placed straight in a table get the `tbody` the HTML parser puts
         /// around them); they are taken off.
@@ -212,11 +281,115 @@ module ViewTree =
 
         made.Take(start, table)
 
+    /// The tree of `node` where the last render had `old`: `old` itself when `node` makes the same tree, else a new
+    /// node that keeps what did not change of `old` (the same references: the diff passes them by).
+    let rec private ofNodeFrom made (node: XmlNode) (old: ViewNode) : ViewNode =
+        match node, old with
+        | XmlNode.Text content, ViewNode.Text text ->
+            if decodesTo content text then
+                old
+            else
+                ViewNode.Text(decode content)
+        | ParentNode((tag, attrs), children), ViewNode.Element(oldTag, oldAttributes, oldContent) when
+            String.Equals(lowerTag tag, oldTag)
+            ->
+            let struct (attributes, ignored) =
+                if sameAttributes attrs 0 oldAttributes then
+                    struct (oldAttributes, ignores oldAttributes)
+                else
+                    attributes attrs
+
+            let struct (inner, wasIgnored) =
+                match oldContent with
+                | ViewContent.Ignored inner -> struct (inner, true)
+                | content -> struct (content, false)
+
+            let content = contentFrom made oldTag children inner
+
+            let content =
+                if not ignored then
+                    content
+                elif wasIgnored && obj.ReferenceEquals(content, inner) then
+                    oldContent
+                else
+                    ViewContent.Ignored content
+
+            if
+                obj.ReferenceEquals(attributes, oldAttributes)
+                && obj.ReferenceEquals(content, oldContent)
+            then
+                old
+            else
+                ViewNode.Element(oldTag, attributes, content)
+        | VoidElement(tag, attrs), ViewNode.Element(oldTag, oldAttributes, ViewContent.Children []) when
+            String.Equals(lowerTag tag, oldTag)
+            ->
+            if sameAttributes attrs 0 oldAttributes then
+                old
+            else
+                let struct (attributes, _) = attributes attrs
+                ViewNode.Element(oldTag, attributes, ViewContent.Children [])
+        | _ -> convert made null node
+
+    /// The content `children` make in an element `tag` where the last render had `old`.
+    and private contentFrom made (tag: string) (children: XmlNode list) (old: ViewContent) =
+        match old with
+        | ViewContent.Children olds when not (hasMarkup children) ->
+            match ofNodesFrom made (tag = "table") children olds with
+            | nodes when obj.ReferenceEquals(nodes, olds) -> old
+            | nodes -> ViewContent.Children nodes
+        | _ ->
+            match contentIn made null tag children with
+            | content when ViewContent.Same(content, old) -> old
+            | content -> content
+
+    /// The nodes `nodes` make where the last render had `olds`, `olds` itself when they are the same. Each node is
+    /// made from the old one in its place when the two lists are as long (in a `table` whose rows the last render put
+    /// in one `tbody`, from the row in its place).
+    and private ofNodesFrom made table (nodes: XmlNode list) (olds: ViewNode list) =
+        let start = made.Count
+
+        let struct (counterparts, rows) =
+            match olds with
+            | [ ViewNode.Element("tbody", [], ViewContent.Children rows) ] when
+                table && startsWithRow nodes && sameLength nodes rows
+                ->
+                struct (rows, true)
+            | _ when sameLength nodes olds -> struct (olds, false)
+            | _ -> struct ([], false)
+
+        let mutable rest = counterparts
+
+        for node in nodes do
+            match rest with
+            | old :: more ->
+                made.Push(start, ofNodeFrom made node old)
+                rest <- more
+            | [] -> made.Push(start, convert made null node)
+
+        if not counterparts.IsEmpty && made.Are(start, counterparts, table, rows) then
+            made.Drop start
+            olds
+        else
+            made.Take(start, table)
+
     /// The content `children` make in an element `tag`, as the HTML parser makes it.
     let contentOf (tag: string) (children: XmlNode list) = contentIn (Nodes()) null tag children
 
     /// The view tree of `nodes`, the children of the element the page is shown in.
     let ofView (nodes: XmlNode list) : ViewNode list = ofNodes (Nodes()) null false nodes
+
+    /// The tree of `node`, just rendered with `memo`.
+    let private treeOf (memo: ViewMemo) (node: XmlNode) =
+        memo.StartWalk()
+        let tree = ofNodes (Nodes()) memo false [ node ]
+
+        if memo.WalkedAll then
+            tree
+        else
+            // The parts are not shown in the order they were asked for: the tree again, finding each by its nodes.
+            memo.IndexNodes()
+            ofNodes (Nodes()) memo false [ node ]
 
     /// Renders a page's view (`view ()`) keeping its parts in `memo` (`Live.memo`), and its tree, in which the parts
     /// kept from the last render are the trees they had then (the same references: the diff passes them by).
@@ -226,15 +399,17 @@ module ViewTree =
         if memo.IsEmpty then
             struct (node, ofNodes (Nodes()) null false [ node ])
         else
-            memo.StartWalk()
-            let tree = ofNodes (Nodes()) memo false [ node ]
+            struct (node, treeOf memo node)
 
-            if memo.WalkedAll then
-                struct (node, tree)
-            else
-                // The parts are not shown in the order they were asked for: the tree again, finding each by its nodes.
-                memo.IndexNodes()
-                struct (node, ofNodes (Nodes()) memo false [ node ])
+    /// `render` after a render whose tree was `before` (a tree `render` made): in a view that keeps no part, what did
+    /// not change is `before`'s own nodes, found as the tree is made (and the diff passes them by).
+    let internal renderAfter (before: ViewNode list) (memo: ViewMemo) (view: unit -> XmlNode) =
+        let node = memo.Render view
+
+        if memo.IsEmpty then
+            struct (node, ofNodesFrom (Nodes()) false [ node ] before)
+        else
+            struct (node, treeOf memo node)
 
     /// The key that identifies `node` among its siblings: its `data-key`, else its `id`.
     let keyOf (node: ViewNode) : string voption =
