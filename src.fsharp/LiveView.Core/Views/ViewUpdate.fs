@@ -88,7 +88,10 @@ module ViewUpdate =
         ]
 
     let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (view: XmlNode) next =
-        let followed = shown |> ValueOption.bind (fun shown -> follow shown patches)
+        let followed =
+            match shown with
+            | ValueSome shown -> follow shown patches
+            | ValueNone -> ValueNone
 
         match followed with
         | ValueSome shown when obj.ReferenceEquals(shown, before) ->
