@@ -10,10 +10,12 @@ module ViewUpdate =
 
     /// Nodes that stand for each other in the same place: texts, or elements of the same tag and key.
     let private matches (a: ViewNode) (b: ViewNode) =
-        match a, b with
-        | ViewNode.Text _, ViewNode.Text _ -> true
-        | ViewNode.Element(tag, _, _), ViewNode.Element(tag', _, _) -> tag = tag' && ViewTree.keyOf a = ViewTree.keyOf b
-        | _ -> false
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | ViewNode.Text _, ViewNode.Text _ -> true
+           | ViewNode.Element(tag, _, _), ViewNode.Element(tag', _, _) ->
+               tag = tag' && ViewTree.keyOf a = ViewTree.keyOf b
+           | _ -> false
 
     /// What the client should show, given what it shows (`shown`) and the view's change from `before` to `after`:
     /// where the view did not change, what is shown stands (hand-written patches included); where what is shown is
