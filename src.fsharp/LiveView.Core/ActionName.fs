@@ -1,6 +1,7 @@
 namespace LiveView
 
 open System
+open System.Buffers
 
 /// The target of a client action: a page and one of its handlers, written `page->handler` on the wire.
 [<Struct>]
@@ -24,19 +25,18 @@ module ActionName =
     [<Literal>]
     let MaxPartLength = 64
 
-    let private isNameChar c =
-        (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c = '_'
-        || c = '-'
-        || c = '.'
+    /// The characters of names: ASCII letters, digits, `_`, `-` and `.`.
+    let private nameChars =
+        SearchValues.Create "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-."
 
     /// A page or handler name is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
     let isValidPart (part: string | null) =
         match part with
         | null -> false
-        | part -> part.Length > 0 && part.Length <= MaxPartLength && Seq.forall isNameChar part
+        | part ->
+            part.Length > 0
+            && part.Length <= MaxPartLength
+            && part.AsSpan().IndexOfAnyExcept nameChars < 0
 
     let private describe what (part: string) =
         if part.Length = 0 then

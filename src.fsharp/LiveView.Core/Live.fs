@@ -35,5 +35,4 @@ module Live =
     /// last render had no `viewRow` part with a key equal to `row` (then its nodes and their tree are reused, and the
     /// diff passes them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the
     /// clock) does not render it again. For long lists: `rows |> List.map (fun row -> Live.memo row viewRow)`.
-    let memo (key: 'K) (view: 'K -> XmlNode) : XmlNode =
-        ViewMemo.Part(view.GetType(), key, view)
+    let memo (key: 'K) (view: 'K -> XmlNode) : XmlNode = ViewMemo.Part(key, view)

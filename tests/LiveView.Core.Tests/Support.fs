@@ -17,6 +17,30 @@ let actionFor (page: string) (handler: string) =
             Handler = handler
         }
 
+/// `page`, alone on its site, mounted at `/` in a new runtime (connection `c`); with the site and the clock and
+/// generator of its steps.
+let mountedAlone (page: Page<'S>) : ISite * Env * Runtime =
+    let site = Page.alone (Page.erase page)
+
+    let env =
+        {
+            Now = DateTimeOffset.UnixEpoch
+            Random = Random 1
+        }
+
+    let request =
+        {
+            Page = page.Name
+            Url = "/"
+            Params = Map.empty
+            Lang = None
+        }
+
+    let mounted, _ =
+        Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (Security.Claims.ClaimsPrincipal()) 16)
+
+    site, env, mounted
+
 /// A service provider that has no services.
 let emptyServices =
     { new IServiceProvider with

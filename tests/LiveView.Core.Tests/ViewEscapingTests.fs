@@ -78,6 +78,11 @@ let tests =
                 |> between "<span data-k=\"" "\"></span>"
                 |> checkAttribute s)
 
+            property "C# text and attributes are encoded as Giraffe's str and attr encode them" (fun s ->
+                Expect.equal (H.Text s) (encodedText s) "a text"
+                Expect.equal (H.Span(s)) (span [] [ encodedText s ]) "an element's text"
+                Expect.equal (H.Span().Attr("title", s)) (span [ attr "title" s ] []) "an attribute")
+
             property "Patch.text \"#x\" s renders its nodes escaped" (fun s ->
                 match Patch.text "#x" s with
                 | Swap("#x", nodes, false) -> RenderView.AsString.htmlNodes nodes |> checkText s

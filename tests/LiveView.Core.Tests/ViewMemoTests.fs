@@ -1,7 +1,6 @@
 module LiveView.Core.Tests.ViewMemoTests
 
 open System.Globalization
-open System.Security.Claims
 open Expecto
 open FsCheck
 open FsCheck.FSharp
@@ -209,24 +208,7 @@ let tests =
                 let plain = pageOf row
 
                 let framesOf (page: Page<string list>) =
-                    let site = Page.alone (Page.erase page)
-
-                    let env =
-                        {
-                            Now = System.DateTimeOffset.UnixEpoch
-                            Random = System.Random 1
-                        }
-
-                    let request =
-                        {
-                            Page = "table"
-                            Url = "/"
-                            Params = Map.empty
-                            Lang = None
-                        }
-
-                    let mounted, _ =
-                        Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (ClaimsPrincipal()) 16)
+                    let site, env, mounted = mountedAlone page
 
                     ((mounted, []), [ 3; 7; 3; 29; 0 ])
                     ||> List.fold (fun (runtime, sent) row ->

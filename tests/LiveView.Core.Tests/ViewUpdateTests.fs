@@ -1,6 +1,5 @@
 module LiveView.Core.Tests.ViewUpdateTests
 
-open System.Security.Claims
 open Expecto
 open FsCheck
 open FsCheck.FSharp
@@ -91,24 +90,7 @@ let tests =
                     Page.create "views" (fun _ -> 0) (fun (i: int) -> div [] views[i])
                     |> Page.handle (Handler.named "next" (fun i _ -> Reply.state (i + 1)))
 
-                let site = Page.alone (Page.erase page)
-
-                let env =
-                    {
-                        Now = System.DateTimeOffset.UnixEpoch
-                        Random = System.Random 1
-                    }
-
-                let request =
-                    {
-                        Page = "views"
-                        Url = "/"
-                        Params = Map.empty
-                        Lang = None
-                    }
-
-                let mounted, _ =
-                    Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (ClaimsPrincipal()) 16)
+                let site, env, mounted = mountedAlone page
 
                 let action = ClientAction.named "views->next"
 
@@ -142,24 +124,7 @@ let tests =
                         section [] [ h1 [] [ str "Counter" ]; output [ _id "n" ] [ str (string n) ] ])
                     |> Page.handle (Handler.named "up" (fun n _ -> Reply.state (n + 1)))
 
-                let site = Page.alone (Page.erase page)
-
-                let env =
-                    {
-                        Now = System.DateTimeOffset.UnixEpoch
-                        Random = System.Random 1
-                    }
-
-                let request =
-                    {
-                        Page = "counter"
-                        Url = "/"
-                        Params = Map.empty
-                        Lang = None
-                    }
-
-                let mounted, _ =
-                    Runtime.step site (Input.Mount(request, env)) (Runtime.start "c" (ClaimsPrincipal()) 16)
+                let site, env, mounted = mountedAlone page
 
                 let next, _ =
                     Runtime.step site (Input.Action(ClientAction.named "counter->up", env)) mounted

@@ -1,8 +1,30 @@
 namespace LiveView.CSharp
 
 open System
+open System.Buffers
+open System.Net
 open Giraffe.ViewEngine
 open LiveView
+
+/// HTML-encoding as Giraffe's `encodedText` and `attr` do it (`WebUtility.HtmlEncode`), text that needs none found by
+/// one vectorized search.
+module internal Encoded =
+
+    /// The ASCII characters `WebUtility.HtmlEncode` leaves as they are.
+    let private plain =
+        SearchValues.Create
+            [|
+                for c in '\000' .. '\u007f' do
+                    if "<>\"'&".IndexOf c < 0 then
+                        c
+            |]
+
+    /// `text` HTML-encoded.
+    let text (text: string) : string =
+        if obj.ReferenceEquals(text, null) || text.AsSpan().IndexOfAnyExcept plain < 0 then
+            text
+        else
+            WebUtility.HtmlEncode text |> nonNull
 
 /// HTML for C#: `H.Div(H.Button("Random number").Action("click->home#randomNumber"), H.H2("").Id("output"))`.
 /// Every element takes child nodes or a text (HTML-encoded); attributes come from the extension methods of
@@ -16,13 +38,13 @@ type H =
 
     /// The element `tag` holding `text`, HTML-encoded.
     static member Element(tag: string, text: string) =
-        ParentNode((tag, [||]), [ HtmlElements.encodedText text ])
+        ParentNode((tag, [||]), [ XmlNode.Text(Encoded.text text) ])
 
     /// The void element `tag` (no children, no closing tag), such as `input`.
     static member Void(tag: string) = VoidElement(tag, [||])
 
     /// A text node, HTML-encoded.
-    static member Text(text: string) = HtmlElements.encodedText text
+    static member Text(text: string) = XmlNode.Text(Encoded.text text)
 
     /// Markup written as is, not encoded: never pass it text that came from a user.
     static member Raw(html: string) = HtmlElements.rawText html
@@ -31,8 +53,7 @@ type H =
     /// render had no `Row` part with a key equal to `row` (then its nodes and their tree are reused, and the diff passes
     /// them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the clock) does
     /// not render it again. For long lists: `H.Ul([.. rows.Select(row => H.Memo(row, Row))])`.
-    static member Memo<'K>(key: 'K, view: Func<'K, XmlNode>) : XmlNode =
-        ViewMemo.PartFunc(view.Method, key, view)
+    static member Memo<'K>(key: 'K, view: Func<'K, XmlNode>) : XmlNode = ViewMemo.PartFunc(key, view)
 
     /// `<html>` with children.
     static member Html([<ParamArray>] children: XmlNode array) = H.Element("html", children)

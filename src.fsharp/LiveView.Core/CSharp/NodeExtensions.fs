@@ -41,7 +41,7 @@ type NodeExtensions =
     /// Sets the attribute `name` to `value` (HTML-encoded).
     [<Extension>]
     static member Attr(node: XmlNode, name: string, value: string) =
-        NodeExtensions.With(node, attr name value)
+        NodeExtensions.With(node, KeyValue(name, Encoded.text value))
 
     /// Sets the boolean attribute `name` (e.g. `disabled`, `checked`).
     [<Extension>]

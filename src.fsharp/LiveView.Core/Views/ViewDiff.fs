@@ -59,10 +59,35 @@ module ViewDiff =
         let mutable indexes: int array = Array.zeroCreate 16
         let mutable depth = 0
 
+        [<ThreadStatic; DefaultValue>]
+        static val mutable private ofThread: Walk | null
+
+        /// The thread's walk, at the start (a diff runs on one thread, and runs no code that makes another meanwhile).
+        static member Start() =
+            match Walk.ofThread with
+            | null ->
+                let walk = Walk()
+                Walk.ofThread <- walk
+                walk
+            | walk ->
+                walk.Reset()
+                walk
+
         member val Changes = ResizeArray<ViewChange>()
+
+        /// The changes found, taken off the walk.
+        member x.Take() : ViewChange list =
+            let changes = List.ofSeq x.Changes
+            x.Changes.Clear()
+            changes
 
         /// True once a difference was found that may give no change (content the page's scripts own, attributes).
         member val Differs = false with get, set
+
+        member private x.Reset() =
+            depth <- 0
+            x.Changes.Clear()
+            x.Differs <- false
 
         member _.Push(index: int) =
             if depth = indexes.Length then
@@ -112,9 +137,6 @@ module ViewDiff =
     let rec private at (walk: Walk) index (before: ViewNode) (after: ViewNode) =
         if not (obj.ReferenceEquals(before, after)) then
             match before, after with
-            | ViewNode.Text text, ViewNode.Text text' ->
-                if not (String.Equals(text, text')) then
-                    walk.Changes.Add(ViewChange.SetText(walk.PathTo index, text'))
             | ViewNode.Element(tag, oldAttributes, oldContent), ViewNode.Element(tag', newAttributes, newContent) when
                 String.Equals(tag, tag')
                 ->
@@ -122,15 +144,18 @@ module ViewDiff =
                 attributes walk oldAttributes newAttributes
 
                 match oldContent, newContent with
+                | ViewContent.Children old, ViewContent.Children next -> children walk old next
                 | ViewContent.Ignored _, ViewContent.Ignored _ ->
                     if not walk.Differs && not (ViewContent.Same(oldContent, newContent)) then
                         walk.Differs <- true
-                | ViewContent.Children old, ViewContent.Children next -> children walk old next
                 | _ when not (ViewContent.Same(oldContent, newContent)) ->
                     walk.Changes.Add(ViewChange.SetContent(walk.Path, newContent))
                 | _ -> ()
 
                 walk.Pop()
+            | ViewNode.Text text, ViewNode.Text text' ->
+                if not (String.Equals(text, text')) then
+                    walk.Changes.Add(ViewChange.SetText(walk.PathTo index, text'))
             | _ -> walk.Changes.Add(ViewChange.Replace(walk.PathTo index, after))
 
     /// The changes to the children of the node being walked: position by position when both lists have the same keys
@@ -146,7 +171,9 @@ module ViewDiff =
     and private inPlace (walk: Walk) index (before: ViewNode list) (after: ViewNode list) =
         match before, after with
         | old :: olds, next :: nexts ->
-            at walk index old next
+            if not (obj.ReferenceEquals(old, next)) then
+                at walk index old next
+
             inPlace walk (index + 1) olds nexts
         | _ -> ()
 
@@ -258,12 +285,13 @@ module ViewDiff =
     /// The changes, in order, that turn the DOM of `before` (the children of the element a page is shown in) into
     /// that of `after`; none when they are equal.
     let between (before: ViewNode list) (after: ViewNode list) : ViewChange list =
-        let walk = Walk()
+        let walk = Walk.Start()
         children walk before after
-        List.ofSeq walk.Changes
+        walk.Take()
 
     /// `between`, and whether `before` and `after` are equal, found in the same walk.
     let internal compare (before: ViewNode list) (after: ViewNode list) : struct (ViewChange list * bool) =
-        let walk = Walk()
+        let walk = Walk.Start()
         children walk before after
-        struct (List.ofSeq walk.Changes, walk.Changes.Count = 0 && not walk.Differs)
+        let equal = walk.Changes.Count = 0 && not walk.Differs
+        struct (walk.Take(), equal)

@@ -46,6 +46,8 @@ type internal MemoPart(id: MemoId, node: XmlNode, render: int64) =
     member val Tree: ViewNode = Unchecked.defaultof<_> with get, set
     member val HasTree = false with get, set
     member val Render = render with get, set
+    /// The function it was last asked with (the same delegate, as a rule: a comparison of references).
+    member val Source: objnull = null with get, set
     /// Its place among the parts the last render that used it asked for.
     member val Place = 0 with get, set
 
@@ -190,40 +192,43 @@ type ViewMemo() =
             p
         | p -> p
 
-    /// Takes a place in the current render for the part asked for (before its own parts, as in the document), and
-    /// finds it: at its place in the last render, else by its key (null: it is new).
-    member private this.Find<'K>(part: obj, key: 'K) : struct (int * (MemoPart | null) * MemoId) =
-        let p = this.Parts
-        let place = p.Current.Count
-        p.Current.Add null
-        let last = p.Last
+    /// Takes a place in the current render for the part asked for (before its own parts, as in the document).
+    member private this.Reserve() : int =
+        let current = this.Parts.Current
+        current.Add null
+        current.Count - 1
 
-        let atGuess =
-            if guess < last.Count then
-                match last[guess] with
-                | null -> null
-                | kept when
-                    obj.ReferenceEquals(kept.Id.Part, part)
-                    && (match kept.Id.Key with
-                        | :? 'K as keptKey -> EqualityComparer<'K>.Default.Equals(keptKey, key)
-                        | null -> isNull (box key)
-                        | _ -> false)
-                    ->
-                    kept
-                | _ -> null
-            else
-                null
+    /// The part at its place in the last render, when it is a part of `source` (a function rendering parts; its
+    /// type, or its method for a delegate, is what identifies them); null otherwise.
+    member private _.AtGuess(source: obj) : MemoPart | null =
+        let last = (nonNull parts).Last
 
-        match atGuess with
-        | null ->
-            let id = MemoId.Of(part, box key)
+        if guess < last.Count then
+            match last[guess] with
+            | null -> null
+            | kept when obj.ReferenceEquals(kept.Source, source) -> kept
+            | kept when obj.ReferenceEquals(kept.Id.Part, ViewMemo.Identity source) ->
+                kept.Source <- source
+                kept
+            | _ -> null
+        else
+            null
 
-            match p.ById.TryGetValue id with
-            | true, kept -> struct (place, kept, id)
-            | _ ->
-                guess <- guess + 1
-                struct (place, null, id)
-        | kept -> struct (place, kept, kept.Id)
+    /// What identifies the parts `source` renders: its method for a delegate, else its type.
+    static member private Identity(source: obj) : obj =
+        match source with
+        | :? Delegate as view -> view.Method
+        | _ -> source.GetType()
+
+    /// The part of `source` for `key` kept from the last render, found by its key, and what identifies it.
+    member private _.ByKey(source: obj, key: objnull) : struct ((MemoPart | null) * MemoId) =
+        let id = MemoId.Of(ViewMemo.Identity source, key)
+
+        match (nonNull parts).ById.TryGetValue id with
+        | true, kept -> struct (kept, id)
+        | _ ->
+            guess <- guess + 1
+            struct (null, id)
 
     /// Keeps `part` at `place` of the current render: the next one is looked for after where it was.
     member private _.Use(place: int, part: MemoPart) : XmlNode =
@@ -233,31 +238,52 @@ type ViewMemo() =
         (nonNull parts).Current[ place ] <- part
         part.Node
 
-    /// A new part at `place` of the current render.
-    member private _.Add(place: int, id: MemoId, node: XmlNode) : XmlNode =
+    /// A new part of `source` at `place` of the current render.
+    member private _.Add(place: int, source: obj, id: MemoId, node: XmlNode) : XmlNode =
         let p = nonNull parts
         let part = MemoPart(id, node, render)
+        part.Source <- source
         part.Place <- place
         p.ById[id] <- part
         p.Current[place] <- part
         node
 
-    /// The nodes of the part `part` (what renders it: a function's type or method) for `key`: kept from the last render
-    /// of the running page's view when that render had this part with an equal key, else `view key`. Outside a page's
-    /// render (a test rendering a view itself), always `view key`.
-    static member internal Part<'K>(part: obj, key: 'K, view: 'K -> XmlNode) : XmlNode =
+    /// True when `key` equals `kept`, a key of the same type boxed (by `EqualityComparer.Default`, which boxes
+    /// nothing; as `Equals` for any key whose `IEquatable` agrees with it).
+    static member inline private SameKey(kept: objnull, key: 'K) =
+        match kept with
+        | :? 'K as kept -> EqualityComparer<'K>.Default.Equals(kept, key)
+        | null -> isNull (box key)
+        | _ -> false
+
+    /// The nodes of the part `view` renders for `key` (what identifies the part: the function's type): kept from the
+    /// last render of the running page's view when that render had this part with an equal key, else `view key`.
+    /// Outside a page's render (a test rendering a view itself), always `view key`.
+    static member internal Part<'K>(key: 'K, view: 'K -> XmlNode) : XmlNode =
         match ViewMemo.running with
         | null -> view key
         | memo ->
-            match memo.Find(part, key) with
-            | struct (place, null, id) -> memo.Add(place, id, view key)
-            | struct (place, kept, _) -> memo.Use(place, kept)
+            let place = memo.Reserve()
 
-    /// `Part` for a view written in C#.
-    static member internal PartFunc<'K>(part: obj, key: 'K, view: Func<'K, XmlNode>) : XmlNode =
+            match memo.AtGuess view with
+            | null -> memo.Fresh(place, view, key, view)
+            | kept when ViewMemo.SameKey(kept.Id.Key, key) -> memo.Use(place, kept)
+            | _ -> memo.Fresh(place, view, key, view)
+
+    /// The part at `place` found by its key, else rendered by `render`.
+    member private memo.Fresh<'K>(place: int, source: obj, key: 'K, render: 'K -> XmlNode) : XmlNode =
+        match memo.ByKey(source, box key) with
+        | struct (null, id) -> memo.Add(place, source, id, render key)
+        | struct (kept, _) -> memo.Use(place, kept)
+
+    /// `Part` for a view written in C# (what identifies the part: the delegate's method).
+    static member internal PartFunc<'K>(key: 'K, view: Func<'K, XmlNode>) : XmlNode =
         match ViewMemo.running with
         | null -> view.Invoke key
         | memo ->
-            match memo.Find(part, key) with
-            | struct (place, null, id) -> memo.Add(place, id, view.Invoke key)
-            | struct (place, kept, _) -> memo.Use(place, kept)
+            let place = memo.Reserve()
+
+            match memo.AtGuess view with
+            | null -> memo.Fresh(place, view, key, view.Invoke)
+            | kept when ViewMemo.SameKey(kept.Id.Key, key) -> memo.Use(place, kept)
+            | _ -> memo.Fresh(place, view, key, view.Invoke)

@@ -27,11 +27,11 @@ type ViewNode =
     static member internal Same(a: ViewNode, b: ViewNode) =
         obj.ReferenceEquals(a, b)
         || match a, b with
-           | Text text, Text text' -> String.Equals(text, text')
            | Element(tag, attributes, content), Element(tag', attributes', content') ->
                String.Equals(tag, tag')
                && ViewNode.SameAttributes(attributes, attributes')
                && ViewContent.Same(content, content')
+           | Text text, Text text' -> String.Equals(text, text')
            | _ -> false
 
     // The loops match one list at a time: a match on a pair of mutable values would allocate the pair.

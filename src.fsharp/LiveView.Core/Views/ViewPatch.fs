@@ -29,12 +29,18 @@ module ViewPatch =
         | ViewContent.Children before, ViewContent.Children more -> ViewContent.Children(before @ more)
         | before, more -> ViewContent.Markup(ViewHtml.ofContent before + ViewHtml.ofContent more)
 
+    /// True when `attributes` have `id` as their id.
+    let rec private hasId (id: string) (attributes: (string * string) list) =
+        match attributes with
+        | [] -> false
+        | (name, value) :: rest -> (String.Equals(name, "id") && String.Equals(value, id)) || hasId id rest
+
     /// Changes the first element (in document order) whose id is `id`; None when there is none. Everything off the
     /// path down to it is kept as it was (the same references: the merge and the diff pass it by).
     let internal changeById (id: string) (change: ViewNode -> ViewNode list) (nodes: ViewNode list) =
         let rec inNode (node: ViewNode) : ViewNode list voption =
             match node with
-            | ViewNode.Element(_, attributes, _) when List.contains ("id", id) attributes -> ValueSome(change node)
+            | ViewNode.Element(_, attributes, _) when hasId id attributes -> ValueSome(change node)
             | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
                 inNodes children
                 |> ValueOption.map (fun children ->

@@ -24,12 +24,13 @@ module ViewTree =
         let is (entity: string) =
             String.CompareOrdinal(text, at, entity, 0, entity.Length) = 0
 
-        if is "&lt;" then struct ("<", 4)
-        elif is "&gt;" then struct (">", 4)
-        elif is "&amp;" then struct ("&", 5)
-        elif is "&quot;" then struct ("\"", 6)
-        elif is "&#39;" then struct ("'", 5)
-        else struct ("", 0)
+        match if at + 1 < text.Length then text[at + 1] else ' ' with
+        | 'l' when is "&lt;" -> struct ("<", 4)
+        | 'g' when is "&gt;" -> struct (">", 4)
+        | 'a' when is "&amp;" -> struct ("&", 5)
+        | 'q' when is "&quot;" -> struct ("\"", 6)
+        | '#' when is "&#39;" -> struct ("'", 5)
+        | _ -> struct ("", 0)
 
     /// `text` decoded as the HTML parser decodes it. Text with one entity of those encoding writes (a `->` in a
     /// `data-action`) is decoded here, in one string; any other goes to `WebUtility.HtmlDecode`.
@@ -138,15 +139,13 @@ module ViewTree =
         | [] -> false
         | (name, _) :: rest -> name = IgnoreAttribute || name = StreamAttribute || ignores rest
 
+    /// True when `tag` lowercased is `tag'`: the same string, as a rule (a literal, kept by `lowerTag`).
+    let private sameTag (tag: string) (tag': string) =
+        obj.ReferenceEquals(tag, tag') || String.Equals(lowerTag tag, tag')
+
     let private startsWithRow (nodes: XmlNode list) =
         match nodes with
         | ParentNode((tag, _), _) :: _ -> lowerTag tag = "tr"
-        | _ -> false
-
-    let rec private sameLength (nodes: XmlNode list) (olds: ViewNode list) =
-        match nodes, olds with
-        | [], [] -> true
-        | _ :: nodes, _ :: olds -> sameLength nodes olds
         | _ -> false
 
     /// The HTML of view nodes, as Giraffe renders them (for markup content, which is kept as written).
@@ -156,6 +155,7 @@ module ViewTree =
     let rec private hasMarkup (nodes: XmlNode list) =
         match nodes with
         | [] -> false
+        | ParentNode _ :: rest -> hasMarkup rest
         | XmlNode.Text content :: _ when content.IndexOf '<' >= 0 -> true
         | _ :: rest -> hasMarkup rest
 
@@ -164,12 +164,31 @@ module ViewTree =
         | ViewNode.Element("tr", _, _) -> true
         | _ -> false
 
+    [<Struct>]
+    type private Slot = { Node: ViewNode }
+
     /// The nodes being made, children of every element on the way down one after the other: an element's children
     /// are pushed, then made into a list from the last to the first (one cell each, no list reversed or appended).
-    [<Sealed; AllowNullLiteral>]
+    [<Sealed>]
     type private Nodes() =
-        let mutable nodes: ViewNode array = Array.zeroCreate 32
+        // Slots, not nodes: storing a struct in an array costs no check of the array's type.
+        let mutable nodes: Slot array = Array.zeroCreate 32
         let mutable count = 0
+
+        [<ThreadStatic; DefaultValue>]
+        static val mutable private ofThread: Nodes | null
+
+        /// The thread's stack, empty (a tree is made on one thread, and runs no code that makes another meanwhile).
+        static member Empty() =
+            match Nodes.ofThread with
+            | null ->
+                let made = Nodes()
+                Nodes.ofThread <- made
+                made
+            | made ->
+                // A tree that failed halfway left its nodes.
+                made.Drop 0
+                made
 
         member _.Count = count
 
@@ -179,15 +198,16 @@ module ViewTree =
             if count = nodes.Length then
                 Array.Resize(&nodes, count * 2)
 
-            nodes[count] <- node
+            nodes[count] <- { Node = node }
             count <- count + 1
 
         member x.Push(start: int, node: ViewNode) =
             match node with
+            | ViewNode.Element _ -> x.Add node
             | ViewNode.Text "" -> ()
             | ViewNode.Text text when count > start ->
-                match nodes[count - 1] with
-                | ViewNode.Text before -> nodes[count - 1] <- ViewNode.Text(before + text)
+                match nodes[count - 1].Node with
+                | ViewNode.Text before -> nodes[count - 1] <- { Node = ViewNode.Text(before + text) }
                 | _ -> x.Add node
             | _ -> x.Add node
 
@@ -201,7 +221,7 @@ module ViewTree =
             while same && i < count do
                 match rest with
                 | old :: more ->
-                    same <- obj.ReferenceEquals(nodes[i], old) && (not table || isRow old = rows)
+                    same <- obj.ReferenceEquals(nodes[i].Node, old) && (not table || isRow old = rows)
                     rest <- more
                     i <- i + 1
                 | [] -> same <- false
@@ -211,7 +231,7 @@ module ViewTree =
         /// Takes the nodes from `start` on off.
         member _.Drop(start: int) =
             for i in start .. count - 1 do
-                nodes[i] <- Unchecked.defaultof<_>
+                nodes[i] <- Unchecked.defaultof<Slot>
 
             count <- start
 
@@ -222,8 +242,8 @@ module ViewTree =
             let mutable rows = []
 
             for i in count - 1 .. -1 .. start do
-                let node = nodes[i]
-                nodes[i] <- Unchecked.defaultof<_>
+                let node = nodes[i].Node
+                nodes[i] <- Unchecked.defaultof<Slot>
 
                 if table && isRow node then
                     rows <- node :: rows
@@ -256,16 +276,16 @@ module ViewTree =
 
     and private convert made memo (node: XmlNode) =
         match node with
-        | XmlNode.Text content -> ViewNode.Text(decode content)
-        | VoidElement(tag, attrs) ->
-            let struct (attributes, _) = attributes attrs
-            ViewNode.Element(lowerTag tag, attributes, ViewContent.Children [])
         | ParentNode((tag, attrs), children) ->
             let tag = lowerTag tag
             let struct (attributes, ignored) = attributes attrs
             let content = contentIn made memo tag children
 
             ViewNode.Element(tag, attributes, (if ignored then ViewContent.Ignored content else content))
+        | XmlNode.Text content -> ViewNode.Text(decode content)
+        | VoidElement(tag, attrs) ->
+            let struct (attributes, _) = attributes attrs
+            ViewNode.Element(lowerTag tag, attributes, ViewContent.Children [])
 
     and private contentIn made memo (tag: string) (children: XmlNode list) =
         if hasMarkup children then
@@ -285,13 +305,8 @@ module ViewTree =
     /// node that keeps what did not change of `old` (the same references: the diff passes them by).
     let rec private ofNodeFrom made (node: XmlNode) (old: ViewNode) : ViewNode =
         match node, old with
-        | XmlNode.Text content, ViewNode.Text text ->
-            if decodesTo content text then
-                old
-            else
-                ViewNode.Text(decode content)
         | ParentNode((tag, attrs), children), ViewNode.Element(oldTag, oldAttributes, oldContent) when
-            String.Equals(lowerTag tag, oldTag)
+            sameTag tag oldTag
             ->
             let struct (attributes, ignored) =
                 if sameAttributes attrs 0 oldAttributes then
@@ -301,6 +316,7 @@ module ViewTree =
 
             let struct (inner, wasIgnored) =
                 match oldContent with
+                | ViewContent.Children _ -> struct (oldContent, false)
                 | ViewContent.Ignored inner -> struct (inner, true)
                 | content -> struct (content, false)
 
@@ -321,8 +337,13 @@ module ViewTree =
                 old
             else
                 ViewNode.Element(oldTag, attributes, content)
+        | XmlNode.Text content, ViewNode.Text text ->
+            if decodesTo content text then
+                old
+            else
+                ViewNode.Text(decode content)
         | VoidElement(tag, attrs), ViewNode.Element(oldTag, oldAttributes, ViewContent.Children []) when
-            String.Equals(lowerTag tag, oldTag)
+            sameTag tag oldTag
             ->
             if sameAttributes attrs 0 oldAttributes then
                 old
@@ -344,19 +365,16 @@ module ViewTree =
             | content -> content
 
     /// The nodes `nodes` make where the last render had `olds`, `olds` itself when they are the same. Each node is
-    /// made from the old one in its place when the two lists are as long (in a `table` whose rows the last render put
-    /// in one `tbody`, from the row in its place).
+    /// made from the old one in its place, if any (in a `table` whose rows the last render put in one `tbody`, from
+    /// the row in its place).
     and private ofNodesFrom made table (nodes: XmlNode list) (olds: ViewNode list) =
         let start = made.Count
 
         let struct (counterparts, rows) =
             match olds with
-            | [ ViewNode.Element("tbody", [], ViewContent.Children rows) ] when
-                table && startsWithRow nodes && sameLength nodes rows
-                ->
+            | [ ViewNode.Element("tbody", [], ViewContent.Children rows) ] when table && startsWithRow nodes ->
                 struct (rows, true)
-            | _ when sameLength nodes olds -> struct (olds, false)
-            | _ -> struct ([], false)
+            | _ -> struct (olds, false)
 
         let mutable rest = counterparts
 
@@ -367,29 +385,31 @@ module ViewTree =
                 rest <- more
             | [] -> made.Push(start, convert made null node)
 
-        if not counterparts.IsEmpty && made.Are(start, counterparts, table, rows) then
+        if made.Are(start, counterparts, table, rows) then
             made.Drop start
             olds
         else
             made.Take(start, table)
 
     /// The content `children` make in an element `tag`, as the HTML parser makes it.
-    let contentOf (tag: string) (children: XmlNode list) = contentIn (Nodes()) null tag children
+    let contentOf (tag: string) (children: XmlNode list) =
+        contentIn (Nodes.Empty()) null tag children
 
     /// The view tree of `nodes`, the children of the element the page is shown in.
-    let ofView (nodes: XmlNode list) : ViewNode list = ofNodes (Nodes()) null false nodes
+    let ofView (nodes: XmlNode list) : ViewNode list =
+        ofNodes (Nodes.Empty()) null false nodes
 
     /// The tree of `node`, just rendered with `memo`.
     let private treeOf (memo: ViewMemo) (node: XmlNode) =
         memo.StartWalk()
-        let tree = ofNodes (Nodes()) memo false [ node ]
+        let tree = ofNodes (Nodes.Empty()) memo false [ node ]
 
         if memo.WalkedAll then
             tree
         else
             // The parts are not shown in the order they were asked for: the tree again, finding each by its nodes.
             memo.IndexNodes()
-            ofNodes (Nodes()) memo false [ node ]
+            ofNodes (Nodes.Empty()) memo false [ node ]
 
     /// Renders a page's view (`view ()`) keeping its parts in `memo` (`Live.memo`), and its tree, in which the parts
     /// kept from the last render are the trees they had then (the same references: the diff passes them by).
@@ -397,7 +417,7 @@ module ViewTree =
         let node = memo.Render view
 
         if memo.IsEmpty then
-            struct (node, ofNodes (Nodes()) null false [ node ])
+            struct (node, ofNodes (Nodes.Empty()) null false [ node ])
         else
             struct (node, treeOf memo node)
 
@@ -407,7 +427,7 @@ module ViewTree =
         let node = memo.Render view
 
         if memo.IsEmpty then
-            struct (node, ofNodesFrom (Nodes()) false [ node ] before)
+            struct (node, ofNodesFrom (Nodes.Empty()) false [ node ] before)
         else
             struct (node, treeOf memo node)
 

@@ -10,10 +10,12 @@ module ViewUpdate =
 
     /// Nodes that stand for each other in the same place: texts, or elements of the same tag and key.
     let private matches (a: ViewNode) (b: ViewNode) =
-        match a, b with
-        | ViewNode.Text _, ViewNode.Text _ -> true
-        | ViewNode.Element(tag, _, _), ViewNode.Element(tag', _, _) -> tag = tag' && ViewTree.keyOf a = ViewTree.keyOf b
-        | _ -> false
+        obj.ReferenceEquals(a, b)
+        || match a, b with
+           | ViewNode.Text _, ViewNode.Text _ -> true
+           | ViewNode.Element(tag, _, _), ViewNode.Element(tag', _, _) ->
+               tag = tag' && ViewTree.keyOf a = ViewTree.keyOf b
+           | _ -> false
 
     /// What the client should show, given what it shows (`shown`) and the view's change from `before` to `after`:
     /// where the view did not change, what is shown stands (hand-written patches included); where what is shown is
@@ -88,7 +90,10 @@ module ViewUpdate =
         ]
 
     let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (view: XmlNode) next =
-        let followed = shown |> ValueOption.bind (fun shown -> follow shown patches)
+        let followed =
+            match shown with
+            | ValueSome shown -> follow shown patches
+            | ValueNone -> ValueNone
 
         match followed with
         | ValueSome shown when obj.ReferenceEquals(shown, before) ->

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.FSharp.Collections;
 
 namespace LiveView.AspNetCore;
 
@@ -37,11 +38,14 @@ internal static class ViewChangesJson
     }
 
     /// <summary>Writes <paramref name="changes"/> as one JSON array.</summary>
-    public static void Write(Utf8JsonWriter writer, IEnumerable<ViewChange> changes)
+    public static void Write(Utf8JsonWriter writer, FSharpList<ViewChange> changes)
     {
         writer.WriteStartArray();
-        foreach (var change in changes)
+
+        // The lists walked by hand: a foreach would make an enumerator for each.
+        for (var rest = changes; !rest.IsEmpty; rest = rest.Tail)
         {
+            var change = rest.Head;
             writer.WriteStartArray();
             switch (change)
             {
@@ -89,13 +93,13 @@ internal static class ViewChangesJson
         writer.WriteEndArray();
     }
 
-    private static void Start(Utf8JsonWriter writer, Kind kind, IEnumerable<int> path)
+    private static void Start(Utf8JsonWriter writer, Kind kind, FSharpList<int> path)
     {
         writer.WriteNumberValue((int)kind);
         writer.WriteStartArray();
-        foreach (var index in path)
+        for (var rest = path; !rest.IsEmpty; rest = rest.Tail)
         {
-            writer.WriteNumberValue(index);
+            writer.WriteNumberValue(rest.Head);
         }
 
         writer.WriteEndArray();
