@@ -4,6 +4,9 @@
 #   ./build.sh run     runs the Website example at http://localhost:5000 (URLS=... to change; `run quickstart`
 #                      runs the QuickStart instead)
 #   ./build.sh test    checks formatting, runs every test suite, and ends with "N passed, N failed"
+#   ./build.sh pack    writes the NuGet packages (LiveView.Core, LiveView.AspNetCore, LiveView.Testing, LiveView.Redis
+#                      and the LiveView.Templates template package) to .packages/ (--out DIR elsewhere;
+#                      --version-suffix TEXT for a prerelease such as 0.1.0-TEXT)
 #   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR,
 #                      rewrites docs/benchmarks.md (about 5 minutes; --quick: under 2)
 #   ./build.sh bench --views
@@ -99,6 +102,26 @@ bench() {
   dotnet run --project bench/LiveView.Bench -c Release --no-build -- "$@"
 }
 
+# The packages, one version for all (VersionPrefix in Directory.Build.props).
+PACKAGES=(src.fsharp/LiveView.Core src/LiveView.AspNetCore src.fsharp/LiveView.Testing src/LiveView.Redis templates)
+
+pack() {
+  local out=.packages suffix=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --out) out="$2"; shift 2 ;;
+      --version-suffix) suffix="$2"; shift 2 ;;
+      *) echo "unknown option for pack: $1" >&2; exit 2 ;;
+    esac
+  done
+  restore
+  local project
+  for project in "${PACKAGES[@]}"; do
+    dotnet pack "$project" -c Release --no-restore -o "$out" -v quiet -nologo ${suffix:+--version-suffix "$suffix"}
+  done
+  ls -l "$out"
+}
+
 passed=0
 failed=0
 
@@ -191,12 +214,16 @@ case "${1:-}" in
     run "$@"
     ;;
   test) test_all ;;
+  pack)
+    shift
+    pack "$@"
+    ;;
   bench)
     shift
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | bench [--quick | --views | --fan-out [--quick] | --browser [--quick] | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | pack [--out DIR] [--version-suffix TEXT] | bench [--quick | --views | --fan-out [--quick] | --browser [--quick] | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac
