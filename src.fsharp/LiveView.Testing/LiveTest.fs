@@ -75,6 +75,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let fail (problem: string) =
         raise (LiveTestException $"{step}: {problem}")
 
+    /// The live page instance; failing the step when none is.
+    let live () =
+        match runtime.Instance with
+        | null -> fail "no page is live"
+        | instance -> instance
+
     let deliver (owner: int64) (via: Subscription voption) (origin: Origin) (message: obj) =
         inputs.Enqueue(Input.Message(owner, via, origin, message, env ()))
 
@@ -971,13 +977,15 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     // ---- reading -----------------------------------------------------------------------------------------------
 
     /// The live page's state.
-    member _.State: obj =
-        match runtime.Instance with
-        | null -> fail "no page is live"
-        | instance -> instance.State
+    member _.State: obj = live().State
 
     /// The live page's state, as `'S`.
     member this.StateAs<'S>() : 'S = unbox<'S> this.State
+
+    /// The HTTP status the host answers the live page's URL with (its first paint): 404 when its state says what was
+    /// asked for does not exist (`Page.notFoundWhen`), else 200. After a navigation over the socket, the status a
+    /// reload of the URL would get.
+    member _.Status: int = live().Status.HttpStatus
 
     /// The name of the live page (empty while none is).
     member _.PageName: string =
