@@ -135,7 +135,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             record name patches loading null
             dom.Apply(patches, form)
 
-            // A navigation frame (the client's `arrive`): the links to the page it shows are marked active.
+            // A navigation frame (the client's `arrive`): the links to the page it shows are marked active, its heading
+            // takes the focus and its title is announced.
             if
                 answer.Handler = Protocol.SendPageHandler
                 && patches
@@ -144,6 +145,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                        | _ -> false)
             then
                 dom.MarkActive answer.Page
+                dom.Arrive()
         | Output.Push patches ->
             record null patches false null
             dom.Apply(patches, null)
@@ -1039,6 +1041,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
     /// The page's URL (path and query), as the address bar shows it.
     member _.Url: string = dom.Url
+
+    /// The element with the focus, as Chromium would have it: the field typed into, what the last click focused, the
+    /// new page's heading after a navigation (null: the body).
+    member _.Focused: IElement | null = dom.Focused
 
     /// The addresses of the tabs the page opened (a link with `target="_blank"`, or another window's name, followed:
     /// the page under test stays), oldest first, as the links give them.
