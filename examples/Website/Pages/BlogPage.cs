@@ -66,7 +66,7 @@ public static class BlogPage
 
     private static XmlNode Item(PostLink post) =>
         H.Li(
-            H.H3(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))),
+            H.H2(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))),
             H.Small(post.Published.ToString("d", CultureInfo.CurrentCulture)),
             H.P(post.Summary)).Class("post");
 }

@@ -76,7 +76,7 @@ public static class Layout
         nav a.active { font-weight: bold; border-bottom: 2px solid #3451b2; }
         main { background: #fff; border-radius: .5rem; padding: 1rem 1.5rem; margin: 1rem 0; box-shadow: 0 1px 3px #0002; min-height: 12rem; }
         .button { font-size: 1rem; padding: .5rem 1rem; border: 0; border-radius: .3rem; background: #3451b2; color: #fff; cursor: pointer; }
-        .posts { list-style: none; padding: 0; } .posts li { margin: 0 0 1rem; }
+        .posts { list-style: none; padding: 0; } .posts li { margin: 0 0 1rem; } .posts h2 { font-size: 1.17rem; margin: 0 0 .3rem; }
         label { display: block; margin-top: .8rem; font-weight: 600; }
         input[type=text], input[type=email], select, textarea { width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
         fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
