@@ -27,7 +27,12 @@ module Plural =
     [<CompiledName("FormOf")>]
     let formOf (culture: CultureInfo) (count: int64) : PluralForm =
         let language = culture.TwoLetterISOLanguageName
-        let size = if count = Int64.MinValue then UInt64.MaxValue else uint64 (abs count)
+
+        let size =
+            if count = Int64.MinValue then
+                UInt64.MaxValue
+            else
+                uint64 (abs count)
 
         if noPlural.Contains language then
             PluralForm.Other

@@ -63,7 +63,9 @@ let tests =
 
             testProperty "the mounted instance's status follows its state after the mount handler"
             <| fun (start: int) ->
-                let page = Page.create "post" (fun _ -> 0) view |> Page.notFoundWhen (fun s -> s < 0)
+                let page =
+                    Page.create "post" (fun _ -> 0) view |> Page.notFoundWhen (fun s -> s < 0)
+
                 let expected = if start < 0 then 404 else 200
                 (painted page start).Status.HttpStatus = expected
 
