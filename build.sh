@@ -24,8 +24,8 @@
 #                      printed on the console (about 3 minutes; --quick: about 1)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
-# Debian's chromium, nginx and redis-server for the browser and backplane tests when they are missing. Safe to run
-# again and again.
+# Debian's chromium, nginx and redis-server for the browser and backplane tests when they are missing, and axe-core
+# (npm ci, Node.js 20) for the accessibility audit. Safe to run again and again.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -55,6 +55,22 @@ ensure_packages() {
   fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Installs axe-core (npm) for the browser tests' accessibility audit in tests/LiveView.Browser.Tests/axe, with npm ci from
+# its lock: only when it is missing or the lock changed since the last install.
+ensure_axe() {
+  local dir=tests/LiveView.Browser.Tests/axe
+  if [ -f "$dir/node_modules/axe-core/axe.min.js" ] && cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock"; then
+    return
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "npm is missing: install Node.js (20 or later) for the browser tests' accessibility audit" >&2
+    exit 1
+  fi
+  echo "Installing axe-core for the accessibility audit (npm ci)..."
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock"
 }
 
 run() {
@@ -176,6 +192,7 @@ expecto() {
 test_all() {
   restore
   ensure_packages
+  ensure_axe
   dotnet build LiveView.sln --no-restore
 
   check "F# formatting (fantomas)" dotnet fantomas --check src.fsharp tests examples

@@ -42,6 +42,12 @@ let tests =
                 Expect.equal (shown page) ("-1", "Counter: -1") "below zero"
                 Expect.equal (LiveTest.state<CounterPage.State> page) { Count = -1 } "the state"
 
+            testCase "the symbol buttons say what they do to a screen reader"
+            <| fun () ->
+                let page = LiveTest.mount CounterPage.page
+                Expect.equal (page.Attribute("#decrement", "aria-label")) "Decrement" "−"
+                Expect.equal (page.Attribute("#increment", "aria-label")) "Increment" "+"
+
             testCase "Reset brings the count back to 0"
             <| fun () ->
                 let page =

@@ -16,8 +16,9 @@ let decrement =
 
 let reset = Handler.named "reset" (fun _ _ -> Reply.state { Count = 0 })
 
-let private button' id handler label =
-    button [ _id id; _class "button"; Live.on "click" handler ] [ str label ]
+/// A button showing `label`, with `more` attributes (a symbol's `aria-label`: what a screen reader says of it).
+let private button' id handler label more =
+    button ([ _id id; _class "button"; Live.on "click" handler ] @ more) [ str label ]
 
 /// The page's content for a state: the first paint, and after every action.
 let view (state: State) =
@@ -34,11 +35,11 @@ let view (state: State) =
             div
                 [ _class "counter" ]
                 [
-                    button' "decrement" decrement "−"
+                    button' "decrement" decrement "−" [ attr "aria-label" "Decrement" ]
                     output [ _id "count" ] [ str (string state.Count) ]
-                    button' "increment" increment "+"
+                    button' "increment" increment "+" [ attr "aria-label" "Increment" ]
                 ]
-            button' "reset" reset "Reset"
+            button' "reset" reset "Reset" []
         ]
 
 /// The counter page: `counter->increment`, `counter->decrement`, `counter->reset`.

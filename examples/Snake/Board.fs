@@ -22,7 +22,13 @@ let private svg width height (classes: string) (body: string) (head: Cell option
 
     tag
         "svg"
-        [ attr "viewBox" $"0 0 {width} {height}"; _class classes ]
+        [
+            attr "viewBox" $"0 0 {width} {height}"
+            _class classes
+            // A picture to a screen reader; the score and the status say what happens in words.
+            attr "role" "img"
+            attr "aria-label" "The snake's board"
+        ]
         [
             tag "path" [ _class "body"; attr "d" body ] []
             tag

@@ -127,7 +127,7 @@ let private view (state: State) =
                 [
                     h1 [] [ str "Snake" ]
                     p [ _class "score" ] [ str "Score "; output [ _id "score" ] [ str (string state.Game.Score) ] ]
-                    p [ _id "status" ] [ str (statusText state) ]
+                    p [ _id "status"; attr "role" "status" ] [ str (statusText state) ]
                     button [ _id "restart"; _class "button"; Live.on "click" restart ] [ str "New game" ]
                     p [ _id "watchers"; _class "muted" ] [ str (watchersText state) ]
                     h2 [] [ str "Running games" ]

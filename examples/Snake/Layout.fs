@@ -4,6 +4,12 @@ module Snake.Layout
 open Giraffe.ViewEngine
 open LiveView
 
+/// The game's icon, food on the board: an SVG in a data URL, so that no request asks for it.
+let private favicon =
+    "data:image/svg+xml,"
+    + System.Uri.EscapeDataString
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#2f5d3a'/><circle cx='16' cy='16' r='7' fill='#d2452f'/></svg>"
+
 let private styles =
     """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }
@@ -55,6 +61,7 @@ let page (context: LayoutContext) : XmlNode =
                     meta [ _charset "utf-8" ]
                     meta [ _name "viewport"; _content "width=device-width, initial-scale=1" ]
                     title [] [ str (context.Title + " · LiveView Snake") ]
+                    link [ _rel "icon"; _href favicon ]
                     yield! Layout.metaTags context
                     style [] [ rawText styles ]
                 ]

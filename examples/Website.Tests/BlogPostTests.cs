@@ -32,13 +32,37 @@ public sealed class BlogPostTests(SiteFixture site) : IClassFixture<SiteFixture>
     }
 
     [Fact]
-    public void An_unknown_slug_says_the_post_is_not_found()
+    public void A_post_is_found()
+    {
+        Assert.Equal(200, Open("effects-as-data").Status);
+    }
+
+    [Fact]
+    public void An_unknown_slug_is_not_found_404_with_the_sites_not_found_page()
     {
         var page = Open("no-such-post");
+        Assert.Equal(404, page.Status);
         Assert.Equal("Post not found", page.Title);
         Assert.Equal("Post not found", page.Text("h1"));
+        Assert.Equal("There is nothing at this address. It may have moved, or the link may be wrong.", page.Text("#main p"));
         Assert.False(page.Has("#body"));
-        Assert.Equal("Back to the blog", page.Text("#main a"));
+        Assert.Equal(["Go to the home page", "Back to the blog"], page.All("#main a").Select(link => link.TextContent));
+        Assert.Equal("noindex", page.Attribute("meta[name=robots]", "content"));
+
+        page.Click("#main a[data-page=blog]");
+        Assert.Equal("/blog", page.Url);
+        Assert.Equal(200, page.Status);
+    }
+
+    [Fact]
+    public void A_post_is_shown_in_the_pages_language()
+    {
+        var page = LiveTest.Mount(BlogPostPage.Page, site.Options("/blog/effects-as-data", "/blog/{slug}", culture: "es"));
+        Assert.Equal("Efectos como datos", page.Text("h1"));
+        Assert.Equal(
+            "El trabajo con la base de datos ocurre fuera de la función de la página. Este artículo forma parte del sitio de ejemplo de LiveView para .NET; su texto vive en SQLite.",
+            page.Text("#body"));
+        Assert.Equal("El trabajo con la base de datos ocurre fuera de la función de la página.", page.Attribute("meta[name=description]", "content"));
     }
 
     [Fact]

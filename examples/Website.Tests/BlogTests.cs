@@ -22,7 +22,7 @@ public sealed class BlogTests(SiteFixture site) : IClassFixture<SiteFixture>
         var page = Open();
         Assert.Equal("Blog", page.Title);
         Assert.Equal(Items(4), Shown(page));
-        Assert.Equal("Deploying behind nginx", page.Text("#post-deploying-behind-nginx h3"));
+        Assert.Equal("Deploying behind nginx", page.Text("#post-deploying-behind-nginx h2"));
         Assert.Equal("Two location blocks and an Upgrade header.", page.Text("#post-deploying-behind-nginx p"));
         Assert.Equal("3/27/2026", page.Text("#post-deploying-behind-nginx small"));
         Assert.Equal("Load more", page.Text("#load-more"));

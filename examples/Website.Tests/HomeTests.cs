@@ -18,11 +18,19 @@ public sealed class HomeTests(SiteFixture site) : IClassFixture<SiteFixture>
     public void Typing_searches_the_titles_and_lists_the_posts_that_match_newest_first()
     {
         var page = Open().Fill("#q", "ing");
-        Assert.Equal("3 posts match.", page.Text("#results p"));
+        Assert.Equal("4 posts match.", page.Text("#results p"));
         Assert.Equal(
-            ["Deploying behind nginx", "Loading states", "Server-side rendering first"],
+            ["Deploying behind nginx", "Loading states", "Speaking Spanish", "Server-side rendering first"],
             page.All("#results li a").Select(link => link.TextContent));
         Assert.Equal("/blog/deploying-behind-nginx", page.Attribute("#results li a", "href"));
+    }
+
+    [Theory]
+    [InlineData("nginx", "1 post matches.")]
+    [InlineData("pa", "2 posts match.")]
+    public void The_count_of_results_takes_the_plural_its_number_needs(string query, string count)
+    {
+        Assert.Equal(count, Open().Fill("#q", query).Text("#results p"));
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class NavigationTests(SiteFixture site) : IClassFixture<SiteFixtur
     }
 
     [Fact]
+    public void After_a_navigation_the_new_pages_heading_has_the_focus_and_its_title_is_announced()
+    {
+        var page = Open().Click("nav a[data-page=blog]");
+        Assert.Same(page.Document.QuerySelector("#main h1"), page.Focused);
+        Assert.Equal("-1", page.Attribute("#main h1", "tabindex"));
+        Assert.Equal("Blog · LiveView Website", page.Text("#liveview-announcer"));
+        Assert.Equal("polite", page.Attribute("#liveview-announcer", "aria-live"));
+    }
+
+    [Fact]
     public void The_menu_goes_from_page_to_page_and_home_again()
     {
         var page = Open().Click("nav a[data-page=contact]").Click("nav a[data-page=blog]").Click("#posts li a");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,8 @@ public sealed class SiteFixture : IDisposable
         .AddPage("/blog", BlogPage.Page)
         .AddPage("/blog/{slug}", BlogPostPage.Page)
         .AddPage("/about", Site.About)
-        .AddPage("/contact", ContactPage.Page);
+        .AddPage("/contact", ContactPage.Page)
+        .AddPage(LiveViewEndpointRouteBuilderExtensions.NotFoundPattern, NotFoundPage.Page);
 
     /// <summary>The contact messages stored, oldest first.</summary>
     public List<ContactMessage> Messages()

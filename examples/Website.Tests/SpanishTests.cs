@@ -19,8 +19,12 @@ public sealed class SpanishTests(SiteFixture site) : IClassFixture<SiteFixture>
     [Fact]
     public void The_search_answers_in_spanish()
     {
-        var page = LiveTest.Mount(HomePage.Page, Spanish("/")).Fill("#q", "ing");
-        Assert.Equal("3 artículos coinciden.", page.Text("#results p"));
+        var page = LiveTest.Mount(HomePage.Page, Spanish("/")).Fill("#q", "de");
+        Assert.Equal(
+            ["Desplegar detrás de nginx", "Estados de carga", "Primero, HTML desde el servidor", "Funciones de página puras"],
+            page.All("#results li a").Select(link => link.TextContent));
+        Assert.Equal("4 artículos coinciden.", page.Text("#results p"));
+        Assert.Equal("1 artículo coincide.", page.Fill("#q", "nginx").Text("#results p"));
         Assert.Equal("Ningún artículo coincide.", page.Fill("#q", "kubernetes").Text("#results"));
     }
 

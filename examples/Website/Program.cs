@@ -20,5 +20,7 @@ app.MapLivePage("/blog", BlogPage.Page, Layout.Base);
 app.MapLivePage("/blog/{slug}", BlogPostPage.Page, Layout.Base);
 app.MapLivePage("/about", Site.About, Layout.Base);
 app.MapLivePage("/contact", ContactPage.Page, Layout.Base);
+// Any other URL: the site's "not found" page, with status 404.
+app.MapLiveNotFound(NotFoundPage.Page, Layout.Base);
 app.Run();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Website.About;
 using Website.Data;
@@ -13,6 +14,10 @@ public static class Site
 {
     /// <summary>The languages the site speaks; the first is the default.</summary>
     public static readonly string[] Cultures = ["en", "es"];
+
+    /// <summary>The site's language for <paramref name="culture"/> (<c>es-MX</c>: <c>es</c>), the default for others.</summary>
+    public static string LanguageOf(CultureInfo culture) =>
+        Cultures.Contains(culture.TwoLetterISOLanguageName) ? culture.TwoLetterISOLanguageName : Cultures[0];
 
     /// <summary>The about page (F#), with the site's texts.</summary>
     public static readonly Page<AboutPage.State> About = AboutPage.create(Texts.Get);
@@ -36,7 +41,8 @@ public static class Site
             .AddPage(BlogPage.Page)
             .AddPage(BlogPostPage.Page)
             .AddPage(About)
-            .AddPage(ContactPage.Page);
+            .AddPage(ContactPage.Page)
+            .AddPage(NotFoundPage.Page);
         return services;
     }
 }

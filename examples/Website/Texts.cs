@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,4 +21,11 @@ public static class Texts
 
     /// <summary>The text <paramref name="key"/> with <paramref name="values"/> put in.</summary>
     public static string Format(string key, params object[] values) => Localizer[key, values];
+
+    /// <summary>
+    /// The text for <paramref name="count"/> things: the key of its plural form in the current language
+    /// (<c>Home.Results.One</c>, <c>Home.Results.Other</c>; <see cref="Plural.KeyOf"/>) with the count put in.
+    /// </summary>
+    public static string Plural(string key, int count) =>
+        Localizer[LiveView.Plural.KeyOf(key, CultureInfo.CurrentUICulture, count), count];
 }

@@ -72,6 +72,9 @@ type Page<'S> =
         /// `<meta>` tags for a state (`description`, `og:title`, `og:image`...): rendered in the first paint and
         /// updated on navigation.
         Meta: 'S -> (string * string) list
+        /// Whether a state shows what was asked for (`Found`, the default) or says it does not exist (`NotFound`):
+        /// the status code of its first paint over HTTP (`Page.notFoundWhen`).
+        Status: 'S -> PageStatus
         /// The handlers by name; `mount` is the mount handler.
         Handlers: Map<string, 'S -> ActionContext -> Reply<'S>>
         /// What the page listens to in a state (topics, presence, timers); followed after every fold.
@@ -96,6 +99,13 @@ type Page<'S> =
 
     /// Sets a fixed document title (C#).
     member x.WithTitle(title: string) = { x with Title = fun _ -> title }
+
+    /// Says when a state is "not found" (C#): `.NotFoundWhen(s => s.Post is null)`. Its first paint over HTTP then
+    /// answers 404 (the page's view, in its layout, says so); over the socket the view shows it as any state.
+    member x.NotFoundWhen(notFound: Func<'S, bool>) =
+        { x with
+            Status = notFound.Invoke >> PageStatus.When
+        }
 
     /// Sets the `<meta>` tags from the state (C#): `.WithMeta(s => new Dictionary<string, string> { ... })`.
     member x.WithMeta(meta: Func<'S, IEnumerable<KeyValuePair<string, string>>>) =

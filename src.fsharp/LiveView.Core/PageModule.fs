@@ -16,6 +16,7 @@ module Page =
             View = view
             Title = fun _ -> name
             Meta = fun _ -> []
+            Status = fun _ -> PageStatus.Found
             Handlers = Map.empty
             Subscriptions = fun _ -> []
             Messages = []
@@ -38,6 +39,14 @@ module Page =
 
     /// Sets the `<meta>` tags from the state.
     let withMeta (meta: 'S -> (string * string) list) (page: Page<'S>) = { page with Meta = meta }
+
+    /// Says when a state is "not found" (an unknown slug; always, for an app's not-found page): its first paint over
+    /// HTTP then answers 404, with the page's view (which says so) in its layout; over the socket the view shows it as
+    /// any state, so a navigation shows what loading the URL would.
+    let notFoundWhen (notFound: 'S -> bool) (page: Page<'S>) =
+        { page with
+            Status = notFound >> PageStatus.When
+        }
 
     /// Sets what the page listens to in a state (topics, presence, timers): after every fold the runtime starts
     /// what is new in the list and stops what left it; everything stops when the page is left.
@@ -103,6 +112,7 @@ module Page =
             View = unwrap >> page.View
             Title = unwrap >> page.Title
             Meta = unwrap >> page.Meta
+            Status = unwrap >> page.Status
             Handlers = page.Handlers |> Map.map (fun _ handler -> lift handler)
             Subscriptions = unwrap >> page.Subscriptions
             Messages =

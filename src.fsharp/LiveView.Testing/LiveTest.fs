@@ -75,6 +75,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let fail (problem: string) =
         raise (LiveTestException $"{step}: {problem}")
 
+    /// The live page instance; failing the step when none is.
+    let live () =
+        match runtime.Instance with
+        | null -> fail "no page is live"
+        | instance -> instance
+
     let deliver (owner: int64) (via: Subscription voption) (origin: Origin) (message: obj) =
         inputs.Enqueue(Input.Message(owner, via, origin, message, env ()))
 
@@ -129,7 +135,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             record name patches loading null
             dom.Apply(patches, form)
 
-            // A navigation frame (the client's `arrive`): the links to the page it shows are marked active.
+            // A navigation frame (the client's `arrive`): the links to the page it shows are marked active, its heading
+            // takes the focus and its title is announced.
             if
                 answer.Handler = Protocol.SendPageHandler
                 && patches
@@ -138,6 +145,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                        | _ -> false)
             then
                 dom.MarkActive answer.Page
+                dom.Arrive()
         | Output.Push patches ->
             record null patches false null
             dom.Apply(patches, null)
@@ -971,13 +979,15 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     // ---- reading -----------------------------------------------------------------------------------------------
 
     /// The live page's state.
-    member _.State: obj =
-        match runtime.Instance with
-        | null -> fail "no page is live"
-        | instance -> instance.State
+    member _.State: obj = live().State
 
     /// The live page's state, as `'S`.
     member this.StateAs<'S>() : 'S = unbox<'S> this.State
+
+    /// The HTTP status the host answers the live page's URL with (its first paint): 404 when its state says what was
+    /// asked for does not exist (`Page.notFoundWhen`), else 200. After a navigation over the socket, the status a
+    /// reload of the URL would get.
+    member _.Status: int = live().Status.HttpStatus
 
     /// The name of the live page (empty while none is).
     member _.PageName: string =
@@ -1031,6 +1041,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
     /// The page's URL (path and query), as the address bar shows it.
     member _.Url: string = dom.Url
+
+    /// The element with the focus, as Chromium would have it: the field typed into, what the last click focused, the
+    /// new page's heading after a navigation (null: the body).
+    member _.Focused: IElement | null = dom.Focused
 
     /// The addresses of the tabs the page opened (a link with `target="_blank"`, or another window's name, followed:
     /// the page under test stays), oldest first, as the links give them.

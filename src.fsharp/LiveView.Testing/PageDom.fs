@@ -386,5 +386,32 @@ type internal PageDom(html: string, url: string) =
                 link.ClassList.Remove "active"
                 link.RemoveAttribute "aria-current" |> ignore
 
+    /// A navigation has shown a new page, as the client's `arrive`: its main heading (the first `h1` in `#main`, given
+    /// `tabindex="-1"`) takes the focus, with no focus or blur action sent, and the document title is announced in the
+    /// live region `#liveview-announcer`.
+    member _.Arrive() =
+        match (main ()).QuerySelector "h1" with
+        | null -> ()
+        | heading ->
+            if not (heading.HasAttribute "tabindex") then
+                heading.SetAttribute("tabindex", "-1")
+
+            focused <- heading
+
+        let body = nonNull document.Body
+
+        let announcer =
+            match document.GetElementById "liveview-announcer" with
+            | null ->
+                let region = document.CreateElement "div"
+                region.Id <- "liveview-announcer"
+                region.SetAttribute("aria-live", "polite")
+                region.SetAttribute("aria-atomic", "true")
+                body.AppendChild region |> ignore
+                region
+            | region -> region
+
+        announcer.TextContent <- nonNull document.Title
+
     /// The view's element (`#main`).
     member _.Main = main ()

@@ -19,8 +19,11 @@ type internal TestSite(pages: (string * Page<obj>) list, options: LiveTestOption
     member _.RouteOf(name: string) =
         pages |> List.tryFind (fun (_, page) -> page.Name = name) |> Option.map fst
 
+    /// The page at `url` and its route values; a catch-all route (the not-found page's, `/{*path:nonfile}`) only when no
+    /// other route matches, as ASP.NET Core's routing tries it last.
     member _.PageAt(url: string) =
         pages
+        |> List.sortBy (fun (route, _) -> route.Contains "{*")
         |> List.tryPick (fun (route, page) -> Routes.matchUrl route url |> Option.map (fun values -> page, values))
 
     /// Whether the test's user may mount the page `name` (allowed unless the test guards it).

@@ -53,7 +53,7 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
     [Fact]
     public async Task A_post_opens_by_slug_from_the_database_with_its_meta()
     {
-        var post = await QueryAsync(db => db.Posts.SingleAsync(p => p.Slug == "loading-states"));
+        var post = await QueryAsync(db => db.Posts.SingleAsync(p => p.Slug == "loading-states" && p.Lang == "en"));
         var page = await OpenAsync("/blog");
         await page.ClickAsync($"text={post.Title}");
 

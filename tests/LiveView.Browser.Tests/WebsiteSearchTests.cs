@@ -40,7 +40,7 @@ public sealed class WebsiteSearchTests : WebsiteServerTest
         }
 
         var html = await SearchAsync(socket, "validate");
-        Assert.Contains("1 posts match.", html);
+        Assert.Contains("1 post matches.", html);
         Assert.Contains("Forms that validate as you type", html);
     }
 

@@ -17,6 +17,7 @@ public static class Layout
                 H.Meta().Attr("charset", "utf-8"),
                 H.Meta().Name("viewport").Attr("content", "width=device-width, initial-scale=1"),
                 H.Title(title + " · LiveView Chat"),
+                H.Link().Attr("rel", "icon").Attr("href", Favicon),
                 H.Style(H.Raw(Styles))),
             H.Body(
                 H.Section(H.Text("Loading…")).Id("loading").Flag("hidden"),
@@ -35,6 +36,10 @@ public static class Layout
         return current == RoomsPage.Page.Name ? link.Class("active").Attr("aria-current", "page") : link;
     }
 
+    /// <summary>The app's icon, a speech bubble: an SVG in a data URL, so that no request asks for it.</summary>
+    private static readonly string Favicon = "data:image/svg+xml," + Uri.EscapeDataString(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><path d='M3 5h26v17H14l-7 6v-6H3z' fill='#3451b2'/></svg>");
+
     private const string Styles = """
         body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f4f5f8; }
         .container { max-width: 52rem; margin: 0 auto; padding: 1rem; }
@@ -51,7 +56,7 @@ public static class Layout
         .room { display: grid; grid-template-columns: 1fr 11rem; gap: 1rem; }
         .scroller { display: flex; flex-direction: column-reverse; max-height: 60vh; overflow-y: auto; }
         .lines { list-style: none; padding: 0; margin: 0; }
-        .line { padding: .25rem 0; overflow-wrap: anywhere; } .line time { color: #889; font-size: .8rem; margin-right: .4rem; }
+        .line { padding: .25rem 0; overflow-wrap: anywhere; } .line time { color: #667; font-size: .8rem; margin-right: .4rem; }
         .line--mentions-me { background: #fff5cc; }
         .present { list-style: none; padding: 0; } .present li::before { content: "● "; color: #1b7f3b; }
         .composer { display: flex; gap: .5rem; margin-top: 1rem; } .composer input { flex: 1; } .box { display: flex; flex: 1; }

@@ -43,7 +43,7 @@ public static class RoomsPage
             H.H2("Open a room by name"),
             // A plain HTTP form: /open-room sends the browser to /rooms/{name}, whose page says what is wrong with a name.
             H.Form(
-                H.Input().Type("text").Id("room-name").Name("name").Attr("placeholder", ChatName.Rule).Attr("autocomplete", "off"),
+                H.Input().Type("text").Id("room-name").Name("name").Attr("placeholder", ChatName.Rule).Attr("aria-label", "Room name").Attr("autocomplete", "off"),
                 H.Button("Open").Type("submit").Id("open-room"))
                 .Attr("method", "get").Attr("action", "/open-room").Class("composer"));
 

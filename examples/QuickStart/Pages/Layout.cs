@@ -10,6 +10,7 @@ public static class Layout
                 H.Meta().Attr("charset", "utf-8"),
                 H.Meta().Name("viewport").Attr("content", "width=device-width, initial-scale=1"),
                 H.Title(page.Title + " · LiveView QuickStart"),
+                H.Link().Attr("rel", "icon").Attr("href", Favicon),
                 H.Style(H.Raw(Styles))),
             H.Body(
                 H.Section(H.Text("Loading…")).Id("loading").Flag("hidden"),
@@ -30,6 +31,10 @@ public static class Layout
         var link = H.A(text).Href(href);
         return target == page.Page ? link.Class("active") : link;
     }
+
+    /// <summary>The app's icon, a plus in a circle: an SVG in a data URL, so that no request asks for it.</summary>
+    private static readonly string Favicon = "data:image/svg+xml," + Uri.EscapeDataString(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><circle cx='16' cy='16' r='15' fill='#3451b2'/><path d='M16 8v16M8 16h16' stroke='#fff' stroke-width='4'/></svg>");
 
     private const string Styles = """
         body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }

@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Website.Data;
 
-/// <summary>A blog post.</summary>
+/// <summary>A blog post in one language: a post has a row per language, with the same slug and date.</summary>
 public sealed class Post
 {
     public int Id { get; set; }
 
     /// <summary>The post's address: <c>/blog/{slug}</c>.</summary>
     public required string Slug { get; set; }
+
+    /// <summary>The language of its texts (<c>en</c>, <c>es</c>: one of <see cref="Site.Cultures"/>).</summary>
+    public required string Lang { get; set; }
 
     public required string Title { get; set; }
 
@@ -45,5 +48,5 @@ public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options
     public DbSet<ContactMessage> Messages => Set<ContactMessage>();
 
     protected override void OnModelCreating(ModelBuilder model) =>
-        model.Entity<Post>().HasIndex(post => post.Slug).IsUnique();
+        model.Entity<Post>().HasIndex(post => new { post.Slug, post.Lang }).IsUnique();
 }

@@ -27,22 +27,26 @@ public static class BlogPage
         LivePage.Create("blog", initial: new BlogState(0, false), view: View)
             .WithTitle(_ => Texts.Get("Blog.Title"))
             .WithMeta(_ => new Dictionary<string, string> { ["description"] = Texts.Get("Blog.Lead"), ["og:title"] = Texts.Get("Blog.Title") })
-            .OnMount((state, _) => Reply.With(state).Perform("load_posts", fx => LoadAsync(fx, 0), Append))
+            .OnMount((state, ctx) => Reply.With(state).Perform("load_posts", fx => LoadAsync(fx, Site.LanguageOf(ctx.Culture), 0), Append))
             .On(LoadMore);
 
     /// <summary>The next batch, appended to the stream; the button goes when the database has no more.</summary>
     private static Reply<BlogState> LoadMore(BlogState state, ActionContext ctx) =>
-        Reply.With(state).Perform("load_more", fx => LoadAsync(fx, state.Shown), Append);
+        Reply.With(state).Perform("load_more", fx => LoadAsync(fx, Site.LanguageOf(ctx.Culture), state.Shown), Append);
 
     private static Reply<BlogState> Append(BlogState state, PostBatch batch, ActionContext ctx) =>
         Reply.With(
             state with { Shown = state.Shown + batch.Posts.Count, HasMore = batch.HasMore },
             [.. batch.Posts.Select(post => Patch.StreamInsert(Posts, $"post-{post.Slug}", Item(post)))]);
 
-    /// <summary>Posts <paramref name="skip"/> to <paramref name="skip"/> + <see cref="BatchSize"/>, newest first.</summary>
-    public static async Task<PostBatch> LoadAsync(EffectContext fx, int skip)
+    /// <summary>
+    /// Posts <paramref name="skip"/> to <paramref name="skip"/> + <see cref="BatchSize"/>, newest first, in the language
+    /// <paramref name="lang"/>.
+    /// </summary>
+    public static async Task<PostBatch> LoadAsync(EffectContext fx, string lang, int skip)
     {
         var posts = await fx.Services.GetRequiredService<SiteDb>().Posts
+            .Where(post => post.Lang == lang)
             .OrderByDescending(post => post.Published)
             .Skip(skip)
             .Take(BatchSize + 1)
@@ -62,7 +66,7 @@ public static class BlogPage
 
     private static XmlNode Item(PostLink post) =>
         H.Li(
-            H.H3(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))),
+            H.H2(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))),
             H.Small(post.Published.ToString("d", CultureInfo.CurrentCulture)),
             H.P(post.Summary)).Class("post");
 }

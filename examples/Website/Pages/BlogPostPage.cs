@@ -10,7 +10,10 @@ namespace Website.Pages;
 /// </summary>
 public sealed record PostState(string Slug, Post? Post, string Reader, int Readers);
 
-/// <summary>One post, opened by its slug (<c>/blog/{slug}</c>, or a link's <c>data-slug</c> over the socket).</summary>
+/// <summary>
+/// One post, opened by its slug (<c>/blog/{slug}</c>, or a link's <c>data-slug</c> over the socket), in the page's
+/// language; an unknown slug is "not found" (404).
+/// </summary>
 public static class BlogPostPage
 {
     /// <summary>
@@ -28,12 +31,18 @@ public static class BlogPostPage
                     ["og:description"] = post.Summary,
                     ["og:type"] = "article",
                 }
-                : new Dictionary<string, string> { ["description"] = Texts.Get("Post.NotFound") })
-            .OnMount((state, _) => Reply.With(state).Perform(
-                "load_post",
-                fx => fx.Services.GetRequiredService<SiteDb>().Posts.AsNoTracking()
-                    .SingleOrDefaultAsync(post => post.Slug == state.Slug, fx.Abandoned),
-                (s, post, _) => s with { Post = post }))
+                : new Dictionary<string, string> { ["description"] = Texts.Get("Post.NotFound"), ["robots"] = "noindex" })
+            // An unknown slug: the first paint answers 404, with the site's "not found" page.
+            .NotFoundWhen(state => state.Post is null)
+            .OnMount((state, ctx) =>
+            {
+                var lang = Site.LanguageOf(ctx.Culture);
+                return Reply.With(state).Perform(
+                    "load_post",
+                    fx => fx.Services.GetRequiredService<SiteDb>().Posts.AsNoTracking()
+                        .SingleOrDefaultAsync(post => post.Slug == state.Slug && post.Lang == lang, fx.Abandoned),
+                    (s, post, _) => s with { Post = post });
+            })
             .WithSubscriptions(state => state.Post is null
                 ? []
                 : [Subscription.Track(Topic(state), state.Reader), Subscription.Presence(Topic(state))])
@@ -45,7 +54,7 @@ public static class BlogPostPage
 
     private static XmlNode View(PostState state) =>
         state.Post is not { } post
-            ? H.Section(H.H1(Texts.Get("Post.NotFound")), Back())
+            ? NotFoundPage.View(Texts.Get("Post.NotFound"))
             : H.Article(
                 H.H1(post.Title),
                 H.Small(post.Published.ToString("D", CultureInfo.CurrentCulture)).Id("published"),

@@ -42,16 +42,17 @@ public static class HomePage
         }
 
         return Reply.With(state with { Query = query, Searching = true, TooLong = false })
-            .Perform("search_posts", fx => SearchAsync(fx, query), (s, results, _) => s with { Searching = false, Results = results });
+            .Perform("search_posts", fx => SearchAsync(fx, Site.LanguageOf(ctx.Culture), query), (s, results, _) => s with { Searching = false, Results = results });
     }
 
-    private static async Task<IReadOnlyList<PostLink>> SearchAsync(EffectContext fx, string query)
+    /// <summary>The posts in the language <paramref name="lang"/> whose title holds <paramref name="query"/>, newest first.</summary>
+    private static async Task<IReadOnlyList<PostLink>> SearchAsync(EffectContext fx, string lang, string query)
     {
         // Slow on purpose, by the app's clock (the system's; a test's may be quicker): the loading indicator shows.
         await Task.Delay(TimeSpan.FromSeconds(1), fx.Services.GetRequiredService<TimeProvider>(), fx.Abandoned);
         var db = fx.Services.GetRequiredService<SiteDb>();
         return await db.Posts
-            .Where(post => EF.Functions.Like(post.Title, $"%{EscapeLike(query)}%", LikeEscape))
+            .Where(post => post.Lang == lang && EF.Functions.Like(post.Title, $"%{EscapeLike(query)}%", LikeEscape))
             .OrderByDescending(post => post.Published)
             .Select(post => new PostLink(post.Slug, post.Title, post.Summary, post.Published))
             .ToListAsync(fx.Abandoned);
@@ -87,6 +88,6 @@ public static class HomePage
         results.Count == 0
             ? H.P(Texts.Get("Home.NoResults"))
             : H.Div(
-                H.P(Texts.Format("Home.Results", results.Count)),
+                H.P(Texts.Plural("Home.Results", results.Count)),
                 H.Ul([.. results.Select(post => H.Li(Layout.PageLink(post.Title, $"/blog/{post.Slug}", "blog_post", ("slug", post.Slug))).Key(post.Slug))]));
 }

@@ -22,6 +22,7 @@ public static class Layout
                 H.Meta().Attr("charset", "utf-8"),
                 H.Meta().Name("viewport").Attr("content", "width=device-width, initial-scale=1"),
                 H.Title(page.Title + " · LiveView Website"),
+                H.Link().Attr("rel", "icon").Attr("href", Favicon),
                 H.Style(H.Raw(Styles)),
                 .. page.MetaTags,
             ]),
@@ -30,7 +31,7 @@ public static class Layout
                 H.Section().Id("notifications").Class("notifications"),
                 H.Section(Texts.Get("ConnectionLost")).Id("no_connection").Class("no-connection no-connection--hide"),
                 H.Div(
-                    H.Header(H.Nav([.. Menu.Select(item => NavLink(item, page.Page))]), LanguageSwitch(page.Lang)),
+                    H.Header(H.Nav([.. Menu.Select(item => NavLink(item, page.Page))]).Attr("aria-label", Texts.Get("Nav.Label")), LanguageSwitch(page.Lang)),
                     H.Main(page.Content).Id("main"),
                     H.Footer(Texts.Get("Footer"))).Class("container"),
                 page.ClientScript))
@@ -57,9 +58,15 @@ public static class Layout
     private static XmlNode LanguageSwitch(string lang)
     {
         var other = lang.StartsWith("es", StringComparison.Ordinal) ? "en" : "es";
-        return H.A(Texts.Get("Language")).Id("language").Href($"?culture={other}")
+        // The link's text is in the other language: lang says so, for screen readers.
+        return H.A(Texts.Get("Language")).Id("language").Href($"?culture={other}").Attr("lang", other).Attr("hreflang", other)
             .Action("page#changeLanguage").Data("lang", other);
     }
+
+    /// <summary>The site's icon: an SVG in a data URL, so that no request asks for it.</summary>
+    private static readonly string Favicon = "data:image/svg+xml," + Uri.EscapeDataString(
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#3451b2'/>" +
+        "<path d='M10 7v18h13' stroke='#fff' stroke-width='4' fill='none'/></svg>");
 
     private const string Styles = """
         body { font-family: system-ui, sans-serif; margin: 0; color: #1d2330; background: #f7f8fa; }
@@ -69,12 +76,13 @@ public static class Layout
         nav a.active { font-weight: bold; border-bottom: 2px solid #3451b2; }
         main { background: #fff; border-radius: .5rem; padding: 1rem 1.5rem; margin: 1rem 0; box-shadow: 0 1px 3px #0002; min-height: 12rem; }
         .button { font-size: 1rem; padding: .5rem 1rem; border: 0; border-radius: .3rem; background: #3451b2; color: #fff; cursor: pointer; }
-        .posts { list-style: none; padding: 0; } .posts li { margin: 0 0 1rem; }
+        .posts { list-style: none; padding: 0; } .posts li { margin: 0 0 1rem; } .posts h2 { font-size: 1.17rem; margin: 0 0 .3rem; }
         label { display: block; margin-top: .8rem; font-weight: 600; }
         input[type=text], input[type=email], select, textarea { width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
         fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
         .error { color: #b3261e; font-size: .9rem; min-height: 1rem; display: block; }
         footer { color: #667; font-size: .9rem; }
+        h1:focus { outline: none; } /* focused by the client after a navigation, for screen readers; not a control */
         #loading { position: fixed; top: .5rem; right: .5rem; background: #1d2330; color: #fff; padding: .3rem .8rem; border-radius: 1rem; }
         #loading[hidden] { display: none; }
         .spinner { display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; border: 2px solid #fff8; border-top-color: #fff; border-radius: 50%; animation: spin .8s linear infinite; }

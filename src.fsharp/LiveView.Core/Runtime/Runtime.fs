@@ -28,6 +28,9 @@ type Instance =
         Memo: ViewMemo
     }
 
+    /// Whether its state shows what was asked for (`Page.notFoundWhen`): the status code of its first paint.
+    member x.Status: PageStatus = x.Page.Status x.State
+
 /// How a navigation ends when its page is mounted.
 type internal Arrival =
     /// `send_page`: the page is shown in `#main` with its URL, title and meta tags.

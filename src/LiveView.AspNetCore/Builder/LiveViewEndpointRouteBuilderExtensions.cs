@@ -73,6 +73,28 @@ public static class LiveViewEndpointRouteBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Serves <paramref name="page"/> for every URL no other endpoint takes (with no file extension: a missing
+    /// <c>/logo.png</c> stays a bare 404), in <paramref name="layout"/>: the app's not-found page. Its state should say
+    /// so (<c>.NotFoundWhen(_ =&gt; true)</c>, F# <c>Page.notFoundWhen (fun _ -&gt; true)</c>): the answer's status is
+    /// then 404. The path asked for reaches the page as the route value <c>path</c>. Like
+    /// <see cref="MapLivePage{TState}"/>, the page must be registered with <c>AddLiveView().AddPage(page)</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, or the page is not registered.</exception>
+    public static IEndpointConventionBuilder MapLiveNotFound<TState>(
+        this IEndpointRouteBuilder endpoints,
+        Page<TState> page,
+        Func<LayoutContext, XmlNode> layout)
+    {
+        // As MapFallback: a catch-all that no file name matches, tried after every other endpoint.
+        var builder = endpoints.MapLivePage(NotFoundPattern, page, layout);
+        builder.Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
+        return builder;
+    }
+
+    /// <summary>The route of the not-found page (<see cref="MapLiveNotFound{TState}"/>).</summary>
+    public const string NotFoundPattern = "/{*path:nonfile}";
+
     private static void EnsureLiveViewServices(IEndpointRouteBuilder endpoints)
     {
         if (endpoints.ServiceProvider.GetService<LiveViewMarkerService>() is null)

@@ -20,6 +20,9 @@
  *
  * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
  * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
+ * After a navigation (a page shown over the socket, or back and forward) the focus moves to the new page's <h1> in #main
+ * (made focusable with tabindex="-1") and the document title is announced in an aria-live region, as Blazor's
+ * FocusOnNavigate and Next.js's route announcer do.
  *
  * Hooks: <div data-liveview-hook="Chart"> gets an instance of LiveView.hooks.Chart (or window.LiveViewHooks.Chart, set
  * before this script loads): { mounted() {}, updated() {}, destroyed() {} }, called when the element appears, when a
@@ -454,7 +457,34 @@
     if (recovering) {
       restoreForms(main(), recovering);
       recovering = null;
+    } else {
+      announceArrival();
     }
+  }
+
+  /**
+   * A new page is on screen: its main heading (the first h1 in #main) takes the focus, so that keyboard and screen
+   * reader users start there, and its title is announced in a polite live region the client adds to <body>.
+   */
+  function announceArrival() {
+    const heading = main() && main().querySelector("h1");
+    if (heading) {
+      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+      refocusing = true; // not the user's focus: no focus or blur action
+      heading.focus({ preventScroll: true });
+      refocusing = false;
+    }
+    let announcer = document.getElementById("liveview-announcer");
+    if (!announcer) {
+      announcer = document.createElement("div");
+      announcer.id = "liveview-announcer";
+      announcer.setAttribute("aria-live", "polite");
+      announcer.setAttribute("aria-atomic", "true");
+      // Read by screen readers, never seen.
+      announcer.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0";
+      document.body.appendChild(announcer);
+    }
+    announcer.textContent = document.title;
   }
 
   function here() {
@@ -566,6 +596,7 @@
       cancelDebounced();
       markActive(current.page);
       requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));
+      announceArrival();
       document.dispatchEvent(new CustomEvent("liveview:restored", { detail: { url: here() } }));
     } else if (state.page) {
       restoring = { key: state.liveview, params: state.params || {} };

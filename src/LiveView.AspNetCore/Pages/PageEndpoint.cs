@@ -39,6 +39,8 @@ internal sealed class PageEndpoint(FirstPaint mounter, Cultures cultures, Client
             rawText(view),
             ClientScriptTag(page, request.Params, ViewHtml.fingerprint(shown))));
 
+        // A state that says what was asked for does not exist (Page.notFoundWhen) answers 404, its view in the layout.
+        http.Response.StatusCode = mounted.Status.HttpStatus;
         http.Response.ContentType = "text/html; charset=utf-8";
         Render.documentToUtf8(document, http.Response.BodyWriter);
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
