@@ -178,7 +178,7 @@ module internal ClientEvents =
                 let found = descriptor.Match token
 
                 if not found.Success then
-                    Error(malformedToken token "it is not \"event->page#handler\" (e.g. \"click->home#randomNumber\")")
+                    Error(malformedToken token "not \"event->page#handler\"")
                 else
                     let group (i: int) =
                         if found.Groups[i].Success && found.Groups[i].Value <> "" then

@@ -805,7 +805,7 @@
    * client does not know, or starts with "<event>-" where "<event>->" was meant ("click-home#go").
    */
   function malformed(match) {
-    if (!match) return 'it is not "event->page#handler" (e.g. "click->home#randomNumber")';
+    if (!match) return 'not "event->page#handler"';
     const [, event, , controller, method, modifiers] = match;
     if (event && !EVENTS.includes(event)) return `"${event}" is not an event LiveView listens to`;
     const typo = !event && /^(\w+)-(.+)$/.exec(controller);
@@ -996,7 +996,7 @@
 
   function enableLatencySim(ms) {
     sessionStorage.setItem(LATENCY, String(ms));
-    console.info(`LiveView: latency simulator on (${ms} ms each way) for this tab's session; LiveView.disableLatencySim() stops it`);
+    console.info(`LiveView: ${ms} ms latency until LiveView.disableLatencySim()`);
   }
 
   function disableLatencySim() {
