@@ -1,4 +1,4 @@
-/// The example's layout, with the seed's landmarks: `#main`, `#loading`, `#notifications`, `#no_connection`.
+/// The example's layout: the standard pieces (the client's status elements, `#main`, the script), its keys on `<body>`.
 module Snake.Layout
 
 open Giraffe.ViewEngine
@@ -52,32 +52,20 @@ let page (context: LayoutContext) : XmlNode =
         else
             []
 
+    // The standard pieces (docs/layouts.md), with `<body>` written here for its keys.
     html
         [ _lang context.Lang ]
         [
-            head
-                []
-                [
-                    meta [ _charset "utf-8" ]
-                    meta [ _name "viewport"; _content "width=device-width, initial-scale=1" ]
-                    title [] [ str (context.Title + " · LiveView Snake") ]
-                    link [ _rel "icon"; _href favicon ]
-                    yield! Layout.metaTags context
-                    style [] [ rawText styles ]
-                ]
+            Layout.head (context.Title + " · LiveView Snake") [ link [ _rel "icon"; _href favicon ]; style [] [ rawText styles ] ] context
             body
                 keys
                 [
-                    section [ _id "loading"; _hidden ] [ str "Loading…" ]
-                    section [ _id "notifications"; _class "notifications" ] []
-                    section
-                        [ _id "no_connection"; _class "no-connection no-connection--hide" ]
-                        [ str "Connection lost. Reconnecting…" ]
+                    yield! Layout.status
                     div
                         [ _class "container" ]
                         [
                             header [ _id "content-header" ] [ nav [] [ a [ _href "/" ] [ str "Play" ] ] ]
-                            main [ _id "main" ] [ context.Content ]
+                            Layout.main context
                             footer [ _id "content-footer" ] [ str "Made with LiveView for .NET, in F#" ]
                         ]
                     context.ClientScript

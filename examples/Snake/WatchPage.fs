@@ -120,6 +120,7 @@ let page: Page<State> =
         }
 
     Page.create Name init view
+    |> Page.withParams [ "game" ]
     |> Page.withTitle (fun state ->
         if GameId.isValid state.Id then
             $"Watching {state.Id}"

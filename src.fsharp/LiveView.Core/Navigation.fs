@@ -65,16 +65,14 @@ module Navigation =
                     if close < 0 then
                         error <- Some $"the route '{template}' has an unclosed '{{'"
                     else
-                        let inside = text.Substring(i + 1, close - i - 1)
-                        let catchAll = inside.StartsWith('*')
-                        let optional = inside.EndsWith('?')
-                        let name = inside.TrimStart('*').TrimEnd('?').Split(':', '=').[0]
+                        let parameter = RouteTemplate.parameter (text.Substring(i + 1, close - i - 1))
+                        let name = parameter.Name
                         parameters <- parameters @ [ name ]
 
                         match Map.tryFind name values with
-                        | Some value when catchAll -> built.Append(escapePath value) |> ignore
+                        | Some value when parameter.CatchAll -> built.Append(escapePath value) |> ignore
                         | Some value when value <> "" -> built.Append(Uri.EscapeDataString value) |> ignore
-                        | _ when optional || catchAll -> missingOptional <- true
+                        | _ when parameter.Optional -> missingOptional <- true
                         | _ -> error <- Some $"the route '{template}' needs a value for '{name}'"
 
                         i <- close + 1
@@ -108,3 +106,23 @@ module Navigation =
         segments
         |> Array.fold folder (Ok [])
         |> Result.map (fun parts -> "/" + String.concat "/" parts)
+
+    /// The URL of a page mapped to `templates` (in the order they were mapped) with `values`: of the templates whose
+    /// required parameters `values` fill, the one that takes the most of them (`/blog/{tag}` rather than `/blog` when
+    /// a tag is given), the first mapped on a tie. None filled: the first template's `Error`.
+    let urlAmong (templates: string list) (values: Map<string, string>) : Result<string, string> =
+        let uses template =
+            RouteTemplate.names template
+            |> List.filter (fun name -> Map.tryFind name values |> Option.exists ((<>) ""))
+            |> List.length
+
+        let pick (best: (int * string) option, firstError: string option) template =
+            match url template values, best with
+            | Ok _, Some(count, _) when uses template <= count -> best, firstError
+            | Ok path, _ -> Some(uses template, path), firstError
+            | Error e, _ -> best, Option.orElse (Some e) firstError
+
+        match List.fold pick (None, None) templates with
+        | Some(_, path), _ -> Ok path
+        | None, Some e -> Error e
+        | None, None -> Error "it is not mapped to a URL with 'app.MapLivePage(...)'"

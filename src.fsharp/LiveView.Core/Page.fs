@@ -86,6 +86,10 @@ type Page<'S> =
         /// The resume handler: runs instead of init and the mount handler when the page resumes from a client's
         /// snapshot of its state (its effects complete before the page is shown); none: the state is taken as it is.
         Resume: ('S -> ActionContext -> Reply<'S>) option
+        /// The parameters the page reads from `MountContext.Params` (`slug` of `/blog/{slug}`), when it declares them
+        /// (`Page.withParams`, C# `.WithParams(...)`): the host refuses at startup a route whose parameters are not
+        /// among them. None: not declared, routes not checked.
+        Params: string list option
     }
 
     /// Adds (or replaces) the handler `name` (C#).
@@ -150,6 +154,13 @@ type Page<'S> =
     member x.ForgetState() =
         { x with
             Keeping = StateKeeping.Forgotten
+        }
+
+    /// Declares the parameters the page reads from `MountContext.Params` (C#): `.WithParams("slug")`. Mapping the page
+    /// to a route with another parameter is then a startup error.
+    member x.WithParams([<ParamArray>] names: string array) =
+        { x with
+            Params = Some(List.ofArray names)
         }
 
     /// Sets the resume handler (C#): it runs instead of init and the mount handler when the page resumes from a

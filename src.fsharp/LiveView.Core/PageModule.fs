@@ -22,6 +22,7 @@ module Page =
             Messages = []
             Keeping = StateKeeping.IfPossible
             Resume = None
+            Params = None
         }
 
     /// Adds (or replaces) the handler `name`: it folds the action into the state and returns a `Reply` (the new
@@ -87,6 +88,10 @@ module Page =
     /// in before the page is shown.
     let onResume (resume: 'S -> ActionContext -> Reply<'S>) (page: Page<'S>) = { page with Resume = Some resume }
 
+    /// Declares the parameters the page reads from `MountContext.Params` (`[ "slug" ]` for `/blog/{slug}`). Mapping
+    /// the page to a route with another parameter is then a startup error.
+    let withParams (names: string list) (page: Page<'S>) = { page with Params = Some names }
+
     /// Applies one fold (a handler, an effect's result, a mount handler). Never throws: an exception is a
     /// `HandlerFailed` naming `ctx.Origin`, and the caller keeps the old state.
     let apply (fold: 'S -> ActionContext -> Reply<'S>) (state: 'S) (ctx: ActionContext) : Result<Reply<'S>, PageError> =
@@ -125,6 +130,7 @@ module Page =
                 ]
             Keeping = page.Keeping
             Resume = page.Resume |> Option.map lift
+            Params = page.Params
         }
 
     /// The page alone as a site, for stepping the runtime without a host (`Page.run`, benchmarks, tests): no routes

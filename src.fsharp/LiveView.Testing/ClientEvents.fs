@@ -49,6 +49,7 @@ module internal ClientEvents =
                 "liveviewAction"
                 "liveviewFunction"
                 "debounce"
+                "throttle"
                 "loading"
             ]
 
@@ -87,9 +88,9 @@ module internal ClientEvents =
     /// The events `data-debounce` holds back.
     let debounced = set [ "input"; "keyup"; "keydown"; "change" ]
 
-    /// How long (ms) the element's `data-debounce` holds back its events; 0 when it holds none back.
-    let debounceOf (element: IElement) =
-        match element.GetAttribute "data-debounce" with
+    /// The milliseconds of the element's attribute `name` (`data-debounce`, `data-throttle`); 0 when it has none.
+    let private millisecondsOf (name: string) (element: IElement) =
+        match element.GetAttribute name with
         | null -> 0.0
         | text ->
             match
@@ -101,6 +102,13 @@ module internal ClientEvents =
             with
             | true, delay when delay > 0.0 -> delay
             | _ -> 0.0
+
+    /// How long (ms) the element's `data-debounce` holds back its events; 0 when it holds none back.
+    let debounceOf (element: IElement) = millisecondsOf "data-debounce" element
+
+    /// The interval (ms) of the element's `data-throttle`: at most one event per interval (any event but a submit),
+    /// the first at once, the last held for the interval's end; 0 when it has none.
+    let throttleOf (element: IElement) = millisecondsOf "data-throttle" element
 
     /// Events that do not bubble: they belong to their own element only.
     let private notBubbling =
@@ -122,7 +130,44 @@ module internal ClientEvents =
             | true, event -> event
             | _ -> "click"
 
-    /// The descriptors of `element`'s `data-action`, or the token that cannot be read.
+    /// The events the client listens to (`liveview.js`'s `EVENTS`).
+    let private events =
+        set
+            [
+                "click"
+                "dblclick"
+                "submit"
+                "input"
+                "change"
+                "keydown"
+                "keyup"
+                "focus"
+                "blur"
+                "toggle"
+                "mouseenter"
+                "mouseleave"
+            ]
+
+    /// Why a read token is malformed (`liveview.js`'s `malformed`), or None: an event or a modifier the client does
+    /// not know, or `<event>-` where `<event>->` was meant (`click-home#go`).
+    let private malformed (d: Descriptor) (written: bool) =
+        let typo = Regex.Match(d.Controller, @"^(\w+)-(.+)$")
+        let quoted (text: string) = "\"" + text + "\""
+
+        if written && not (events.Contains d.Event) then
+            Some(quoted d.Event + " is not an event LiveView listens to")
+        elif not written && typo.Success && events.Contains typo.Groups[1].Value then
+            Some("write " + quoted $"{typo.Groups[1].Value}->{typo.Groups[2].Value}#{d.Method}")
+        else
+            d.Modifiers
+            |> List.tryFind (fun m -> m <> "prevent" && m <> "stop")
+            |> Option.map (fun m -> quoted (":" + m) + " is not a modifier (:prevent, :stop)")
+
+    /// The sentence for a malformed token, as the client logs it.
+    let private malformedToken (token: string) (why: string) =
+        "malformed data-action \"" + token + "\": " + why
+
+    /// The descriptors of `element`'s `data-action`, or why a token is malformed (the client's console message).
     let descriptorsOf (element: IElement) : Result<Descriptor, string> list =
         match element.GetAttribute "data-action" with
         | null -> []
@@ -133,7 +178,7 @@ module internal ClientEvents =
                 let found = descriptor.Match token
 
                 if not found.Success then
-                    Error token
+                    Error(malformedToken token "not \"event->page#handler\"")
                 else
                     let group (i: int) =
                         if found.Groups[i].Success && found.Groups[i].Value <> "" then
@@ -141,7 +186,7 @@ module internal ClientEvents =
                         else
                             None
 
-                    Ok
+                    let d =
                         {
                             Event = group 1 |> Option.defaultWith (fun () -> defaultEvent element)
                             Key = group 2
@@ -150,7 +195,11 @@ module internal ClientEvents =
                             Modifiers =
                                 found.Groups[5].Value.Split(':', StringSplitOptions.RemoveEmptyEntries)
                                 |> List.ofArray
-                        })
+                        }
+
+                    match malformed d (group 1).IsSome with
+                    | Some why -> Error(malformedToken token why)
+                    | None -> Ok d)
 
     let private snakeCase (name: string) =
         Regex.Replace(name, "([a-z0-9])([A-Z])", "$1_$2").ToLowerInvariant()
@@ -361,11 +410,7 @@ module internal ClientEvents =
 
             for d in descriptorsOf current do
                 match d with
-                | Error token ->
-                    actions.Add(
-                        Error
-                            $"the data-action token \"{token}\" of {current.TagName.ToLowerInvariant()} cannot be read"
-                    )
+                | Error problem -> actions.Add(Error $"{current.TagName.ToLowerInvariant()}: {problem}")
                 | Ok d when
                     d.Event = event.Type
                     && (match d.Key with

@@ -15,15 +15,6 @@ type internal Painted = { Dom: PageDom; Fingerprint: string }
 [<RequireQualifiedAccess>]
 module internal FirstPaint =
 
-    /// The document a test's page is painted in when the test gives no layout.
-    let defaultLayout (context: LayoutContext) =
-        html
-            [ attr "lang" context.Lang ]
-            [
-                head [] (title [] [ str context.Title ] :: Layout.metaTags context)
-                body [] [ main [ _id "main" ] [ context.Content ]; context.ClientScript ]
-            ]
-
     /// Runs a mount effect's work to its end: its inputs for the runtime.
     let private run (options: LiveTestOptions) (env: unit -> Env) (url: string) (id: int64) (effect: Effect<obj>) =
         let items = ResizeArray()
@@ -103,7 +94,7 @@ module internal FirstPaint =
 
         let document =
             match options.Layout with
-            | null -> defaultLayout context
+            | null -> Layout.standard context
             | layout -> layout.Invoke context
 
         {

@@ -17,7 +17,8 @@ type private Running =
         Cancel: CancellationTokenSource
     }
 
-/// An action `data-debounce` holds back: it goes when the step ends (its pause), or before its form's submit.
+/// An action `data-debounce` or `data-throttle` holds back: it goes when the step ends (its pause), or before its
+/// form's submit.
 type private Held =
     {
         Element: IElement
@@ -55,6 +56,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let submitted = Dictionary<string, IElement>()
     let tabs = ResizeArray<string>()
     let held = ResizeArray<Held>()
+    /// The elements whose `data-throttle` interval runs: one of their events went in this step.
+    let throttling = HashSet<IElement>(HashIdentity.Reference)
     let mutable holds = 0
     let mutable dom: PageDom = Unchecked.defaultof<_>
     let mutable runtime = Runtime.start connection options.User 16
@@ -278,15 +281,18 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         for h in List.ofSeq held do
             if scope.Contains h.Element then
                 held.Remove h |> ignore
+                throttling.Remove h.Element |> ignore
                 h.Go()
 
-    /// The pause that ends every step, longer than any `data-debounce`: the actions held back go, the shortest wait
-    /// first.
+    /// The pause that ends every step, longer than any `data-debounce` or `data-throttle`: the actions held back go,
+    /// the shortest wait first, and the throttles' intervals end.
     let pause () =
         while held.Count > 0 do
             let next = held |> Seq.minBy (fun h -> h.Delay, h.Since)
             held.Remove next |> ignore
             next.Go()
+
+        throttling.Clear()
 
     /// Sends what the client sends for `event` (or holds it back, for an element with `data-debounce`): whether an
     /// element named it, and whether its default was prevented.
@@ -314,8 +320,11 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                         inputs.Enqueue(Input.Action(action, env ()))
                         drain ()
 
-                    match ClientEvents.debounceOf from with
-                    | delay when delay > 0.0 && ClientEvents.debounced.Contains event.Type -> hold from delay go
+                    match ClientEvents.throttleOf from, ClientEvents.debounceOf from with
+                    // A step's events come within any interval: the first goes, the last is held for the interval's end.
+                    | every, _ when every > 0.0 && event.Type <> "submit" ->
+                        if throttling.Add from then go () else hold from every go
+                    | _, delay when delay > 0.0 && ClientEvents.debounced.Contains event.Type -> hold from delay go
                     | _ ->
                         // A submit goes after the events its form still holds back.
                         if event.Type = "submit" then
@@ -423,6 +432,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         submitted.Clear()
         // What the page held back goes with it.
         held.Clear()
+        throttling.Clear()
         let painted = FirstPaint.paint options site page url values hub.Now
         dom <- painted.Dom
         runtime <- Runtime.start connection options.User 16

@@ -60,7 +60,8 @@ type LiveTestOptions() =
     /// The world the page shares with other tests' pages (topics, presence, the clock); default: its own.
     member val Hub: LiveTestHub = null with get, set
 
-    /// The layout of the first paint (the app's own); default: a plain document with `#main` and the page's title.
+    /// The layout of the first paint (the app's own); default: the host's for a page mapped without one
+    /// (`Layout.standard`).
     member val Layout: Func<LayoutContext, XmlNode> | null = null with get, set
 
     /// The pages a navigation may reach, by route.

@@ -16,7 +16,7 @@ type Wiring =
 
                 for descriptor in ClientEvents.descriptorsOf element do
                     match descriptor with
-                    | Error token -> $"{where}: the data-action token \"{token}\" cannot be read"
+                    | Error problem -> $"{where}: {problem}"
                     | Ok d when d.Controller = "page" && d.Method = "changeLanguage" -> ()
                     | Ok d ->
                         match ClientEvents.actionName element d with

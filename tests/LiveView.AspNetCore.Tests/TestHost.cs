@@ -47,7 +47,8 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>
     /// Starts a server listening on <paramref name="url"/> (port 0: a free one). <paramref name="pages"/> registers
     /// more pages, <paramref name="map"/> maps more endpoints, <paramref name="socket"/> adds conventions to the socket's,
-    /// <paramref name="keys"/> is the folder of a Data Protection key ring shared with other hosts (none: keys in memory).
+    /// <paramref name="keys"/> is the folder of a Data Protection key ring shared with other hosts (none: keys in memory),
+    /// <paramref name="environment"/> the host's environment (none: as the process's variables say, Production).
     /// </summary>
     public static async Task<TestHost> StartAsync(
         Action<LiveViewOptions>? configure = null,
@@ -56,9 +57,10 @@ public sealed class TestHost : IAsyncDisposable
         Action<ILiveViewBuilder>? pages = null,
         Action<WebApplication>? map = null,
         Action<IEndpointConventionBuilder>? socket = null,
-        DirectoryInfo? keys = null)
+        DirectoryInfo? keys = null,
+        string? environment = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseKestrel().UseUrls(url);
         var logs = new TestLogs();
         // The host's own Debug entries too, whatever the appsettings.json next to the tests says.

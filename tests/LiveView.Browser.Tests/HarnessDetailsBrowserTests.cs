@@ -12,8 +12,8 @@ namespace LiveView.Browser.Tests;
 /// The harness does what Chromium does around the events a person causes: a click on a label passes to its field,
 /// Enter in a field sends its change before the submit it causes (through the form's submit button, if it has one),
 /// a blur or a focus moves the focus (the field left sends its change), <c>maxlength</c> cuts what is typed, a link
-/// with <c>target="_blank"</c> opens a tab while the page stays, and what <c>data-debounce</c> holds back goes at the
-/// end of its step (when Chromium is given a pause that long). Each test takes the same steps on the same page
+/// with <c>target="_blank"</c> opens a tab while the page stays, and what <c>data-debounce</c> (or <c>data-throttle</c>)
+/// holds back goes at the end of its step (when Chromium is given a pause that long). Each test takes the same steps on the same page
 /// in the harness and in Chromium, and after every step compares <c>#main</c> (the page notes every action it is
 /// sent, in order, in <c>#log</c>), what its fields hold, the URL and the tabs opened.
 /// </summary>
@@ -85,6 +85,8 @@ public sealed class HarnessDetailsBrowserTests(Chromium chromium, ITestOutputHel
                 "five",
                 "submit"),
             Noting(H.Input().Id("lazy").Name("lazy"), "lazy", "input", "change").Data("debounce", "50"),
+            // At most one event per 100 ms.
+            Noting(H.Input().Id("quick").Name("quick"), "quick", "focus", "input", "change", "keydown", "keyup").Data("throttle", "100"),
             // Links.
             H.A("New tab").Id("tab").Href($"{Path}/elsewhere").Attr("target", "_blank"),
             H.A("Here").Id("here").Href($"{Path}?again").Attr("target", "_self"),
@@ -191,6 +193,14 @@ public sealed class HarnessDetailsBrowserTests(Chromium chromium, ITestOutputHel
             Press("#slow", "Enter"), // the change takes the keydown's place, and goes before the submit
             Fill("#slow", "z"),
             Fill("#lazy", "y")); // slow's change waits 100 ms, lazy's input 50: lazy's goes first
+
+    [Fact]
+    public Task Events_of_data_throttle_go_first_at_once_and_last_at_the_end_of_the_interval() =>
+        CompareAsync(
+            TimeSpan.FromMilliseconds(400), // the pause after each step in Chromium, longer than the interval
+            Press("#quick", "ArrowLeft"), // the focus at once, the keyup at the interval's end (the keydown dropped)
+            Fill("#quick", "xy"), // the interval ended: at once
+            Press("#quick", "ArrowLeft")); // the keydown at once, the keyup at the interval's end
 
     private Task CompareAsync(params UserStep[] steps) => CompareAsync(TimeSpan.Zero, steps);
 

@@ -10,12 +10,13 @@ public static class LabServer
 {
     /// <summary>
     /// Starts an app whose services <paramref name="services"/> adds (LiveView's with its pages among them) and whose
-    /// endpoints <paramref name="map"/> maps besides LiveView's socket: the app, and its address (ending in a slash).
+    /// endpoints <paramref name="map"/> maps besides LiveView's socket, in <paramref name="environment"/> (none: as the
+    /// process's variables say, Production): the app, and its address (ending in a slash).
     /// </summary>
     public static async Task<(WebApplication App, Uri Address)> StartAsync(
-        Action<IServiceCollection> services, Action<WebApplication> map)
+        Action<IServiceCollection> services, Action<WebApplication> map, string? environment = null)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         services(builder.Services);

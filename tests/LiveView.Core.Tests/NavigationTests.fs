@@ -125,4 +125,31 @@ let tests =
 
             testCase "a document without a title has none"
             <| fun () -> Expect.equal (Navigation.titleOf (html [] [ body [] [] ])) None "no title"
+
+            testCase "of a page's routes, navigation takes the one its values fill best, the first mapped on a tie"
+            <| fun () ->
+                let routes = [ "/blog"; "/blog/{tag}"; "/blog/{tag}/{page}" ]
+                Expect.equal (Navigation.urlAmong routes Map.empty) (Ok "/blog") "no values"
+                Expect.equal (Navigation.urlAmong routes (Map [ "tag", "f#" ])) (Ok "/blog/f%23") "a tag"
+
+                Expect.equal
+                    (Navigation.urlAmong routes (Map [ "tag", "x"; "page", "2" ]))
+                    (Ok "/blog/x/2")
+                    "a tag and a page"
+
+                Expect.equal
+                    (Navigation.urlAmong routes (Map [ "page", "2" ]))
+                    (Ok "/blog")
+                    "a page alone fills no more"
+
+                Expect.equal (Navigation.urlAmong [ "/"; "/home" ] Map.empty) (Ok "/") "the first on a tie"
+
+                Expect.isError (Navigation.urlAmong [ "/posts/{slug}" ] Map.empty) "none filled"
+                Expect.isError (Navigation.urlAmong [] Map.empty) "not mapped"
+
+            testProperty "with one route, navigation's URL is that route's"
+            <| Prop.forAll (Arb.fromGen (Gen.zip genRouteValue genRouteValue)) (fun (slug, id) ->
+                let template = "/blog/{slug}/{id?}"
+                let values = Map [ "slug", slug; "id", id ]
+                Expect.equal (Navigation.urlAmong [ template ] values) (Navigation.url template values) "the same")
         ]

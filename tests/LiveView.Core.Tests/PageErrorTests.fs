@@ -1,6 +1,7 @@
 module LiveView.Core.Tests.PageErrorTests
 
 open Expecto
+open FsCheck
 open FsCheck.FSharp
 open Giraffe.ViewEngine
 open LiveView
@@ -67,4 +68,33 @@ let tests =
                 for error, named in messages do
                     Expect.stringContains error.Message named "names the origin"
                     Expect.isFalse (error.Message.Contains "secret") "does not leak the exception's message"
+
+            testProperty
+                "in development a failure's sentence names the exception's type and message; in production never"
+            <| Prop.forAll (Arb.fromGen (Gen.elements [ true; false ])) (fun development ->
+                let secret = System.InvalidOperationException "connection string: secret"
+
+                let faults =
+                    [
+                        Fault.Page(HandlerFailed(Origin.Client { Page = "shop"; Handler = "pay" }, secret)),
+                        "shop->pay"
+                        Fault.Page(HandlerFailed(Origin.Mount "shop", secret)), "'shop' failed to mount"
+                        Fault.Effect(Origin.Effect("charge", Origin.Client { Page = "shop"; Handler = "pay" }), secret),
+                        "'charge' of shop->pay"
+                    ]
+
+                for fault, named in faults do
+                    let message = fault.MessageFor development
+                    Expect.stringContains message named "names the page and handler"
+                    Expect.equal (message.Contains "connection string: secret") development "the exception's message"
+
+                    Expect.equal
+                        (message.Contains "System.InvalidOperationException")
+                        development
+                        "the exception's type"
+
+                Expect.equal
+                    (Fault.UnknownPage("x").MessageFor development)
+                    (Fault.UnknownPage("x").Message)
+                    "no exception")
         ]

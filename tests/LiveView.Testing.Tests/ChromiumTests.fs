@@ -133,6 +133,22 @@ let private page =
                         _data "debounce" "50"
                         Live.onEach [ "input", input'; "change", change ]
                     ]
+                // At most one event per 100 ms.
+                input
+                    [
+                        _id "quick"
+                        _name "quick"
+                        what "quick"
+                        _data "throttle" "100"
+                        Live.onEach
+                            [
+                                "focus", focus
+                                "input", input'
+                                "change", change
+                                "keydown", keydown
+                                "keyup", keyup
+                            ]
+                    ]
                 // Links.
                 a [ _id "tab"; _href "/elsewhere"; _target "_blank" ] [ str "New tab" ]
                 a [ _id "here"; _href "/?again"; _target "_self" ] [ str "Here" ]
@@ -389,6 +405,25 @@ let tests =
                         "at the end of a step, the shortest wait goes first (lazy's 50 ms, slow's change's 100)"
                         _.Fill("#slow", "x").Fill("#lazy", "y")
                         [ "input slow"; "input lazy"; "change slow" ]
+                ]
+
+            testList
+                "data-throttle"
+                [
+                    sending
+                        "in a step, the first event (the focus) goes at once, the last (the keyup) at the interval's end"
+                        _.Press("#quick", "ArrowLeft")
+                        [ "focus quick"; "keyup quick" ]
+
+                    sending
+                        "the next step's first event goes at once: the interval ended in the pause"
+                        _.Press("#quick", "ArrowLeft").Fill("#quick", "xy").Press("#quick", "ArrowLeft")
+                        [ "focus quick"; "keyup quick"; "input quick"; "keydown quick"; "keyup quick" ]
+
+                    sending
+                        "a change takes the place of the input before it"
+                        _.Change("#quick", "v")
+                        [ "focus quick"; "change quick" ]
                 ]
 
             testList

@@ -20,6 +20,9 @@ let private broken =
                 button [ _id "throws"; attr "data-action" "click->broken#explode" ] [ str "!" ]
                 button [ _id "slow"; attr "data-action" "click->broken#load" ] [ str "load" ]
                 button [ _id "unreadable"; attr "data-action" "click->broken" ] [ str "?" ]
+                button [ _id "dash"; attr "data-action" "click-broken#explode" ] [ str "-" ]
+                button [ _id "clik"; attr "data-action" "clik->broken#explode:prevnt" ] [ str "c" ]
+                button [ _id "prevnt"; attr "data-action" "click->broken#explode:prevnt" ] [ str "p" ]
                 button [ _id "off"; _disabled; attr "data-action" "click->broken#explode" ] [ str "off" ]
                 a [ _id "lang"; _href "?culture=es"; attr "data-action" "page#changeLanguage" ] [ str "es" ]
             ])
@@ -80,7 +83,28 @@ let tests =
             <| fun () ->
                 fails
                     (fun () -> (LiveTest.Mount broken).Click "#unreadable")
-                    [ "Clicking '#unreadable'"; "\"click->broken\""; "cannot be read" ]
+                    [ "Clicking '#unreadable'"; "malformed data-action \"click->broken\"" ]
+
+            testCase "a data-action with '-' where '->' was meant is malformed, and says what to write"
+            <| fun () ->
+                fails
+                    (fun () -> (LiveTest.Mount broken).Click "#dash")
+                    [
+                        "Clicking '#dash'"
+                        "malformed data-action \"click-broken#explode\": write \"click->broken#explode\""
+                    ]
+
+            testCase "a data-action naming an event or a modifier the client does not know is malformed"
+            <| fun () ->
+                let problems = Wiring.ProblemsOn(LiveTest.Mount broken)
+                let token = "malformed data-action \"clik->broken#explode:prevnt\""
+                Expect.contains problems $"#clik: {token}: \"clik\" is not an event LiveView listens to" "the event"
+                let modifier = "malformed data-action \"click->broken#explode:prevnt\""
+
+                Expect.contains
+                    problems
+                    $"#prevnt: {modifier}: \":prevnt\" is not a modifier (:prevent, :stop)"
+                    "the modifier"
 
             testCase "a language switch that names no language"
             <| fun () ->
@@ -121,7 +145,7 @@ let tests =
 
                 Expect.exists
                     problems
-                    (fun p -> p.Contains "#unreadable: the data-action token \"click->broken\" cannot be read")
+                    (fun p -> p.Contains "#unreadable: malformed data-action \"click->broken\"")
                     "the unreadable"
 
                 Expect.throwsT<LiveTestException>

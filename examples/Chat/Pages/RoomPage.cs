@@ -26,6 +26,7 @@ public static class RoomPage
     /// <summary>The page, with <paramref name="limits"/> for messages, floods and history.</summary>
     public static Page<RoomState> Create(ChatLimits limits) =>
         LivePage.Create(Name, init: ctx => Init(ctx, limits), view: RoomView.Of)
+            .WithParams("room")
             .WithTitle(state => state.IsRoom ? "#" + state.Room : "Not a room")
             .OnMount((state, _) => state.IsRoom
                 ? Reply.With(state).Perform(

@@ -1,30 +1,27 @@
 namespace QuickStart.Pages;
 
-/// <summary>The site's layout, with the seed's landmarks: <c>#main</c>, <c>#loading</c>, <c>#notifications</c>, <c>#no_connection</c>.</summary>
+/// <summary>
+/// The site's layout: the standard pieces (docs/layouts.md: the client's status elements, <c>#main</c>, the script) with
+/// the site's navigation and styles.
+/// </summary>
 public static class Layout
 {
     /// <summary>Wraps a page's content in the document.</summary>
     public static XmlNode Base(LayoutContext page) =>
-        H.Html(
-            H.Head(
-                H.Meta().Attr("charset", "utf-8"),
-                H.Meta().Name("viewport").Attr("content", "width=device-width, initial-scale=1"),
-                H.Title(page.Title + " · LiveView QuickStart"),
-                H.Link().Attr("rel", "icon").Attr("href", Favicon),
-                H.Style(H.Raw(Styles))),
-            H.Body(
-                H.Section(H.Text("Loading…")).Id("loading").Flag("hidden"),
-                H.Section().Id("notifications").Class("notifications"),
-                H.Section(H.Text("Connection lost. Reconnecting…")).Id("no_connection").Class("no-connection no-connection--hide"),
+        LiveLayout.Document(
+            page,
+            page.Title + " · LiveView QuickStart",
+            [H.Link().Attr("rel", "icon").Attr("href", Favicon), H.Style(H.Raw(Styles))],
+            [
+                .. LiveLayout.Status,
                 H.Div(
                     H.Header(H.Nav(
                         NavLink("Home", "/", "home", page),
                         NavLink("Counter (F#)", "/counter", "counter", page),
                         NavLink("Todo", "/todo", "todo", page))).Id("content-header"),
-                    H.Main(page.Content).Id("main"),
+                    LiveLayout.Main(page),
                     H.Footer("Made with LiveView for .NET").Id("content-footer")).Class("container"),
-                page.ClientScript))
-        .Attr("lang", page.Lang);
+            ]);
 
     private static XmlNode NavLink(string text, string href, string target, LayoutContext page)
     {

@@ -47,3 +47,12 @@ type Fault =
         | Page(HandlerFailed(_, error))
         | Effect(_, error) -> error
         | _ -> null
+
+    /// The sentence for the client: `Message`, followed in development by the exception behind the fault (its type and
+    /// message), so the error toast says what failed where; never in production, where an exception's text may tell
+    /// what a user must not know.
+    member x.MessageFor(development: bool) =
+        match x.Exception with
+        | null -> x.Message
+        | _ when not development -> x.Message
+        | error -> $"{x.Message} {error.GetType().FullName}: {error.Message}"

@@ -29,6 +29,7 @@ public static class LiveViewEndpointRouteBuilderExtensions
         // Which pages keep their state is decided now: a state type that cannot be snapshotted is said at startup.
         _ = services.GetRequiredService<PageStates>();
         services.GetRequiredService<PageEndpoint>().SocketPath = pattern;
+        services.GetRequiredService<StartupChecks>().SocketMapped = true;
 
         var client = services.GetRequiredService<ClientScript>();
         endpoints.MapMethods(LiveView.Protocol.ClientScriptPath, [HttpMethods.Get, HttpMethods.Head], client.HandleAsync)
@@ -43,12 +44,26 @@ public static class LiveViewEndpointRouteBuilderExtensions
     }
 
     /// <summary>
+    /// Serves <paramref name="page"/>'s first paint at <paramref name="pattern"/> inside the standard layout
+    /// (<see cref="LiveView.CSharp.LiveLayout.Standard"/>: a complete document with every element the client uses), as
+    /// <c>MapLivePage(pattern, page, LiveLayout.Standard)</c> does. See docs/layouts.md to write a layout of your own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, the page is not registered, or the
+    /// route does not fit the page (a parameter it does not declare, the same parameters as another of its routes).</exception>
+    public static IEndpointConventionBuilder MapLivePage<TState>(
+        this IEndpointRouteBuilder endpoints,
+        string pattern,
+        Page<TState> page) =>
+        endpoints.MapLivePage(pattern, page, LiveView.CSharp.LiveLayout.Standard);
+
+    /// <summary>
     /// Serves <paramref name="page"/>'s first paint at <paramref name="pattern"/>: its mounted state rendered by its
-    /// view inside <paramref name="layout"/>. The page must be registered with <c>AddLiveView().AddPage(page)</c>.
+    /// view inside <paramref name="layout"/> (see docs/layouts.md for what a layout must hold). The page must be registered with <c>AddLiveView().AddPage(page)</c>.
     /// Authorization added to the returned builder (<c>.RequireAuthorization(...)</c>, <c>.AllowAnonymous()</c>) holds
     /// for the page's first paint and for every mount of it over the socket.
     /// </summary>
-    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, or the page is not registered.</exception>
+    /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, the page is not registered, or the
+    /// route does not fit the page (a parameter it does not declare, the same parameters as another of its routes).</exception>
     public static IEndpointConventionBuilder MapLivePage<TState>(
         this IEndpointRouteBuilder endpoints,
         string pattern,
@@ -62,7 +77,7 @@ public static class LiveViewEndpointRouteBuilderExtensions
 
         var services = endpoints.ServiceProvider;
         var registered = services.GetRequiredService<PageRegistry>().Get(page.Name);
-        services.GetRequiredService<PageRoutes>().Add(page.Name, pattern, layout);
+        services.GetRequiredService<PageRoutes>().Add(registered, pattern, layout);
         var access = services.GetRequiredService<PageAccess>();
         var handler = services.GetRequiredService<PageEndpoint>().For(registered, layout);
         var builder = endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler)

@@ -10,7 +10,9 @@
  *                                                          sends {"action":"contact->send", "form": {...}}
  *
  * The connection state is on <html data-liveview="connecting|connected|disconnected"> and is announced with
- * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error.
+ * the DOM events liveview:connected / liveview:disconnected; server errors raise liveview:error (detail: the error
+ * frame), and so does a malformed data-action (detail: { error: { code: "malformed_action", message }, attribute,
+ * element }), once per token.
  * The <script> tag configures it: data-socket (path), data-page, data-params and data-view (the page on screen
  * and its view's fingerprint), data-history="off", data-loading-delay (ms before #loading shows).
  *
@@ -48,7 +50,7 @@
   const TOAST_MS = 4000;
 
   // Attributes that steer the client and are therefore not sent as data (as in Django LiveView).
-  const OMITTED_DATA = new Set(["action", "controller", "page", "liveviewAction", "liveviewFunction", "debounce", "loading"]);
+  const OMITTED_DATA = new Set(["action", "controller", "page", "liveviewAction", "liveviewFunction", "debounce", "throttle", "loading"]);
   const DEFAULT_EVENTS = { A: "click", BUTTON: "click", FORM: "submit", INPUT: "input", SELECT: "change", TEXTAREA: "input", DETAILS: "toggle" };
   const KEYS = { enter: "Enter", esc: "Escape", escape: "Escape", space: " ", tab: "Tab", up: "ArrowUp", down: "ArrowDown", left: "ArrowLeft", right: "ArrowRight" };
   const EVENTS = ["click", "dblclick", "submit", "input", "change", "keydown", "keyup", "focus", "blur", "toggle", "mouseenter", "mouseleave"];
@@ -137,7 +139,7 @@
       queue = [];
       pending.forEach((text) => ws.send(text));
     };
-    ws.onmessage = (event) => receive(event.data);
+    ws.onmessage = (event) => simulated(() => receive(event.data));
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
@@ -153,7 +155,8 @@
     message.data = { ...message.data, lang: root.getAttribute("lang") || "" };
     const text = JSON.stringify(message);
     if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(text);
+      const ws = socket;
+      simulated(() => (ws.readyState === WebSocket.OPEN ? ws.send(text) : queue.push(text)));
     } else {
       queue.push(text);
       if (queue.length > MAX_QUEUE) queue.shift();
@@ -821,13 +824,38 @@
     const text = element.getAttribute("data-action") || "";
     return text.split(/\s+/).filter(Boolean).map((token) => {
       const match = DESCRIPTOR.exec(token);
-      if (!match) {
-        console.error(`LiveView: cannot read data-action "${token}"`);
-        return null;
-      }
+      const why = malformed(match);
+      if (why) return reportMalformed(element, token, why);
       const [, event, key, controller, method, modifiers] = match;
       return { event: event || defaultEvent(element), key, controller, method, modifiers: modifiers.split(":").filter(Boolean) };
     }).filter(Boolean);
+  }
+
+  /**
+   * Why a data-action token is malformed, or "" when it is not: it cannot be read, names an event or a modifier the
+   * client does not know, or starts with "<event>-" where "<event>->" was meant ("click-home#go").
+   */
+  function malformed(match) {
+    if (!match) return 'not "event->page#handler"';
+    const [, event, , controller, method, modifiers] = match;
+    if (event && !EVENTS.includes(event)) return `"${event}" is not an event LiveView listens to`;
+    const typo = !event && /^(\w+)-(.+)$/.exec(controller);
+    if (typo && EVENTS.includes(typo[1])) return `write "${typo[1]}->${typo[2]}#${method}"`;
+    const unknown = modifiers.split(":").find((m) => m && m !== "prevent" && m !== "stop");
+    return unknown ? `":${unknown}" is not a modifier (:prevent, :stop)` : "";
+  }
+
+  const reported = new Set(); // malformed tokens said already
+
+  /** Says that `token` of element's data-action is malformed: in the console and as a liveview:error event, once. */
+  function reportMalformed(element, token, why) {
+    if (reported.has(token)) return null;
+    reported.add(token);
+    const message = `LiveView: malformed data-action "${token}": ${why}`;
+    console.error(message);
+    const error = { code: "malformed_action", message };
+    document.dispatchEvent(new CustomEvent("liveview:error", { detail: { error, attribute: element.getAttribute("data-action"), element } }));
+    return null;
   }
 
   function defaultEvent(element) {
@@ -867,20 +895,46 @@
   // after the events its form's fields still hold back (they come first, as they happened).
   const debounced = new Map(); // element -> { timer, go }
 
+  // data-throttle="300": at most one event per 300 ms from the element (any event but a submit): the first goes at
+  // once, the last of those that came meanwhile at the end of the interval (Phoenix's phx-throttle).
+  const throttled = new Map(); // element -> { timer, go } while its interval runs; go: the event held for its end
+
   /** Events still waiting for their pause belong to the page that is leaving the screen: they are dropped. */
   function cancelDebounced() {
-    debounced.forEach(({ timer }) => clearTimeout(timer));
-    debounced.clear();
+    [debounced, throttled].forEach((held) => {
+      held.forEach(({ timer }) => clearTimeout(timer));
+      held.clear();
+    });
   }
 
   /** The events held back inside `scope` go now. */
   function flushDebounced(scope) {
-    debounced.forEach((pending, element) => {
-      if (!scope.contains(element)) return;
+    [debounced, throttled].forEach((held) => held.forEach((pending, element) => {
+      if (!scope.contains(element) || !pending.go) return;
       clearTimeout(pending.timer);
-      debounced.delete(element);
+      held.delete(element);
       pending.go();
-    });
+    }));
+  }
+
+  /** Sends `go` now, unless the element's interval runs: then it is the one held for the interval's end. */
+  function throttle(element, delay, go) {
+    const running = throttled.get(element);
+    if (running) {
+      running.go = go;
+      return;
+    }
+    go();
+    const interval = { go: null };
+    const end = () => {
+      const last = interval.go;
+      interval.go = null;
+      if (!last) return throttled.delete(element);
+      last();
+      interval.timer = setTimeout(end, delay);
+    };
+    interval.timer = setTimeout(end, delay);
+    throttled.set(element, interval);
   }
 
   function wantsLoading(element) {
@@ -897,6 +951,8 @@
       send(action, data, formOf(element), { loading: showLoading });
     };
     const delay = Number(element.dataset.debounce || 0);
+    const every = Number(element.dataset.throttle || 0);
+    if (every > 0 && event.type !== "submit") return throttle(element, every, go);
     if (delay > 0 && DEBOUNCED.has(event.type)) {
       clearTimeout(debounced.get(element)?.timer);
       const timer = setTimeout(() => {
@@ -948,6 +1004,36 @@
     location.reload();
   }
 
+  // ---- latency simulator ---------------------------------------------------------------------------------
+
+  // LiveView.enableLatencySim(1000): every frame sent and received waits that long, for the rest of the tab's session
+  // (sessionStorage), so that loading states can be seen on a fast machine (Phoenix's liveSocket.enableLatencySim).
+  const LATENCY = "liveview-latency-sim";
+
+  function latencySim() {
+    try {
+      return Number(sessionStorage.getItem(LATENCY)) || 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Runs `work` now, or after the simulated latency. */
+  function simulated(work) {
+    const ms = latencySim();
+    if (ms > 0) setTimeout(work, ms);
+    else work();
+  }
+
+  function enableLatencySim(ms) {
+    sessionStorage.setItem(LATENCY, String(ms));
+    console.info(`LiveView: ${ms} ms latency until LiveView.disableLatencySim()`);
+  }
+
+  function disableLatencySim() {
+    sessionStorage.removeItem(LATENCY);
+  }
+
   EVENTS.forEach((type) => document.addEventListener(type, onEvent, true));
   window.addEventListener("online", () => {
     if (retry) connect(); // the network is back: retry now rather than when the backoff says
@@ -968,6 +1054,9 @@
     applyChanges,
     /** Hook definitions by name: LiveView.hooks.Chart = { mounted() {...} } for data-liveview-hook="Chart". */
     hooks: definitions,
+    /** Delays every frame sent and received by `ms`, for the tab's session: LiveView.enableLatencySim(1000). */
+    enableLatencySim,
+    disableLatencySim,
   };
 
   // The first paint's hooks mount once the document is parsed (and deferred scripts defining hooks have run).

@@ -60,6 +60,8 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton<ClientScript>();
         services.TryAddSingleton<SocketEndpoint>();
         services.TryAddSingleton<PageEndpoint>();
+        services.TryAddSingleton<StartupChecks>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupChecks>(provider => provider.GetRequiredService<StartupChecks>()));
         return new LiveViewBuilder(services);
     }
 }

@@ -28,6 +28,9 @@ internal sealed class PageRegistry
         pages = byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The names of the registered pages.</summary>
+    public IEnumerable<string> Names => pages.Keys;
+
     public bool TryGet(string name, [MaybeNullWhen(false)] out Page<object> page) => pages.TryGetValue(name, out page);
 
     public Page<object> Get(string name) =>

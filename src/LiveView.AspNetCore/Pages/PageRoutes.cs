@@ -7,20 +7,29 @@ using static Giraffe.ViewEngine.HtmlElements;
 namespace LiveView.AspNetCore;
 
 /// <summary>
-/// The route template and layout of each page mapped with <c>MapLivePage</c> (the first mapping when a page has
-/// several), so that navigation over the socket pushes the URL and shows the title a browser would load.
+/// The route templates and layout of each page mapped with <c>MapLivePage</c> (the first mapping's layout when a page
+/// has several), so that navigation over the socket pushes the URL and shows the title a browser would load.
 /// </summary>
 internal sealed class PageRoutes
 {
     private static readonly XmlNode NoContent = H.Text(string.Empty);
 
-    private readonly Dictionary<string, string> templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FSharpList<string>> templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<LayoutContext, XmlNode>> layouts = new(StringComparer.Ordinal);
 
-    public void Add(string page, string template, Func<LayoutContext, XmlNode> layout)
+    /// <summary>Maps <paramref name="page"/> to <paramref name="template"/> too.</summary>
+    /// <exception cref="InvalidOperationException">The route has a parameter the page does not declare, or the page is
+    /// mapped already to a route of the same parameters (<see cref="StartupCheck.route"/>).</exception>
+    public void Add(Page<object> page, string template, Func<LayoutContext, XmlNode> layout)
     {
-        templates.TryAdd(page, template);
-        layouts.TryAdd(page, layout);
+        var mapped = templates.TryGetValue(page.Name, out var earlier) ? earlier : FSharpList<string>.Empty;
+        if (StartupCheck.route(page.Name, page.Params, mapped, template) is { } problem)
+        {
+            throw new InvalidOperationException(problem.Value);
+        }
+
+        templates[page.Name] = ListModule.Append(mapped, ListModule.Singleton(template));
+        layouts.TryAdd(page.Name, layout);
     }
 
     // What each layout puts around a page's title, by page and language: learned once, so that a title that follows
@@ -46,9 +55,10 @@ internal sealed class PageRoutes
         return shape is not null ? shape.Value.Around(title) : Render(title)?.Value ?? title;
     }
 
-    /// <summary>The URL of <paramref name="page"/> with <paramref name="values"/>, or why there is none.</summary>
+    /// <summary>
+    /// The URL of <paramref name="page"/> with <paramref name="values"/> (of its routes, the one
+    /// <see cref="Navigation.urlAmong"/> picks), or why there is none.
+    /// </summary>
     public FSharpResult<string, string> Url(string page, FSharpMap<string, string> values) =>
-        templates.TryGetValue(page, out var template)
-            ? Navigation.url(template, values)
-            : FSharpResult<string, string>.NewError("it is not mapped to a URL with 'app.MapLivePage(...)'");
+        Navigation.urlAmong(templates.TryGetValue(page, out var mapped) ? mapped : FSharpList<string>.Empty, values);
 }

@@ -414,9 +414,9 @@ internal sealed class LiveConnection
         }
     }
 
-    private static WireError ToWire(Output.Fail fail) => new(
+    private WireError ToWire(Output.Fail fail) => new(
         fail.Fault.Code,
-        fail.Fault.Message,
+        fail.Fault.MessageFor(host.Development),
         fail.Answer.IsSome ? fail.Answer.Value : null,
         fail.Loading,
         fail.Fault is Fault.Refused refused ? refused.Redirect : null);

@@ -20,6 +20,7 @@ internal sealed class SocketEndpoint(
     StateSnapshots snapshots,
     TimeProvider time,
     IHostApplicationLifetime application,
+    IHostEnvironment environment,
     IOptions<LiveViewOptions> options,
     ILogger<LiveConnection> logger)
 {
@@ -45,6 +46,9 @@ internal sealed class SocketEndpoint(
     public StateSnapshots Snapshots { get; } = snapshots;
 
     public LiveViewOptions Options { get; } = options.Value;
+
+    /// <summary>True in Development: error frames then name the exception behind a failure.</summary>
+    public bool Development { get; } = environment.IsDevelopment();
 
     public ILogger Logger { get; } = logger;
 

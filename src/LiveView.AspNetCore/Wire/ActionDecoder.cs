@@ -128,7 +128,10 @@ internal static class ActionDecoder
         var name = ActionNameModule.parse(actionText);
         if (name.IsError)
         {
-            return new WireError(WireErrorCodes.InvalidAction, $"Invalid action: {name.ErrorValue}.");
+            // The text as sent (its first 80 characters, printable ASCII or '?'): a data-action written wrong
+            // (click-home#go) is recognised in it.
+            var shown = string.Concat(actionText.Take(80).Select(c => c is >= ' ' and <= '~' ? c : '?'));
+            return new WireError(WireErrorCodes.InvalidAction, $"Malformed action '{shown}': {name.ErrorValue}.");
         }
 
         action = new ClientAction(
