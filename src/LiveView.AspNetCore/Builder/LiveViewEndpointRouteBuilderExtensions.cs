@@ -93,7 +93,7 @@ public static class LiveViewEndpointRouteBuilderExtensions
     /// <c>/logo.png</c> stays a bare 404), in <paramref name="layout"/>: the app's not-found page. Its state should say
     /// so (<c>.NotFoundWhen(_ =&gt; true)</c>, F# <c>Page.notFoundWhen (fun _ -&gt; true)</c>): the answer's status is
     /// then 404. The path asked for reaches the page as the route value <c>path</c>. Like
-    /// <see cref="MapLivePage{TState}"/>, the page must be registered with <c>AddLiveView().AddPage(page)</c>.
+    /// <c>MapLivePage</c>, the page must be registered with <c>AddLiveView().AddPage(page)</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>AddLiveView</c> was not called, or the page is not registered.</exception>
     public static IEndpointConventionBuilder MapLiveNotFound<TState>(
@@ -107,7 +107,7 @@ public static class LiveViewEndpointRouteBuilderExtensions
         return builder;
     }
 
-    /// <summary>The route of the not-found page (<see cref="MapLiveNotFound{TState}"/>).</summary>
+    /// <summary>The route of the not-found page (<c>MapLiveNotFound</c>).</summary>
     public const string NotFoundPattern = "/{*path:nonfile}";
 
     private static void EnsureLiveViewServices(IEndpointRouteBuilder endpoints)
