@@ -12,12 +12,15 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
 {
     private readonly Dictionary<long, CancellationTokenSource> running = [];
 
-    /// <summary>Starts effect <paramref name="id"/>.</summary>
-    public void Start(long id, Effect<object> work)
+    /// <summary>True when someone listens to effects: only then are <see cref="EffectTags"/> worth making.</summary>
+    public bool Observed => runner.Observed;
+
+    /// <summary>Starts effect <paramref name="id"/>, tagged <paramref name="tags"/> (none: nobody listens).</summary>
+    public void Start(long id, Effect<object> work, EffectTags? tags)
     {
         var abandoned = CancellationTokenSource.CreateLinkedTokenSource(lifetime);
         running[id] = abandoned;
-        _ = RunAsync(id, work, abandoned.Token);
+        _ = RunAsync(id, work, tags, abandoned.Token);
     }
 
     /// <summary>
@@ -52,12 +55,12 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
         running.Clear();
     }
 
-    private async Task RunAsync(long id, Effect<object> work, CancellationToken abandoned)
+    private async Task RunAsync(long id, Effect<object> work, EffectTags? tags, CancellationToken abandoned)
     {
         // A partial result waits for room in the mailbox like any message: a slow page slows the work down.
         Task Report(Fold fold) => mailbox.WriteAsync(new Inbound.EffectReported(id, fold), lifetime).AsTask();
 
-        var end = await runner.RunAsync(id, work, Report, abandoned);
+        var end = await runner.RunAsync(id, work, Report, tags, abandoned);
         try
         {
             await mailbox.WriteAsync(new Inbound.EffectEnded(end), lifetime);

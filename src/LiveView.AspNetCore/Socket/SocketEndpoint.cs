@@ -21,6 +21,9 @@ internal sealed class SocketEndpoint(
     TimeProvider time,
     IHostApplicationLifetime application,
     IOptions<LiveViewOptions> options,
+    LiveViewMetrics metrics,
+    LiveViewActivitySource activities,
+    OpenConnections connections,
     ILogger<LiveConnection> logger)
 {
     /// <summary>The query parameter with which our own client asks for the protocol extensions.</summary>
@@ -45,6 +48,15 @@ internal sealed class SocketEndpoint(
     public StateSnapshots Snapshots { get; } = snapshots;
 
     public LiveViewOptions Options { get; } = options.Value;
+
+    /// <summary>The host's instruments.</summary>
+    public LiveViewMetrics Metrics { get; } = metrics;
+
+    /// <summary>The host's spans.</summary>
+    public LiveViewActivitySource Activities { get; } = activities;
+
+    /// <summary>The sockets open on this server.</summary>
+    public OpenConnections Connections { get; } = connections;
 
     public ILogger Logger { get; } = logger;
 
