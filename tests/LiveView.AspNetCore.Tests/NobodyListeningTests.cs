@@ -40,7 +40,7 @@ public sealed class NobodyListeningTests
                 action.End();
             }
 
-            var effect = EffectTrace.Start(metrics, activities, EffectTrace.Observed(metrics, activities) ? EffectTags.Of(origin, null, default) : null);
+            var effect = EffectTrace.Start(metrics, activities, EffectTrace.TagsFor(metrics, activities, origin, null, default));
             effect.End(failed);
             metrics.Failed("handler_failed");
             metrics.Sent(100);

@@ -24,9 +24,13 @@ internal readonly struct EffectTrace
     /// <summary>The effect's span, if someone wanted one.</summary>
     public Activity? Activity { get; }
 
-    /// <summary>True when someone listens to effects: only then are their tags worth reading.</summary>
-    public static bool Observed(LiveViewMetrics metrics, LiveViewActivitySource activities) =>
-        metrics.EffectsObserved || activities.Observed;
+    /// <summary>
+    /// The tags of the effect <paramref name="origin"/> names (<see cref="EffectTags.Of"/>) when someone listens to
+    /// effects; none otherwise: only then are they worth reading.
+    /// </summary>
+    public static EffectTags? TagsFor(
+        LiveViewMetrics metrics, LiveViewActivitySource activities, LiveView.Origin origin, Instance? live, ActivityContext parent) =>
+        metrics.EffectsObserved || activities.Observed ? EffectTags.Of(origin, live, parent) : null;
 
     /// <summary>
     /// Starts the trace of an effect tagged <paramref name="tags"/> (none: nobody listened when it was started). Its

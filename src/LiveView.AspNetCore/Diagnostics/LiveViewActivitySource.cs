@@ -46,6 +46,11 @@ internal sealed class LiveViewActivitySource : IDisposable
     /// </summary>
     public Activity? StartEffect(in EffectTags tags)
     {
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = source.StartActivity(ActivityKind.Internal, parentContext: tags.Parent, name: tags.SpanName);
         if (activity is { IsAllDataRequested: true })
         {

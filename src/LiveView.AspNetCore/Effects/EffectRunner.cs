@@ -23,8 +23,13 @@ internal sealed record EffectEnd(long Id, Fold? Fold, Exception? Error, Activity
 /// </summary>
 internal sealed class EffectRunner(IServiceScopeFactory scopes, EffectDrain drain, LiveViewMetrics metrics, LiveViewActivitySource activities)
 {
-    /// <summary>True when someone listens to effects: only then are <see cref="EffectTags"/> worth making.</summary>
-    public bool Observed => EffectTrace.Observed(metrics, activities);
+    /// <summary>
+    /// The tags of the effect <paramref name="origin"/> names, started for the live page <paramref name="live"/> or the
+    /// page being mounted, the child of <paramref name="parent"/> (default: of the current span); none while nobody
+    /// listens.
+    /// </summary>
+    public EffectTags? TagsFor(LiveView.Origin origin, Instance? live, ActivityContext parent) =>
+        EffectTrace.TagsFor(metrics, activities, origin, live, parent);
 
     /// <summary>
     /// Runs the work; never throws: how it ended is the result. <paramref name="report"/> takes the work's partial

@@ -40,7 +40,7 @@ internal sealed class FirstPaint(
                             var id = start.Effect;
 
                             // Its span is the child of the request's.
-                            var tags = effects.Observed ? EffectTags.Of(start.Origin, runtime.Instance, default) : (EffectTags?)null;
+                            var tags = effects.TagsFor(start.Origin, runtime.Instance, default);
                             running.Add(effects.RunAsync(id, start.Work, fold =>
                             {
                                 reported.Enqueue((id, fold));

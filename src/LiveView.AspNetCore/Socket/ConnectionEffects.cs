@@ -12,8 +12,9 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
 {
     private readonly Dictionary<long, CancellationTokenSource> running = [];
 
-    /// <summary>True when someone listens to effects: only then are <see cref="EffectTags"/> worth making.</summary>
-    public bool Observed => runner.Observed;
+    /// <summary>What an effect's trace is tagged with; none while nobody listens (<see cref="EffectRunner.TagsFor"/>).</summary>
+    public EffectTags? TagsFor(Origin origin, Instance? live, System.Diagnostics.ActivityContext parent) =>
+        runner.TagsFor(origin, live, parent);
 
     /// <summary>Starts effect <paramref name="id"/>, tagged <paramref name="tags"/> (none: nobody listens).</summary>
     public void Start(long id, Effect<object> work, EffectTags? tags)

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
@@ -317,7 +318,16 @@ internal sealed class LiveConnection
         action = ActionTrace.Start(input, host.Site, runtime.Instance, host.Metrics, host.Activities, socketSpan);
         try
         {
-            await StepOverAsync(input);
+            for (Input? next = input; next is not null;)
+            {
+                (runtime, var outputs) = RuntimeModule.step(host.Site, next, runtime);
+                var authorize = Follow(outputs);
+                await SendFramesAsync();
+                next = authorize is null ? null : Input.NewAuthorized(authorize.Navigation, await AuthorizeAsync(authorize.Page), Env());
+            }
+
+            gate.Set(runtime.Saturated);
+            snapshots?.Follow(runtime, restored);
         }
         finally
         {
@@ -326,80 +336,72 @@ internal sealed class LiveConnection
         }
     }
 
-    private async Task StepOverAsync(Input input)
+    /// <summary>
+    /// Does what a step's outputs say, but for sending the frames they write and answering the authorization they ask
+    /// for (returned, if any).
+    /// </summary>
+    private Output.Authorize? Follow(FSharpList<Output> outputs)
     {
-        for (Input? next = input; next is not null;)
+        Output.Authorize? authorize = null;
+        foreach (var output in outputs)
         {
-            (runtime, var outputs) = RuntimeModule.step(host.Site, next, runtime);
-            next = null;
-            Output.Authorize? authorize = null;
-            foreach (var output in outputs)
+            switch (output)
             {
-                switch (output)
-                {
-                    case Output.Frames reply when reply.Patches.IsEmpty:
-                        frames.WriteAck(reply.Answer, reply.Loading);
-                        break;
-                    case Output.Frames reply:
-                        frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
-                        break;
-                    case Output.Push push:
-                        frames.WritePatches(null, push.Patches);
-                        host.Metrics.Pushed(LivePage);
-                        break;
-                    case Output.Subscribe subscribe:
-                        subscriptions.Start(subscribe.Owner, subscribe.Subscription);
-                        break;
-                    case Output.Retrack retrack:
-                        subscriptions.Retrack(retrack.Owner, retrack.Before, retrack.After);
-                        break;
-                    case Output.Unsubscribe unsubscribe:
-                        subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
-                        break;
-                    case Output.Broadcast broadcast:
-                        Publish(broadcast.Broadcast);
-                        host.Metrics.Broadcast(broadcast.Broadcast.To.Kind, LivePage);
-                        break;
-                    case Output.Fail fail:
-                        Report(fail.Fault);
-                        frames.WriteError(ToWire(fail));
-                        break;
-                    case Output.Log log when log.Fault.Exception is null:
-                        Log.Dropped(host.Logger, log.Fault.Message);
-                        Count(log.Fault);
-                        break;
-                    case Output.Log log:
-                        Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
-                        Count(log.Fault);
-                        break;
-                    case Output.Start start:
-                        effects.Start(start.Effect, start.Work, effects.Observed ? EffectTags.Of(start.Origin, runtime.Instance, endingEffect) : null);
-                        break;
-                    case Output.Cancel cancel:
-                        effects.Cancel(cancel.Effect);
-                        break;
-                    case Output.Authorize request:
-                        authorize = request;
-                        break;
-                    case Output.Reconnected { Outcome.IsOk: true } resumed:
-                        Log.Resumed(host.Logger, resumed.Page);
-                        break;
-                    case Output.Reconnected fresh:
-                        var why = fresh.Outcome.ErrorValue;
-                        Log.ResumeRefused(host.Logger, (why as SnapshotRejection.Unusable)?.Error, fresh.Page, why.Message);
-                        break;
-                }
-            }
-
-            await SendFramesAsync();
-            if (authorize is not null)
-            {
-                next = Input.NewAuthorized(authorize.Navigation, await AuthorizeAsync(authorize.Page), Env());
+                case Output.Frames reply when reply.Patches.IsEmpty:
+                    frames.WriteAck(reply.Answer, reply.Loading);
+                    break;
+                case Output.Frames reply:
+                    frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
+                    break;
+                case Output.Push push:
+                    frames.WritePatches(null, push.Patches);
+                    host.Metrics.Pushed(LivePage);
+                    break;
+                case Output.Subscribe subscribe:
+                    subscriptions.Start(subscribe.Owner, subscribe.Subscription);
+                    break;
+                case Output.Retrack retrack:
+                    subscriptions.Retrack(retrack.Owner, retrack.Before, retrack.After);
+                    break;
+                case Output.Unsubscribe unsubscribe:
+                    subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
+                    break;
+                case Output.Broadcast broadcast:
+                    Publish(broadcast.Broadcast);
+                    host.Metrics.Broadcast(broadcast.Broadcast.To.Kind, LivePage);
+                    break;
+                case Output.Fail fail:
+                    Report(fail.Fault);
+                    frames.WriteError(ToWire(fail));
+                    break;
+                case Output.Log log when log.Fault.Exception is null:
+                    Log.Dropped(host.Logger, log.Fault.Message);
+                    Count(log.Fault);
+                    break;
+                case Output.Log log:
+                    Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
+                    Count(log.Fault);
+                    break;
+                case Output.Start start:
+                    effects.Start(start.Effect, start.Work, effects.TagsFor(start.Origin, runtime.Instance, endingEffect));
+                    break;
+                case Output.Cancel cancel:
+                    effects.Cancel(cancel.Effect);
+                    break;
+                case Output.Authorize request:
+                    authorize = request;
+                    break;
+                case Output.Reconnected { Outcome.IsOk: true } resumed:
+                    Log.Resumed(host.Logger, resumed.Page);
+                    break;
+                case Output.Reconnected fresh:
+                    var why = fresh.Outcome.ErrorValue;
+                    Log.ResumeRefused(host.Logger, (why as SnapshotRejection.Unusable)?.Error, fresh.Page, why.Message);
+                    break;
             }
         }
 
-        gate.Set(runtime.Saturated);
-        snapshots?.Follow(runtime, restored);
+        return authorize;
     }
 
     /// <summary>Sends a page's broadcast; a backplane's failure is logged, never waited for.</summary>
