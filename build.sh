@@ -11,7 +11,8 @@
 #                      rewrites docs/benchmarks.md (about 5 minutes; --quick: under 2)
 #   ./build.sh bench --views
 #                      the view updates' bytes and CPU per update, in process (under a minute): their section of
-#                      docs/benchmarks.md
+#                      docs/benchmarks.md; with --observability, what the host's metrics and traces cost per round
+#                      trip, printed (docs/observability.md)
 #   ./build.sh bench --hostile
 #                      instead: the hostile-load probe (floods and stalled readers against the Website example),
 #                      writes docs/hostile-load.md or --out FILE (about 5 minutes; --smoke: under 1; --only KEY,KEY;

@@ -14,6 +14,14 @@ using Microsoft.FSharp.Core;
 // of docs/benchmarks.md (--out file), or prints it (--print).
 var quick = args.Contains("--quick");
 var rounds = quick ? 200 : 2_000;
+if (args.Contains("--observability"))
+{
+    // What the host's metrics and traces cost per round trip, printed (docs/observability.md keeps the figures).
+    Console.Write($"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, ");
+    Console.Write($".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}; load average {LoadAverage()}.\n\n");
+    Console.Write(await ObservabilityCost.MeasureAsync(quick ? 20_000 : 200_000));
+    return;
+}
 
 var report = new StringBuilder();
 report.Append("## View updates (`./build.sh bench --views`)\n\n");
@@ -215,6 +223,9 @@ static string Cpu() =>
     File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
         : "?";
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
 static string Units(long bytes) => bytes >= 1024 ? $"{bytes / 1024.0:F1} KB" : $"{bytes} B";
 

@@ -49,6 +49,11 @@ public static class LiveViewServiceCollectionExtensions
         services.TryAddSingleton<LiveSite>();
         services.TryAddSingleton<PageStates>();
         services.TryAddSingleton<StateSnapshots>();
+        // The instruments' meter comes from the application's IMeterFactory, as ASP.NET Core's own.
+        services.AddMetrics();
+        services.TryAddSingleton<OpenConnections>();
+        services.TryAddSingleton<LiveViewMetrics>();
+        services.TryAddSingleton<LiveViewActivitySource>();
         services.TryAddSingleton<EffectDrain>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EffectDrain>(provider => provider.GetRequiredService<EffectDrain>()));
         services.TryAddSingleton<EffectRunner>();

@@ -38,11 +38,14 @@ internal sealed class FirstPaint(
                     {
                         case Output.Start start:
                             var id = start.Effect;
+
+                            // Its span is the child of the request's.
+                            var tags = effects.TagsFor(start.Origin, runtime.Instance, default);
                             running.Add(effects.RunAsync(id, start.Work, fold =>
                             {
                                 reported.Enqueue((id, fold));
                                 return Task.CompletedTask;
-                            }, aborted));
+                            }, tags, aborted));
                             break;
                         case Output.Authorize authorize:
                             inputs.Enqueue(Input.NewAuthorized(authorize.Navigation, Verdict.Allowed, Env()));

@@ -16,12 +16,13 @@ public interface ILiveHub
 }
 
 /// <summary>The hub: a message goes through the pub/sub (in memory on one node, a backplane across nodes).</summary>
-internal sealed class LiveHub(IPubSub pubSub) : ILiveHub
+internal sealed class LiveHub(IPubSub pubSub, LiveViewMetrics metrics) : ILiveHub
 {
     public Task SendAsync(Audience audience, object message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audience);
         ArgumentNullException.ThrowIfNull(message);
+        metrics.Broadcast(audience.Kind, page: null);
         return pubSub.PublishAsync(audience, message, cancellationToken).AsTask();
     }
 }

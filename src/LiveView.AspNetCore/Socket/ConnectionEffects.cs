@@ -12,12 +12,16 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
 {
     private readonly Dictionary<long, CancellationTokenSource> running = [];
 
-    /// <summary>Starts effect <paramref name="id"/>.</summary>
-    public void Start(long id, Effect<object> work)
+    /// <summary>What an effect's trace is tagged with; none while nobody listens (<see cref="EffectRunner.TagsFor"/>).</summary>
+    public EffectTags? TagsFor(Origin origin, Instance? live, System.Diagnostics.ActivityContext parent) =>
+        runner.TagsFor(origin, live, parent);
+
+    /// <summary>Starts effect <paramref name="id"/>, tagged <paramref name="tags"/> (none: nobody listens).</summary>
+    public void Start(long id, Effect<object> work, EffectTags? tags)
     {
         var abandoned = CancellationTokenSource.CreateLinkedTokenSource(lifetime);
         running[id] = abandoned;
-        _ = RunAsync(id, work, abandoned.Token);
+        _ = RunAsync(id, work, tags, abandoned.Token);
     }
 
     /// <summary>
@@ -52,12 +56,12 @@ internal sealed class ConnectionEffects(EffectRunner runner, ChannelWriter<Inbou
         running.Clear();
     }
 
-    private async Task RunAsync(long id, Effect<object> work, CancellationToken abandoned)
+    private async Task RunAsync(long id, Effect<object> work, EffectTags? tags, CancellationToken abandoned)
     {
         // A partial result waits for room in the mailbox like any message: a slow page slows the work down.
         Task Report(Fold fold) => mailbox.WriteAsync(new Inbound.EffectReported(id, fold), lifetime).AsTask();
 
-        var end = await runner.RunAsync(id, work, Report, abandoned);
+        var end = await runner.RunAsync(id, work, Report, tags, abandoned);
         try
         {
             await mailbox.WriteAsync(new Inbound.EffectEnded(end), lifetime);

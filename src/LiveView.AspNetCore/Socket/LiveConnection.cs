@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 
 namespace LiveView.AspNetCore;
@@ -39,6 +41,15 @@ internal sealed class LiveConnection
 
     private Runtime runtime;
 
+    // The socket's request span (default: none): each action's span, a root of its own, links to it.
+    private ActivityContext socketSpan;
+
+    // The action in progress and its measurements (default: none, or nobody listens).
+    private ActionTrace action;
+
+    // While an effect's end is stepped, its span: the effects its result starts are its children.
+    private ActivityContext endingEffect;
+
     public LiveConnection(WebSocket socket, HttpContext http, bool extendedProtocol, SocketEndpoint host)
     {
         this.socket = socket;
@@ -68,10 +79,17 @@ internal sealed class LiveConnection
     /// <summary>The connection's id: <c>Audience.Connection(id)</c> reaches it.</summary>
     public string Id { get; }
 
+    /// <summary>Messages waiting for the loop: in the mailbox, and queued from the server.</summary>
+    public int Waiting => mailbox.Reader.Count + pushes.Count;
+
     /// <summary>Runs the connection until the client leaves or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Logger).RunAsync(reading.Token);
+        // The request's span lasts as long as the socket, hours maybe: what the loop does is not its child.
+        socketSpan = Activity.Current?.Context ?? default;
+        Activity.Current = null;
+        host.Connections.Add(this);
+        var receiving = new SocketReader(socket, mailbox.Writer, gate, host.Options, host.Metrics, host.Logger).RunAsync(reading.Token);
         ListenToAudiences();
         using var expiry = CloseWhenAuthenticationExpires();
         var closeStatus = WebSocketCloseStatus.NormalClosure;
@@ -107,6 +125,7 @@ internal sealed class LiveConnection
                         break;
                     case Inbound.Rejected rejected:
                         Log.ClientError(host.Logger, rejected.Error.Code, rejected.Error.Message);
+                        host.Metrics.Failed(rejected.Error.Code);
                         frames.WriteError(rejected.Error);
                         await SendFramesAsync();
                         break;
@@ -139,6 +158,7 @@ internal sealed class LiveConnection
             await lifetime.CancelAsync();
             effects.Forget();
             snapshots?.Dispose();
+            host.Connections.Remove(this);
 
             Log.SocketClosed(host.Logger);
         }
@@ -182,7 +202,9 @@ internal sealed class LiveConnection
         {
             case Inbound.EffectEnded ended:
                 effects.Ended(ended.End.Id);
+                endingEffect = ended.End.Span;
                 await StepAsync(ended.End.ToInput(Env()));
+                endingEffect = default;
                 break;
             case Inbound.EffectReported reported:
                 await StepAsync(Input.NewEffectItem(reported.Id, reported.Fold, Env()));
@@ -226,6 +248,7 @@ internal sealed class LiveConnection
             for (var i = 0; i < frames.Count; i++)
             {
                 await socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+                host.Metrics.Sent(frames.Frame(i).Length);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
@@ -286,77 +309,99 @@ internal sealed class LiveConnection
         }
     }
 
-    /// <summary>Steps the runtime over <paramref name="input"/> and does what it says; an authorization is answered at once.</summary>
+    /// <summary>
+    /// Steps the runtime over <paramref name="input"/> and does what it says; an authorization is answered at once. A
+    /// client action, a message or a timer's tick is an action: measured and traced when someone listens.
+    /// </summary>
     private async Task StepAsync(Input input)
     {
-        for (Input? next = input; next is not null;)
+        action = ActionTrace.Start(input, host.Site, runtime.Instance, host.Metrics, host.Activities, socketSpan);
+        try
         {
-            (runtime, var outputs) = RuntimeModule.step(host.Site, next, runtime);
-            next = null;
-            Output.Authorize? authorize = null;
-            foreach (var output in outputs)
+            for (Input? next = input; next is not null;)
             {
-                switch (output)
-                {
-                    case Output.Frames reply when reply.Patches.IsEmpty:
-                        frames.WriteAck(reply.Answer, reply.Loading);
-                        break;
-                    case Output.Frames reply:
-                        frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
-                        break;
-                    case Output.Push push:
-                        frames.WritePatches(null, push.Patches);
-                        break;
-                    case Output.Subscribe subscribe:
-                        subscriptions.Start(subscribe.Owner, subscribe.Subscription);
-                        break;
-                    case Output.Retrack retrack:
-                        subscriptions.Retrack(retrack.Owner, retrack.Before, retrack.After);
-                        break;
-                    case Output.Unsubscribe unsubscribe:
-                        subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
-                        break;
-                    case Output.Broadcast broadcast:
-                        Publish(broadcast.Broadcast);
-                        break;
-                    case Output.Fail fail:
-                        Report(fail.Fault);
-                        frames.WriteError(ToWire(fail));
-                        break;
-                    case Output.Log log when log.Fault.Exception is null:
-                        Log.Dropped(host.Logger, log.Fault.Message);
-                        break;
-                    case Output.Log log:
-                        Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
-                        break;
-                    case Output.Start start:
-                        effects.Start(start.Effect, start.Work);
-                        break;
-                    case Output.Cancel cancel:
-                        effects.Cancel(cancel.Effect);
-                        break;
-                    case Output.Authorize request:
-                        authorize = request;
-                        break;
-                    case Output.Reconnected { Outcome.IsOk: true } resumed:
-                        Log.Resumed(host.Logger, resumed.Page);
-                        break;
-                    case Output.Reconnected fresh:
-                        var why = fresh.Outcome.ErrorValue;
-                        Log.ResumeRefused(host.Logger, (why as SnapshotRejection.Unusable)?.Error, fresh.Page, why.Message);
-                        break;
-                }
+                (runtime, var outputs) = RuntimeModule.step(host.Site, next, runtime);
+                var authorize = Follow(outputs);
+                await SendFramesAsync();
+                next = authorize is null ? null : Input.NewAuthorized(authorize.Navigation, await AuthorizeAsync(authorize.Page), Env());
             }
 
-            await SendFramesAsync();
-            if (authorize is not null)
+            gate.Set(runtime.Saturated);
+            snapshots?.Follow(runtime, restored);
+        }
+        finally
+        {
+            action.End();
+            action = default;
+        }
+    }
+
+    /// <summary>
+    /// Does what a step's outputs say, but for sending the frames they write and answering the authorization they ask
+    /// for (returned, if any).
+    /// </summary>
+    private Output.Authorize? Follow(FSharpList<Output> outputs)
+    {
+        Output.Authorize? authorize = null;
+        foreach (var output in outputs)
+        {
+            switch (output)
             {
-                next = Input.NewAuthorized(authorize.Navigation, await AuthorizeAsync(authorize.Page), Env());
+                case Output.Frames reply when reply.Patches.IsEmpty:
+                    frames.WriteAck(reply.Answer, reply.Loading);
+                    break;
+                case Output.Frames reply:
+                    frames.WritePatches(reply.Answer, reply.Patches, reply.Loading);
+                    break;
+                case Output.Push push:
+                    frames.WritePatches(null, push.Patches);
+                    host.Metrics.Pushed(LivePage);
+                    break;
+                case Output.Subscribe subscribe:
+                    subscriptions.Start(subscribe.Owner, subscribe.Subscription);
+                    break;
+                case Output.Retrack retrack:
+                    subscriptions.Retrack(retrack.Owner, retrack.Before, retrack.After);
+                    break;
+                case Output.Unsubscribe unsubscribe:
+                    subscriptions.Stop(unsubscribe.Owner, unsubscribe.Subscription);
+                    break;
+                case Output.Broadcast broadcast:
+                    Publish(broadcast.Broadcast);
+                    host.Metrics.Broadcast(broadcast.Broadcast.To.Kind, LivePage);
+                    break;
+                case Output.Fail fail:
+                    Report(fail.Fault);
+                    frames.WriteError(ToWire(fail));
+                    break;
+                case Output.Log log when log.Fault.Exception is null:
+                    Log.Dropped(host.Logger, log.Fault.Message);
+                    Count(log.Fault);
+                    break;
+                case Output.Log log:
+                    Log.FaultOnly(host.Logger, log.Fault.Exception, log.Fault.Message);
+                    Count(log.Fault);
+                    break;
+                case Output.Start start:
+                    effects.Start(start.Effect, start.Work, effects.TagsFor(start.Origin, runtime.Instance, endingEffect));
+                    break;
+                case Output.Cancel cancel:
+                    effects.Cancel(cancel.Effect);
+                    break;
+                case Output.Authorize request:
+                    authorize = request;
+                    break;
+                case Output.Reconnected { Outcome.IsOk: true } resumed:
+                    Log.Resumed(host.Logger, resumed.Page);
+                    break;
+                case Output.Reconnected fresh:
+                    var why = fresh.Outcome.ErrorValue;
+                    Log.ResumeRefused(host.Logger, (why as SnapshotRejection.Unusable)?.Error, fresh.Page, why.Message);
+                    break;
             }
         }
 
-        gate.Set(runtime.Saturated);
-        snapshots?.Follow(runtime, restored);
+        return authorize;
     }
 
     /// <summary>Sends a page's broadcast; a backplane's failure is logged, never waited for.</summary>
@@ -412,7 +457,20 @@ internal sealed class LiveConnection
         {
             Log.ClientError(host.Logger, fault.Code, fault.Message);
         }
+
+        Count(fault);
     }
+
+    /// <summary>A failure, in <c>liveview.errors</c> and in the outcome of the action in progress.</summary>
+    private void Count(Fault fault)
+    {
+        var code = fault.Code;
+        host.Metrics.Failed(code);
+        action.Failed(code);
+    }
+
+    /// <summary>The live page's name, for measurements.</summary>
+    private string LivePage => runtime.Instance?.Page.Name ?? DiagnosticTags.Other;
 
     private WireError ToWire(Output.Fail fail) => new(
         fail.Fault.Code,
@@ -426,13 +484,22 @@ internal sealed class LiveConnection
     {
         try
         {
+            var sent = 0L;
             for (var i = 0; i < frames.Count; i++)
             {
-                var send = socket.SendAsync(frames.Frame(i), WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
+                var frame = frames.Frame(i);
+                var send = socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, lifetime.Token);
                 if (!send.IsCompletedSuccessfully)
                 {
                     await WithinSendTimeoutAsync(send);
                 }
+
+                sent += frame.Length;
+            }
+
+            if (sent > 0)
+            {
+                host.Metrics.Sent(sent);
             }
         }
         finally

@@ -22,6 +22,9 @@ internal sealed class SocketEndpoint(
     IHostApplicationLifetime application,
     IHostEnvironment environment,
     IOptions<LiveViewOptions> options,
+    LiveViewMetrics metrics,
+    LiveViewActivitySource activities,
+    OpenConnections connections,
     ILogger<LiveConnection> logger)
 {
     /// <summary>The query parameter with which our own client asks for the protocol extensions.</summary>
@@ -49,6 +52,15 @@ internal sealed class SocketEndpoint(
 
     /// <summary>True in Development: error frames then name the exception behind a failure.</summary>
     public bool Development { get; } = environment.IsDevelopment();
+
+    /// <summary>The host's instruments.</summary>
+    public LiveViewMetrics Metrics { get; } = metrics;
+
+    /// <summary>The host's spans.</summary>
+    public LiveViewActivitySource Activities { get; } = activities;
+
+    /// <summary>The sockets open on this server.</summary>
+    public OpenConnections Connections { get; } = connections;
 
     public ILogger Logger { get; } = logger;
 

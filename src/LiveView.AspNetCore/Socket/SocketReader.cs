@@ -10,7 +10,8 @@ namespace LiveView.AspNetCore;
 /// buffer while the socket is idle, reads nothing while the connection's gate is closed, refuses a message over
 /// the size limit (1009) and one that does not arrive in time (1008).
 /// </summary>
-internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mailbox, ReadGate gate, LiveViewOptions options, ILogger logger)
+internal sealed class SocketReader(
+    WebSocket socket, ChannelWriter<Inbound> mailbox, ReadGate gate, LiveViewOptions options, LiveViewMetrics metrics, ILogger logger)
 {
     private const int InitialBuffer = 4 * 1024;
 
@@ -53,6 +54,7 @@ internal sealed class SocketReader(WebSocket socket, ChannelWriter<Inbound> mail
                         return;
                     }
 
+                    metrics.Received(count);
                     await mailbox.WriteAsync(Decode(buffer.AsSpan(0, count), type), lifetime);
                 }
                 finally
