@@ -34,7 +34,7 @@ public sealed class NewAppTests(PackageFeed feed, Chromium chromium) : IClassFix
         try
         {
             var page = await context.OpenLiveAsync(running.Address);
-            Assert.Equal($"Home · {name}", await page.TitleAsync());
+            Assert.Equal("Home", await page.TitleAsync());
             await Expect(page.Locator("#count")).ToHaveTextAsync("0");
             await page.ClickAsync("button[aria-label=Increment]");
             await page.ClickAsync("button[aria-label=Increment]");

@@ -11,6 +11,6 @@ let main args =
 
     let app = builder.Build()
     app.MapLiveView() |> ignore
-    app.MapLivePage("/", Home.page, Layout.page) |> ignore
+    app.MapLivePage("/", Home.page) |> ignore // in the standard layout: docs/layouts.md
     app.Run()
     0
