@@ -85,6 +85,11 @@ public static class MarkdownReport
             BrowserSection.Render(md, r.Plan, browser);
         }
 
+        if (r.Cluster is { } cluster)
+        {
+            ClusterSection.Render(md, cluster);
+        }
+
         Line("## Targets");
         Line();
         Line("| target | measured | met |");
@@ -107,6 +112,11 @@ public static class MarkdownReport
         if (r.Browser is { } measured)
         {
             BrowserSection.Targets(md, measured);
+        }
+
+        if (r.Cluster is { } many)
+        {
+            ClusterSection.Targets(md, many);
         }
 
         return md.ToString();

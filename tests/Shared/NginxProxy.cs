@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace LiveView.Browser.Tests;
+namespace LiveView.Deployment;
 
 /// <summary>
 /// Debian's nginx on a free loopback port, configured with the server block of docs/deploy.md (so the documented
