@@ -18,7 +18,7 @@ public sealed class AppNode : IAsyncDisposable
 
     private AppNode(string assembly, int port, IReadOnlyDictionary<string, string> settings, string ready)
     {
-        this.assembly = File.Exists(assembly) ? assembly : throw new FileNotFoundException($"Build the app first: {assembly} is missing.", assembly);
+        this.assembly = File.Exists(assembly) ? Path.GetFullPath(assembly) : throw new FileNotFoundException($"Build the app first: {assembly} is missing.", assembly);
         this.settings = settings;
         this.ready = ready;
         Port = port;

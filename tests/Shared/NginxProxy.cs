@@ -23,6 +23,16 @@ public sealed partial class NginxProxy : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>What nginx logged (warnings and errors: an upstream refused, none left to try), for a failure's message.</summary>
+    public string ErrorLog
+    {
+        get
+        {
+            var log = Path.Combine(directory, "error.log");
+            return File.Exists(log) ? File.ReadAllText(log) : "";
+        }
+    }
+
     [GeneratedRegex("```nginx\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex NginxBlock();
 

@@ -43,7 +43,15 @@ public static class ResumeBenchmark
     private const string Timeline = """
         (() => {
           const now = () => performance.timeOrigin + performance.now();
-          const t = window.__timeline = { closed: [], opened: [], resumed: [] };
+          const t = window.__timeline = { closed: [], opened: [], resumed: [], attempts: [], errors: [] };
+          // Every socket the client opens (a reconnect that fails opens no page and fires no event of its own).
+          window.WebSocket = class extends window.WebSocket {
+            constructor(...args) {
+              super(...args);
+              t.attempts.push(now());
+            }
+          };
+          document.addEventListener("liveview:error", (e) => t.errors.push(JSON.stringify(e.detail)));
           document.addEventListener("liveview:disconnected", () => t.closed.push(now()));
           document.addEventListener("liveview:connected", () => t.opened.push(now()));
           document.addEventListener("liveview:patch", (e) => {
@@ -59,7 +67,7 @@ public static class ResumeBenchmark
           const t = window.__timeline;
           const first = (xs) => { const x = xs.find((v) => v > k); return x === undefined ? -1 : x; };
           const r = t.resumed.find(([v]) => v > k);
-          return [first(t.closed), first(t.opened), r ? r[0] : -1, r && r[1] ? 1 : 0];
+          return [first(t.closed), first(t.opened), r ? r[0] : -1, r && r[1] ? 1 : 0, t.attempts.filter((v) => v > k).length];
         }
         """;
 
@@ -143,18 +151,61 @@ public static class ResumeBenchmark
                 }
             }
 
-            log.WriteLine($"  kill {kill + 1}: {seen.Count(s => s[0] > 0)} tab(s) lost their node; resumed in " +
-                          string.Join(", ", seen.Where(s => s[0] > 0 && s[2] > 0).Select(s => $"{s[2] - killedAt:F0}")) + " ms");
-            await node.StartAsync();
-            var rest = BetweenKills - clock.Elapsed;
-            if (rest > TimeSpan.Zero && kill + 1 < plan.Kills)
+            log.WriteLine($"  kill {kill + 1}: {seen.Count(s => s[0] > 0)} tab(s) lost their node; closed, open again, resumed (ms), sockets tried: " +
+                          string.Join("; ", seen.Where(s => s[0] > 0).Select(s => $"{s[0] - killedAt:F0}, {(s[1] < 0 ? "-" : $"{s[1] - killedAt:F0}")}, {(s[2] < 0 ? "-" : $"{s[2] - killedAt:F0}")}, {s[4]}")));
+            foreach (var tab in tabs.Where((_, i) => seen[i][0] > 0 && seen[i][2] < 0))
             {
-                await Task.Delay(rest);
+                log.WriteLine($"    not resumed: {await tab.EvaluateAsync<string>("JSON.stringify(window.__timeline)")}");
+            }
+
+            if (seen.Any(s => s[0] > 0 && s[2] < 0))
+            {
+                log.WriteLine($"    nginx: {cluster.Nginx.ErrorLog}");
+                foreach (var n in cluster.Nodes)
+                {
+                    log.WriteLine($"    node {n.Port}: {n.Output[Math.Max(0, n.Output.Length - 3000)..]}");
+                }
+            }
+
+            await node.StartAsync();
+            if (kill + 1 < plan.Kills)
+            {
+                await RejoinAsync(cluster, node, context, BetweenKills - clock.Elapsed);
             }
         }
 
         await context.CloseAsync();
         return new ResumeResult(plan.Tabs, plan.Kills, [.. closed], [.. opened], [.. resumed], fromSnapshot, shown, missing);
+    }
+
+    /// <summary>
+    /// Brings <paramref name="node"/>, just started again, to where a node that has served a while is, before the other
+    /// one is killed: its code warmed up by a tab of its own (opened on it directly, a mount and a typed message), and
+    /// known to nginx as up. nginx marked it down when the tabs' reconnects found it dead; after <c>fail_timeout</c>
+    /// (<paramref name="rest"/> from now at least) it lets one request try it, and counts it up again only when that
+    /// request completes, which a WebSocket does not do while it is open: plain requests through nginx are what a node
+    /// with users gets, and what clears it.
+    /// </summary>
+    private static async Task RejoinAsync(ExampleCluster cluster, AppNode node, IBrowserContext context, TimeSpan rest)
+    {
+        var warm = await context.NewPageAsync();
+        var frames = ReceivedFrames.Of(warm);
+        await warm.GotoAsync(new Uri(node.Address, "/rooms/lobby").ToString());
+        await WaitUntilConnectedAsync(warm);
+        await warm.Locator("#text").PressSequentiallyAsync("warming up");
+        await frames.WaitForSnapshotAsync();
+        await warm.CloseAsync();
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest);
+        }
+
+        using var http = new HttpClient { BaseAddress = cluster.Address };
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await http.GetAsync("/sign-in");
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     private static string Typed(int tab) => $"half a thought {tab}";
