@@ -90,7 +90,8 @@ public sealed class AppNode : IAsyncDisposable
     {
         if (process is { HasExited: false } running)
         {
-            running.Kill(entireProcessTree: true);
+            // `dotnet App.dll` is one process: the signal goes at once (a tree is found by reading every process first).
+            running.Kill();
             await running.WaitForExitAsync();
         }
     }

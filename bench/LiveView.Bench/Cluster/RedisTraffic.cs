@@ -53,9 +53,28 @@ public sealed class RedisTraffic : IBroadcastWatch, IAsyncDisposable
         return traffic;
     }
 
+    /// <summary>
+    /// Starts watching once the nodes' subscriptions are made (Redis has counted no new <c>SUBSCRIBE</c> for half a
+    /// second, a minute at most): every socket's own channel is subscribed as it connects, one at a time, and for
+    /// thousands of sockets that takes seconds that are not the broadcasts'.
+    /// </summary>
     public async Task StartAsync()
     {
-        before = await CommandCallsAsync();
+        var subscribes = -1L;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            before = await CommandCallsAsync();
+            var now = before.GetValueOrDefault("subscribe");
+            if (now == subscribes)
+            {
+                break;
+            }
+
+            subscribes = now;
+            await Task.Delay(500);
+        }
+
         cpuBefore = RedisCpu();
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         watching = true;
