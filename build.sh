@@ -7,8 +7,9 @@
 #   ./build.sh pack    writes the NuGet packages (LiveView.Core, LiveView.AspNetCore, LiveView.Testing, LiveView.Redis
 #                      and the LiveView.Templates template package) to .packages/ (--out DIR elsewhere;
 #                      --version-suffix TEXT for a prerelease such as 0.1.0-TEXT)
-#   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR,
-#                      rewrites docs/benchmarks.md (about 5 minutes; --quick: under 2)
+#   ./build.sh bench   benchmarks LiveView against a raw WebSocket echo, Blazor Server and (fan-out) SignalR, and on
+#                      many nodes on Redis (as --cluster), rewrites docs/benchmarks.md (about 10 minutes; --quick: under
+#                      4; --no-cluster leaves the many nodes out)
 #   ./build.sh bench --views
 #                      the view updates' bytes and CPU per update, in process (under a minute): their section of
 #                      docs/benchmarks.md; with --observability, what the host's metrics and traces cost per round
@@ -23,6 +24,11 @@
 #   ./build.sh bench --browser
 #                      only the browser against Blazor Server (the counter, its memory per page, the 300-row table),
 #                      printed on the console (about 3 minutes; --quick: about 1)
+#   ./build.sh bench --cluster
+#                      only many nodes on Redis: the fan-out on two nodes through Redis against one node, Redis's
+#                      messages per broadcast, and the resume of Chromium tabs after a node of the Chat is killed (Redis,
+#                      two nodes, nginx); writes its section of docs/benchmarks.md and its targets, the rest kept (about
+#                      5 minutes; --quick: about 2)
 #
 # Both restore what they need by themselves (dotnet tools, NuGet packages through Paket); `test` also installs
 # Debian's chromium, nginx and redis-server for the browser and backplane tests when they are missing, and axe-core
@@ -106,8 +112,13 @@ bench() {
   elif [[ " $* " == *" --browser "* ]]; then
     ensure_packages
     projects=(bench/LiveView.BenchServer bench/BlazorPeer)
+  elif [[ " $* " == *" --cluster "* ]]; then
+    # Redis, nginx and Chromium; the bench server's nodes and the Chat's.
+    ensure_packages
+    projects=(bench/LiveView.BenchServer examples/Chat)
   else
     ensure_packages
+    projects+=(examples/Chat)
   fi
   for project in "${projects[@]}"; do
     dotnet publish "$project" -c Release -o "bench/.out/$(basename "$project")" --no-restore -v quiet -nologo
@@ -241,7 +252,7 @@ case "${1:-}" in
     bench "$@"
     ;;
   *)
-    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | pack [--out DIR] [--version-suffix TEXT] | bench [--quick | --views | --fan-out [--quick] | --browser [--quick] | --hostile [--smoke]]" >&2
+    echo "usage: ./build.sh run [website | quickstart | chat | snake] | test | pack [--out DIR] [--version-suffix TEXT] | bench [--quick | --no-cluster | --views | --fan-out [--quick] | --browser [--quick] | --cluster [--quick] | --hostile [--smoke]]" >&2
     exit 2
     ;;
 esac

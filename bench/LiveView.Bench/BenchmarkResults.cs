@@ -1,4 +1,5 @@
 using LiveView.Bench.Browser;
+using LiveView.Bench.Cluster;
 using LiveView.Bench.FanOut;
 using LiveView.Bench.Load;
 using LiveView.Bench.Report;
@@ -20,4 +21,5 @@ public sealed record BenchmarkResults(
     IdleResult IdleEcho,
     IReadOnlyList<FanOutPair> FanOut,
     BrowserResults? Browser,
-    IReadOnlyList<double> LoadAverages);
+    IReadOnlyList<double> LoadAverages,
+    ClusterResults? Cluster = null);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using LiveView.Bench.Browser;
+using LiveView.Bench.Cluster;
 using LiveView.Bench.FanOut;
 using LiveView.Bench.Load;
 using LiveView.Bench.Report;
@@ -10,8 +11,8 @@ using LiveView.Bench.Servers;
 namespace LiveView.Bench;
 
 /// <summary>
-/// Runs the whole comparison: round trips against the echo baseline, idle memory, fan-out against SignalR, and the
-/// browser against Blazor.
+/// Runs the whole comparison: round trips against the echo baseline, idle memory, fan-out against SignalR, the
+/// browser against Blazor, and many nodes on Redis.
 /// </summary>
 public static class BenchmarkRun
 {
@@ -34,7 +35,8 @@ public static class BenchmarkRun
         // The socket benchmarks' servers have ended when the browser's start: nothing of theirs runs beside it.
         var sockets = await RunSocketsAsync(plan, servers, log);
         var browser = plan.Browser ? await BrowserComparison.RunAsync(plan, servers, log) : null;
-        return sockets with { Started = started, Elapsed = clock.Elapsed, Browser = browser, LoadAverages = loadAverages };
+        var cluster = plan.Cluster is { } many ? await ClusterRun.RunAsync(many, servers, log) : null;
+        return sockets with { Started = started, Elapsed = clock.Elapsed, Browser = browser, LoadAverages = loadAverages, Cluster = cluster };
     }
 
     /// <summary>Round trips against the echo, idle memory and the fan-out against SignalR: a run's figures but the browser's.</summary>

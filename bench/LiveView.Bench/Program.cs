@@ -1,6 +1,7 @@
 using System.Text;
 using LiveView.Bench;
 using LiveView.Bench.Browser;
+using LiveView.Bench.Cluster;
 using LiveView.Bench.FanOut;
 using LiveView.Bench.Hostile;
 using LiveView.Bench.Report;
@@ -10,6 +11,7 @@ using LiveView.Bench.Servers;
 // ./build.sh bench --hostile [--smoke] runs the hostile-load probe against the Website instead; see docs/hostile-load.md.
 // ./build.sh bench --fan-out [--quick | --smoke] runs only the fan-out against SignalR and prints its part of the report.
 // ./build.sh bench --browser [--quick | --smoke] runs only the browser against Blazor Server and prints its part of the report.
+// ./build.sh bench --cluster [--quick | --smoke] runs only the many nodes on Redis and puts their part into the report.
 var serversRoot = Option("--servers") ?? Path.Combine("bench", ".out");
 if (args.Contains("--hostile"))
 {
@@ -21,6 +23,11 @@ var plan = args.Contains("--quick") ? Plan.Quick : args.Contains("--smoke") ? Pl
 if (args.Contains("--no-browser"))
 {
     plan = plan with { Browser = false };
+}
+
+if (args.Contains("--no-cluster"))
+{
+    plan = plan with { Cluster = null };
 }
 
 var servers = ServerBinaries.Published(serversRoot);
@@ -37,6 +44,11 @@ if (args.Contains("--browser"))
 }
 
 var output = Option("--out") ?? Path.Combine("docs", "benchmarks.md");
+if (args.Contains("--cluster"))
+{
+    await RunClusterAsync();
+    return;
+}
 
 Console.WriteLine($"Benchmark ({plan.Name}) against the servers in {Path.GetDirectoryName(servers.Echo)}/..");
 var results = await BenchmarkRun.RunAsync(plan, servers, Console.Out);
@@ -83,6 +95,25 @@ async Task RunBrowserAsync()
     Console.WriteLine($"Browser ({plan.Name}) against the servers in {serversRoot}");
     var browser = await BrowserComparison.RunAsync(plan, servers, Console.Out);
     PrintSection(md => BrowserSection.Render(md, plan, browser), md => BrowserSection.Targets(md, browser));
+}
+
+// --cluster: Redis, the bench server on one and two nodes, the Chat's two nodes behind nginx under Chromium; its section
+// and its rows of the targets put into the report (--out), the rest of it left as it is.
+async Task RunClusterAsync()
+{
+    var clusterPlan = plan.Cluster ?? throw new ArgumentException("--cluster with --no-cluster measures nothing.");
+    Console.WriteLine($"Many nodes on Redis ({clusterPlan.Name}) with the servers in {serversRoot}");
+    var cluster = await ClusterRun.RunAsync(clusterPlan, servers, Console.Out);
+    var section = new StringBuilder();
+    ClusterSection.Render(section, cluster);
+    var targets = new StringBuilder();
+    ClusterSection.Targets(targets, cluster);
+    var text = File.Exists(output) ? await File.ReadAllTextAsync(output) : "";
+    await File.WriteAllTextAsync(output, ReportFile.Splice(text, ClusterSection.Heading, section.ToString(), ClusterSection.TargetPrefix, targets.ToString()));
+    Console.WriteLine();
+    Console.Write(section);
+    Console.Write(targets);
+    Console.WriteLine($"Wrote its section into {output} in {cluster.Elapsed.TotalSeconds:F0} s.");
 }
 
 // One section of the report and its targets' rows, on the console.

@@ -9,7 +9,9 @@ namespace LiveView.Bench.Server;
 /// <summary>
 /// The QuickStart's pages (C# home, F# counter), the fan-out benchmark's page and its trigger, the idle-memory
 /// benchmark's present page and its presence count, the browser benchmark's 300-row table (its rows kept, and not),
-/// with the benchmark's GC endpoint, and no request logging.
+/// with the benchmark's GC endpoint, and no request logging. Given a Redis (<c>ConnectionStrings:Redis</c>, e.g.
+/// <c>ConnectionStrings__Redis=127.0.0.1:6379</c>), it is one node of many on it: broadcasts and presence go through
+/// Redis, as docs/scaling.md sets an app up.
 /// </summary>
 public static class BenchServer
 {
@@ -21,8 +23,12 @@ public static class BenchServer
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Logging.ClearProviders();
-        builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter).AddPage(FanPage.Page).AddPage(PresentPage.Page)
+        var liveView = builder.Services.AddLiveView().AddPage(Home.Page).AddPage(Counter).AddPage(FanPage.Page).AddPage(PresentPage.Page)
             .AddPage(TablePage.Page).AddPage(TablePage.Plain);
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            liveView.AddRedis(redis);
+        }
 
         var app = builder.Build();
         app.UseCrossOriginIsolation();

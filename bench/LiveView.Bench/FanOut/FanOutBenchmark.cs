@@ -22,8 +22,8 @@ public static class FanOutBenchmark
             for (var round = 0; round < plan.Rounds; round++)
             {
                 var broadcasts = Math.Min(perRound, plan.Broadcasts - round * perRound);
-                lvRounds.Add(await MeasureAsync(liveView, FanOutTarget.LiveView, clients, broadcasts, plan.Warmups));
-                srRounds.Add(await MeasureAsync(signalR, FanOutTarget.SignalR, clients, broadcasts, plan.Warmups));
+                lvRounds.Add(await MeasureAsync([liveView], FanOutTarget.LiveView.Name, FanOutTarget.LiveView, clients, broadcasts, plan.Warmups));
+                srRounds.Add(await MeasureAsync([signalR], FanOutTarget.SignalR.Name, FanOutTarget.SignalR, clients, broadcasts, plan.Warmups));
             }
 
             var pair = new FanOutPair(FanOutResult.Combine(lvRounds), FanOutResult.Combine(srRounds));
@@ -34,16 +34,27 @@ public static class FanOutBenchmark
         return pairs;
     }
 
-    /// <summary>One round: <paramref name="clients"/> sockets, <paramref name="broadcasts"/> broadcasts timed.</summary>
-    private static async Task<FanOutResult> MeasureAsync(ServerProcess server, FanOutTarget target, int clients, int broadcasts, int warmups)
+    /// <summary>
+    /// One round: <paramref name="clients"/> sockets split between <paramref name="servers"/>, <paramref name="broadcasts"/>
+    /// broadcasts triggered on the first and timed; the result is called <paramref name="name"/>, its CPU time is the
+    /// servers' together. <paramref name="watch"/>, if any, is started just before the timed broadcasts and stopped
+    /// just after them.
+    /// </summary>
+    public static async Task<FanOutResult> MeasureAsync(
+        IReadOnlyList<ServerProcess> servers, string name, FanOutTarget target, int clients, int broadcasts, int warmups, IBroadcastWatch? watch = null)
     {
-        await using var session = await FanOutSession.OpenAsync(server, target, clients);
+        await using var session = await FanOutSession.OpenAsync(servers, target, clients);
         await session.WaitUntilEveryoneHearsAsync(warmups, Timeout);
 
         var last = new List<double>();
         var half = new List<double>();
         int lost = 0, duplicates = 0;
-        var before = server.Stats();
+        var before = CpuSeconds(servers);
+        if (watch is not null)
+        {
+            await watch.StartAsync();
+        }
+
         for (var i = 0; i < broadcasts; i++)
         {
             var delivery = await session.BroadcastAsync(Timeout);
@@ -60,7 +71,14 @@ public static class FanOutBenchmark
             await Task.Delay(100);
         }
 
-        var cpu = (server.Stats() - before).CpuSeconds;
-        return new FanOutResult(target.Name, clients, broadcasts, [.. last], [.. half], lost, duplicates, cpu, session.FrameBytes);
+        if (watch is not null)
+        {
+            await watch.StopAsync(broadcasts);
+        }
+
+        var cpu = CpuSeconds(servers) - before;
+        return new FanOutResult(name, clients, broadcasts, [.. last], [.. half], lost, duplicates, cpu, session.FrameBytes);
     }
+
+    private static double CpuSeconds(IReadOnlyList<ServerProcess> servers) => servers.Sum(server => server.Stats().CpuSeconds);
 }

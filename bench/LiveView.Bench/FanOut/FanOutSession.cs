@@ -9,8 +9,9 @@ using LiveView.Bench.Servers;
 namespace LiveView.Bench.FanOut;
 
 /// <summary>
-/// N raw WebSockets joined to one server's broadcast audience, each with a reader that notes when a broadcast's
-/// stamp reaches it; broadcasts are triggered over HTTP and timed until the last socket has them.
+/// N raw WebSockets joined to a broadcast's audience on one server or on the nodes of a cluster (split evenly between
+/// them), each with a reader that notes when a broadcast's stamp reaches it; broadcasts are triggered over HTTP on the
+/// first server and timed until the last socket has them.
 /// </summary>
 public sealed class FanOutSession : IAsyncDisposable
 {
@@ -41,10 +42,34 @@ public sealed class FanOutSession : IAsyncDisposable
     /// <summary>The payload of the last message a broadcast arrived in (one client's share of a broadcast).</summary>
     public int FrameBytes => Volatile.Read(ref frameBytes);
 
-    /// <summary>Opens <paramref name="clients"/> sockets to <paramref name="server"/> and joins each to the audience.</summary>
-    public static async Task<FanOutSession> OpenAsync(ServerProcess server, FanOutTarget target, int clients)
+    /// <summary>
+    /// Opens <paramref name="clients"/> sockets, split evenly between <paramref name="servers"/> (the first ones to the
+    /// first server), and joins each to the audience; broadcasts are triggered on the first server.
+    /// </summary>
+    public static async Task<FanOutSession> OpenAsync(IReadOnlyList<ServerProcess> servers, FanOutTarget target, int clients)
     {
-        var sockets = await LoadGenerator.OpenAsync(server.WebSocket(target.SocketPath), clients);
+        var sockets = new List<ClientWebSocket>(clients);
+        try
+        {
+            for (var i = 0; i < servers.Count; i++)
+            {
+                var share = clients / servers.Count + (i < clients % servers.Count ? 1 : 0);
+                sockets.AddRange(await LoadGenerator.OpenAsync(servers[i].WebSocket(target.SocketPath), share));
+            }
+        }
+        catch
+        {
+            await LoadGenerator.CloseAsync(sockets);
+            throw;
+        }
+
+        return await JoinAsync(servers[0], target, [.. sockets]);
+    }
+
+    /// <summary>Joins each of <paramref name="sockets"/> to the audience.</summary>
+    private static async Task<FanOutSession> JoinAsync(ServerProcess server, FanOutTarget target, ClientWebSocket[] sockets)
+    {
+        var clients = sockets.Length;
         var buffers = new MessageBuffer[clients];
         try
         {

@@ -28,6 +28,22 @@ public sealed record Machine(string Cpu, int Cores, long MemoryBytes, string Os,
             ? [.. File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))]
             : [];
 
+    /// <summary>
+    /// A sentence on <paramref name="loadAverages"/> (1, 5 and 15 minutes) read when <paramref name="what"/> began, saying
+    /// when other work shared the cores (so that <paramref name="figures"/> are indicative only); empty without them.
+    /// </summary>
+    public string LoadNote(IReadOnlyList<double> loadAverages, string what, string figures)
+    {
+        if (loadAverages is not [var one, var five, var fifteen])
+        {
+            return "";
+        }
+
+        var quiet = 0.75 * Cores;
+        return $"Load average when {what} began: {one:F2}, {five:F2}, {fifteen:F2} (1, 5 and 15 minutes)" +
+               (one <= quiet ? "." : $", above the {quiet:F1} of a quiet machine with these cores: other work shared them, and {figures} are indicative only.");
+    }
+
     /// <summary>The machine as a markdown table, the heading row <paramref name="heading"/>.</summary>
     public IEnumerable<string> Table(string heading = "| | |") =>
     [

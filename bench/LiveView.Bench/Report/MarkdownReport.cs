@@ -25,12 +25,10 @@ public static class MarkdownReport
             Line(row);
         }
         Line();
-        if (r.LoadAverages is [var one, var five, var fifteen])
+        // Read before the run's first server started: the load of other work. The run then keeps both cores busy.
+        if (r.Machine.LoadNote(r.LoadAverages, "the run", "the latencies and rates") is { Length: > 0 } load)
         {
-            // Read before the run's first server started: the load of other work. The run then keeps both cores busy.
-            var quiet = 0.75 * r.Machine.Cores;
-            Line($"Load average when the run began: {one:F2}, {five:F2}, {fifteen:F2} (1, 5 and 15 minutes)" +
-                 (one <= quiet ? "." : $", above the {quiet:F1} of a quiet machine with these cores: other work shared them, and the latencies and rates are indicative only."));
+            Line(load);
             Line();
         }
 
@@ -85,6 +83,11 @@ public static class MarkdownReport
             BrowserSection.Render(md, r.Plan, browser);
         }
 
+        if (r.Cluster is { } cluster)
+        {
+            ClusterSection.Render(md, cluster);
+        }
+
         Line("## Targets");
         Line();
         Line("| target | measured | met |");
@@ -107,6 +110,11 @@ public static class MarkdownReport
         if (r.Browser is { } measured)
         {
             BrowserSection.Targets(md, measured);
+        }
+
+        if (r.Cluster is { } many)
+        {
+            ClusterSection.Targets(md, many);
         }
 
         return md.ToString();

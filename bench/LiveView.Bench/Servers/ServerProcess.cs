@@ -4,13 +4,14 @@ using System.Net.Sockets;
 
 namespace LiveView.Bench.Servers;
 
-/// <summary>Where the benchmark finds the four servers, and the environment to run them in.</summary>
+/// <summary>Where the benchmark finds the four servers and the Chat example, and the environment to run the servers in.</summary>
 /// <param name="Echo">EchoServer.dll</param>
 /// <param name="LiveView">LiveView.BenchServer.dll</param>
 /// <param name="Blazor">BlazorPeer.dll</param>
 /// <param name="SignalR">SignalRPeer.dll</param>
+/// <param name="Chat">Chat.dll, deployed on two nodes for the resume after a node is lost (always run in Production).</param>
 /// <param name="Environment">ASPNETCORE_ENVIRONMENT: Production for published servers, Development for build outputs.</param>
-public sealed record ServerBinaries(string Echo, string LiveView, string Blazor, string SignalR, string Environment)
+public sealed record ServerBinaries(string Echo, string LiveView, string Blazor, string SignalR, string Chat, string Environment)
 {
     /// <summary>The published servers under <paramref name="root"/> (<c>./build.sh bench</c> publishes them there).</summary>
     public static ServerBinaries Published(string root) => new(
@@ -18,6 +19,7 @@ public sealed record ServerBinaries(string Echo, string LiveView, string Blazor,
         Path.Combine(root, "LiveView.BenchServer", "LiveView.BenchServer.dll"),
         Path.Combine(root, "BlazorPeer", "BlazorPeer.dll"),
         Path.Combine(root, "SignalRPeer", "SignalRPeer.dll"),
+        Path.Combine(root, "Chat", "Chat.dll"),
         "Production");
 }
 

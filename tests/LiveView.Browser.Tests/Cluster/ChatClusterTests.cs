@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using LiveView.AspNetCore.Tests;
-using LiveView.Redis.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,3 @@
-using LiveView.Redis.Tests;
 
 namespace LiveView.Browser.Tests.Cluster;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace LiveView.Browser.Tests;
+namespace LiveView.Deployment;
 
 /// <summary>
 /// Debian's nginx on a free loopback port, configured with the server block of docs/deploy.md (so the documented
@@ -22,6 +22,16 @@ public sealed partial class NginxProxy : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>What nginx logged (warnings and errors: an upstream refused, none left to try), for a failure's message.</summary>
+    public string ErrorLog
+    {
+        get
+        {
+            var log = Path.Combine(directory, "error.log");
+            return File.Exists(log) ? File.ReadAllText(log) : "";
+        }
+    }
 
     [GeneratedRegex("```nginx\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex NginxBlock();

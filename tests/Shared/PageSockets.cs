@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace LiveView.Browser.Tests.Cluster;
+namespace LiveView.Deployment;
 
 /// <summary>A page's sockets: how many it opened and how many closed (which node holds them is nginx's choice).</summary>
 public sealed class PageSockets

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LiveView.Browser.Tests;
+namespace LiveView.Deployment;
 
 /// <summary>Where the tests run: the repository they are built from, and free loopback ports.</summary>
 public static class Repository

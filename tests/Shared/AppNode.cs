@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace LiveView.Browser.Tests.Cluster;
+namespace LiveView.Deployment;
 
 /// <summary>
 /// One node of a deployment: an example app built by the solution, run as a process of its own (<c>dotnet App.dll</c>)
@@ -16,9 +16,9 @@ public sealed class AppNode : IAsyncDisposable
     private readonly StringBuilder output = new();
     private Process? process;
 
-    private AppNode(string example, int port, IReadOnlyDictionary<string, string> settings, string ready)
+    private AppNode(string assembly, int port, IReadOnlyDictionary<string, string> settings, string ready)
     {
-        assembly = BuiltAssembly(example);
+        this.assembly = File.Exists(assembly) ? Path.GetFullPath(assembly) : throw new FileNotFoundException($"Build the app first: {assembly} is missing.", assembly);
         this.settings = settings;
         this.ready = ready;
         Port = port;
@@ -43,13 +43,13 @@ public sealed class AppNode : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the example <paramref name="example"/> (its project folder's name) on a free port with
-    /// <paramref name="settings"/> (configuration keys, <c>ConnectionStrings:Redis</c>), and waits until
+    /// Starts the app <paramref name="assembly"/> (its dll: <see cref="BuiltAssembly"/> for an example) on a free port
+    /// with <paramref name="settings"/> (configuration keys, <c>ConnectionStrings:Redis</c>), and waits until
     /// <paramref name="ready"/> answers over HTTP.
     /// </summary>
-    public static async Task<AppNode> StartAsync(string example, IReadOnlyDictionary<string, string> settings, string ready = "/")
+    public static async Task<AppNode> StartAsync(string assembly, IReadOnlyDictionary<string, string> settings, string ready = "/")
     {
-        var node = new AppNode(example, Repository.FreePort(), settings, ready);
+        var node = new AppNode(assembly, Repository.FreePort(), settings, ready);
         await node.StartAsync();
         return node;
     }
@@ -90,7 +90,8 @@ public sealed class AppNode : IAsyncDisposable
     {
         if (process is { HasExited: false } running)
         {
-            running.Kill(entireProcessTree: true);
+            // `dotnet App.dll` is one process: the signal goes at once (a tree is found by reading every process first).
+            running.Kill();
             await running.WaitForExitAsync();
         }
     }
@@ -155,12 +156,14 @@ public sealed class AppNode : IAsyncDisposable
         }
     }
 
-    /// <summary>The example's assembly as the solution's build left it (the configuration this test was built in).</summary>
-    private static string BuiltAssembly(string example)
+    /// <summary>
+    /// The example <paramref name="example"/> (its project folder's name) as the solution's build left it, in the
+    /// configuration the running program was built in.
+    /// </summary>
+    public static string BuiltAssembly(string example)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var path = Path.Combine(Repository.Root, "examples", example, "bin", configuration, "net10.0", $"{example}.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {path} is missing.");
+        return Path.Combine(Repository.Root, "examples", example, "bin", configuration, "net10.0", $"{example}.dll");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace LiveView.Browser.Tests;
+namespace LiveView.Deployment;
 
 /// <summary>The frames a page's sockets received, recorded from before it opens: to wait for a snapshot of its state.</summary>
 public sealed class ReceivedFrames

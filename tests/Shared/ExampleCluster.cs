@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
-
-namespace LiveView.Browser.Tests.Cluster;
+namespace LiveView.Deployment;
 
 /// <summary>
 /// An example deployed on two nodes (processes of their own on two loopback ports) behind Debian's nginx, round robin
@@ -35,9 +33,12 @@ public sealed class ExampleCluster : IAsyncDisposable
     /// <summary>Both nodes.</summary>
     public IReadOnlyList<AppNode> Nodes => [A, B];
 
-    /// <summary>The Chat on two nodes, its flood limit out of the way.</summary>
-    public static Task<ExampleCluster> ChatAsync(string redis) =>
-        StartAsync("Chat", "/sign-in", redis, folder => new Dictionary<string, string>
+    /// <summary>
+    /// The Chat on two nodes, its flood limit out of the way: the solution's build of it, or the Chat.dll at
+    /// <paramref name="assembly"/> (a published one).
+    /// </summary>
+    public static Task<ExampleCluster> ChatAsync(string redis, string? assembly = null) =>
+        StartAsync(assembly ?? AppNode.BuiltAssembly("Chat"), "/sign-in", redis, folder => new Dictionary<string, string>
         {
             ["ConnectionStrings:Chat"] = $"Data Source={Path.Combine(folder, "chat.db")}",
             ["Chat:FloodMessages"] = "100000",
@@ -45,18 +46,18 @@ public sealed class ExampleCluster : IAsyncDisposable
 
     /// <summary>Snake on two nodes, with <paramref name="settings"/>.</summary>
     public static Task<ExampleCluster> SnakeAsync(string redis, IReadOnlyDictionary<string, string> settings) =>
-        StartAsync("Snake", "/", redis, _ => new Dictionary<string, string>(settings));
+        StartAsync(AppNode.BuiltAssembly("Snake"), "/", redis, _ => new Dictionary<string, string>(settings));
 
     private static async Task<ExampleCluster> StartAsync(
-        string example, string ready, string redis, Func<string, Dictionary<string, string>> settings)
+        string assembly, string ready, string redis, Func<string, Dictionary<string, string>> settings)
     {
         var folder = Directory.CreateTempSubdirectory("liveview-cluster-").FullName;
         var all = settings(folder);
         all["ConnectionStrings:Redis"] = redis;
 
         // One node first: it creates what the second then finds (the database, the key ring).
-        var a = await AppNode.StartAsync(example, all, ready);
-        var b = await AppNode.StartAsync(example, all, ready);
+        var a = await AppNode.StartAsync(assembly, all, ready);
+        var b = await AppNode.StartAsync(assembly, all, ready);
         var nginx = await NginxProxy.StartAsync(a.Address, b.Address);
         return new ExampleCluster(folder, a, b, nginx);
     }
@@ -91,7 +92,6 @@ public sealed class ExampleCluster : IAsyncDisposable
         await Nginx.DisposeAsync();
         await A.DisposeAsync();
         await B.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
 }
