@@ -56,7 +56,10 @@ let page (context: LayoutContext) : XmlNode =
     html
         [ _lang context.Lang ]
         [
-            Layout.head (context.Title + " · LiveView Snake") [ link [ _rel "icon"; _href favicon ]; style [] [ rawText styles ] ] context
+            Layout.head
+                (context.Title + " · LiveView Snake")
+                [ link [ _rel "icon"; _href favicon ]; style [] [ rawText styles ] ]
+                context
             body
                 keys
                 [
