@@ -60,6 +60,11 @@ public sealed class PackageFeed : IAsyncLifetime
             {
                 Directory.Delete(version, recursive: true);
             }
+
+            if (!Directory.EnumerateFileSystemEntries(package).Any())
+            {
+                Directory.Delete(package);
+            }
         }
 
         return Task.CompletedTask;
