@@ -68,6 +68,9 @@ public sealed class LiveSocket(ClientWebSocket socket) : IAsyncDisposable
     /// </summary>
     public void ForgetSnapshots() => snapshots.Clear();
 
+    /// <summary>How many snapshots <see cref="ReceiveTextAsync"/> has kept aside so far.</summary>
+    public int SnapshotsAside => snapshots.Count;
+
     private static bool IsSnapshot(string text) => text.StartsWith("""{"state":""", StringComparison.Ordinal);
 
     /// <summary>The next text frame, whatever it is, as raw text.</summary>
