@@ -4,6 +4,9 @@ using static Giraffe.ViewEngine.HtmlElements;
 
 namespace LiveView.ViewBench;
 
+/// <summary>A person in the table of people.</summary>
+internal sealed record Person(int Number, string Name);
+
 /// <summary>The pages measured, each written twice: driven by its view, and with a hand-written patch.</summary>
 internal static class Pages
 {
@@ -61,6 +64,27 @@ internal static class Pages
         LivePage.Create("table", initial: Names, view: TableView)
             .On("rename", (names, ctx) => (names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"),
                 Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
+
+    public static readonly ImmutableArray<Person> People = [.. Enumerable.Range(1, Rows).Select(i => new Person(i, $"name {i}"))];
+
+    private static XmlNode EachTableView(ImmutableArray<Person> people) => H.Section(
+        H.H1("People"),
+        H.Table(H.Tbody().Each(people, person => person.Number, PersonRow)));
+
+    private static XmlNode PersonRow(Person person) =>
+        H.Tr(H.Td(person.Number.ToString()), H.Td(person.Name).Id($"name-{person.Number}")).Id($"row-{person.Number}");
+
+    private static ImmutableArray<Person> Renamed(ImmutableArray<Person> people, ActionContext ctx) =>
+        people.SetItem(RowOf(ctx) - 1, people[RowOf(ctx) - 1] with { Name = $"renamed {ctx.Data("to")}" });
+
+    /// <summary>The table as a list of people (<c>Each</c>): a row is rendered again only when its person changed.</summary>
+    public static readonly Page<ImmutableArray<Person>> TableEach =
+        LivePage.Create("table", initial: People, view: EachTableView).On("rename", (people, ctx) => Renamed(people, ctx));
+
+    /// <summary>The list of people, the handler writing the row's name by hand.</summary>
+    public static readonly Page<ImmutableArray<Person>> TableEachByHand =
+        LivePage.Create("table", initial: People, view: EachTableView)
+            .On("rename", (people, ctx) => (Renamed(people, ctx), Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
 
     /// <summary>A stream of messages: <c>say</c> appends one; the state numbers them only (the view does not show it).</summary>
     public static readonly Page<int> Feed =

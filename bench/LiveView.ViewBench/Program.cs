@@ -8,6 +8,7 @@ using LiveView.AspNetCore;
 using LiveView.ViewBench;
 using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
+using static Giraffe.ViewEngine.HtmlElements;
 
 // ./build.sh bench --views: bytes on the wire and server CPU per update, in process (no socket): the runtime's step
 // (fold, view, diff) and the frame writer, against the same page written with a hand-written patch. Writes its section
@@ -38,6 +39,8 @@ Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.
 Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand),
     i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
 Row("300-row table, rows kept (`H.Memo`), one renamed", LiveView.Page.erase(Pages.TableMemo), LiveView.Page.erase(Pages.TableMemoByHand),
+    i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
+Row("300-row table, rows a list (`Each`), one renamed", LiveView.Page.erase(Pages.TableEach), LiveView.Page.erase(Pages.TableEachByHand),
     i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
 Row("stream of 1,000 items, one appended", LiveView.Page.erase(Pages.Feed), null,
     i => Action("feed->say", ("text", $"message {i}")), warmUp: 1_000);
@@ -152,17 +155,37 @@ double FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmU
     return Median(() => state = Fold(i++));
 }
 
-// Where a view-driven update of the 300-row table spends its time: the view, its tree, the diff.
+// Where a view-driven update spends its time: the view, its tree, the diff (the counter, and the 300-row table).
 void Breakdown()
 {
     var names = Enumerable.Range(1, Pages.Rows).Select(i => $"name {i}").ToImmutableArray();
-    var renamed = names.SetItem(199, "renamed");
-    var view = Pages.Table.View;
-    var before = ViewTree.ofView(ListModule.OfArray([view.Invoke(names)]));
+    var counter = Spent(Pages.Counter.View, 200, 201);
+    var table = Spent(Pages.Table.View, names, names.SetItem(199, "renamed"));
+    var memo = Spent(Pages.TableMemo.View, names, names.SetItem(199, "renamed"));
+    var people = Pages.People;
+    var each = Spent(Pages.TableEach.View, people, people.SetItem(199, people[199] with { Name = "renamed" }));
+    report.Append("Where an update goes (the view; the view and its tree, made from the last render's, whose nodes it keeps where ");
+    report.Append("nothing changed; the diff), the rest being the runtime's step and the frame: ");
+    report.Append($"the counter {counter.View:F2} µs, {counter.Tree:F2} µs, {counter.Diff:F2} µs; ");
+    report.Append($"the 300-row table {table.View:F1} µs, {table.Tree:F1} µs, {table.Diff:F1} µs; ");
+    report.Append($"with its rows kept {memo.View:F1} µs, {memo.Tree:F1} µs, {memo.Diff:F1} µs; ");
+    report.Append($"as a list {each.View:F1} µs, {each.Tree:F1} µs, {each.Diff:F1} µs.\n\n");
+}
 
-    // The tree as the runtime makes it: from the last render's, whose nodes it keeps where nothing changed.
-    FSharpList<ViewNode> Tree() => ViewTree.renderAfter(before, new ViewMemo(), FuncConvert.FromFunc(() => view.Invoke(renamed))).Item2;
-    var after = Tree();
+(double View, double Tree, double Diff) Spent<TState>(FSharpFunc<TState, XmlNode> view, TState from, TState to)
+{
+    var memo = new ViewMemo();
+    var before = ViewTree.render(memo, FuncConvert.FromFunc(() => view.Invoke(from))).Item2;
+    var after = ViewTree.renderAfter(before, memo, FuncConvert.FromFunc(() => view.Invoke(to))).Item2;
+    var last = after;
+    var at = to;
+    void Tree()
+    {
+        // Each round renders the other state after the last, as a page does with the state that changed.
+        at = EqualityComparer<TState>.Default.Equals(at, from) ? to : from;
+        last = ViewTree.renderAfter(last, memo, FuncConvert.FromFunc(() => view.Invoke(at))).Item2;
+    }
+
     double Time(Action run)
     {
         for (var i = 0; i < 100; i++)
@@ -173,11 +196,7 @@ void Breakdown()
         return Median(run);
     }
 
-    var render = Time(() => view.Invoke(renamed));
-    var tree = Time(() => Tree());
-    var diff = Time(() => ViewDiff.between(before, after));
-    report.Append($"Where the 300-row table's update goes: the view {render:F1} µs, the view and its tree (made from the last render's, ");
-    report.Append($"whose nodes it keeps where nothing changed) {tree:F1} µs, the diff {diff:F1} µs; the rest is the runtime's step and the frame.\n\n");
+    return (Time(() => view.Invoke(to)), Time(Tree), Time(() => ViewDiff.between(before, after)));
 }
 
 // What a page's runtime holds (100 of them, average), its view's last render included: the stream's page after 10 and

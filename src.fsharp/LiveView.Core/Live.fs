@@ -36,3 +36,12 @@ module Live =
     /// diff passes them by). `view` must show its key and nothing else: what it reads besides (a captured variable, the
     /// clock) does not render it again. For long lists: `rows |> List.map (fun row -> Live.memo row viewRow)`.
     let memo (key: 'K) (view: 'K -> XmlNode) : XmlNode = ViewMemo.Part(key, view)
+
+    /// `container` (an element with no children) holding `view item` for each of `items`, in order: a list kept between
+    /// renders. An item equal to the one the last render showed under the same key (`key item`) is not rendered again:
+    /// its nodes and tree are reused, and the diff passes by what did not change, so that an update costs what changed
+    /// rather than the length of the list. `view` must render an element (give it the item's key as `id` or
+    /// `Live.key`, so that the client moves it rather than rebuilding it) and show the item and nothing else, as for
+    /// `memo`. `tbody [] [] |> Live.each (fun person -> person.Id) row people`.
+    let each (key: 'T -> 'K) (view: 'T -> XmlNode) (items: 'T seq) (container: XmlNode) : XmlNode =
+        ViewMemo.List(container, items, key, view, view)

@@ -38,8 +38,8 @@ public static class RoomsPage
         H.Section(
             UserBar.For(state.User),
             H.H1("Rooms"),
-            // Each room's item is kept between renders while its name and count are unchanged (H.Memo).
-            H.Ul([.. state.Rooms.Select(room => H.Memo((Room: room, Here: state.Here.GetValueOrDefault(room)), Item))]).Id("rooms").Class("rooms"),
+            // A list: a room's item is rendered again only when its name or count changed (Each).
+            H.Ul().Id("rooms").Class("rooms").Each(state.Rooms.Select(room => (Room: room, Here: state.Here.GetValueOrDefault(room))), item => item.Room, Item),
             H.H2("Open a room by name"),
             // A plain HTTP form: /open-room sends the browser to /rooms/{name}, whose page says what is wrong with a name.
             H.Form(

@@ -44,7 +44,8 @@ public static class Todo
                 H.Input().Type("text").Name("text").Id("text").Attr("aria-label", "New item"),
                 H.Button("Add").Type("submit").Class("button"))
                 .Id("new").On("submit", Add),
-            H.Ul([.. state.Items.Where(item => !(state.HideDone && item.Done)).Select(item => H.Memo(item, Item))]).Id("items"),
+            // A list: an item is rendered again only when it changed (Each).
+            H.Ul().Id("items").Each(state.Items.Where(item => !(state.HideDone && item.Done)), item => item.Id, Item),
             H.P(state.Left == 1 ? "1 item left" : $"{state.Left} items left").Id("left"),
             H.Button(state.HideDone ? "Show done" : "Hide done").Id("hide").On("click", HideDone),
             H.Button("Clear done").Id("clear").On("click", ClearDone));

@@ -124,3 +124,15 @@ type NodeExtensions =
     /// The element's key among its siblings: a keyed child that moves is moved, not rebuilt.
     [<Extension>]
     static member Key(node: XmlNode, key: string) = NodeExtensions.With(node, Live.key key)
+
+    /// Fills the element (which has no children) with `view(item)` for each of `items`, in order: a list kept between
+    /// renders. An item equal to the one the last render showed under the same key (`key(item)`) is not rendered
+    /// again: its nodes and tree are reused, and the diff passes by what did not change, so that an update costs what
+    /// changed rather than the length of the list. `view` must render an element (give it the item's key as `Id` or
+    /// `Key`, so that the client moves it rather than rebuilding it) and show the item and nothing else, as for
+    /// `H.Memo`. `H.Tbody().Each(people, person => person.Id, Row)`.
+    [<Extension>]
+    static member Each<'T, 'K when 'K: not null>
+        (node: XmlNode, items: seq<'T>, key: Func<'T, 'K>, view: Func<'T, XmlNode>)
+        =
+        ViewMemo.List(node, items, key.Invoke, view.Invoke, view)

@@ -170,6 +170,7 @@ module ViewDiff =
     /// The changes to children paired place by place, from child `index` on.
     and private inPlace (walk: Walk) index (before: ViewNode list) (after: ViewNode list) =
         match before, after with
+        | _ when obj.ReferenceEquals(before, after) -> () // a shared tail (`Live.each`)
         | old :: olds, next :: nexts ->
             if not (obj.ReferenceEquals(old, next)) then
                 at walk index old next
@@ -180,6 +181,7 @@ module ViewDiff =
     /// True when both lists are as long and have the same key (or none) at each place (a child shared has its own).
     and private sameKeys (before: ViewNode list) (after: ViewNode list) =
         match before, after with
+        | _ when obj.ReferenceEquals(before, after) -> true
         | [], [] -> true
         | old :: olds, next :: nexts ->
             (obj.ReferenceEquals(old, next)

@@ -6,6 +6,15 @@ open System.Runtime.CompilerServices
 open System.Globalization
 open Giraffe.ViewEngine
 
+/// What identifies a list (`Live.each`) among the parts its item view renders: its element's tag and `id`, and how
+/// many lists of the same view, tag and `id` the render showed before it.
+type internal ListId =
+    {
+        Tag: string
+        Id: string | null
+        Occurrence: int
+    }
+
 /// What identifies a part: what renders it (a function's type or method) and its key; the hash is computed once.
 [<Struct; CustomEquality; NoComparison>]
 type internal MemoId =
@@ -37,12 +46,41 @@ type internal MemoId =
     interface IEquatable<MemoId> with
         member x.Equals other = x.Equals other
 
+/// One item of a list kept between renders (`Live.each`): its nodes, and their tree once made.
+type internal ListRow(node: XmlNode) =
+    member _.Node = node
+    member val Tree: ViewNode = Unchecked.defaultof<_> with get, set
+    member val HasTree = false with get, set
+
+/// A row of a list of `'T` items keyed by `'K`: the item it shows, and its key once asked for.
+[<Sealed>]
+type internal ListRow<'T, 'K>(item: 'T, node: XmlNode) =
+    inherit ListRow(node)
+    member _.Item = item
+    member val Key: 'K voption = ValueNone with get, set
+
+/// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the last ones are the last
+/// render's (the same rows, so that both renders' children lists can share that tail), and that render's list.
+[<Sealed>]
+type internal ListRender(container: XmlNode, rows: ListRow array, shared: int, last: ListRender | null) =
+    member _.Container = container
+    member _.Rows = rows
+    member _.Shared = shared
+    /// The last render's list, until this one's tree is made.
+    member val Last: ListRender | null = last with get, set
+    /// The rows' trees as the children of the container's tree, once made.
+    member val Trees: ViewNode list | null = null with get, set
+    /// The container's attributes as the tree has them, and whether they give it to the page's scripts.
+    member val Attributes: struct ((string * string) list * bool) voption = ValueNone with get, set
+
 /// A part of a view kept between renders: what identifies it, its nodes, their tree once the part was first turned
 /// into one, the last render that used it and where.
 [<Sealed>]
 type internal MemoPart(id: MemoId, node: XmlNode, render: int64) =
     member _.Id = id
     member _.Node = node
+    /// For a list (`Live.each`), its render: the tree is made from its rows'.
+    member val List: ListRender | null = null with get, set
     member val Tree: ViewNode = Unchecked.defaultof<_> with get, set
     member val HasTree = false with get, set
     member val Render = render with get, set
@@ -88,12 +126,18 @@ type ViewMemo() =
     let mutable guess = 0
     // How many parts of the current render its tree has met, in order (`PartOf`).
     let mutable visited = 0
+    // How many lists of each view, tag and id the current render has asked for (made with the first list).
+    let mutable lists: Dictionary<MemoId, int> | null = null
 
     /// Runs `view` (a render of the page's view) with this memo's parts at hand; the parts it did not use are dropped.
     member internal this.Render(view: unit -> XmlNode) : XmlNode =
         render <- render + 1L
         guess <- 0
         visited <- 0
+
+        match lists with
+        | NonNull lists when lists.Count > 0 -> lists.Clear()
+        | _ -> ()
 
         match parts with
         | null -> ()
@@ -122,8 +166,11 @@ type ViewMemo() =
                     match part with
                     | null -> ()
                     | part ->
-                        if part.Render <> render then
+                        // (A list's part this render replaced has the same id as the one that replaced it.)
+                        match p.ById.TryGetValue part.Id with
+                        | true, kept when part.Render <> render && obj.ReferenceEquals(kept, part) ->
                             p.ById.Remove part.Id |> ignore
+                        | _ -> ()
 
                 let last = p.Last
                 p.Last <- p.Current
@@ -287,3 +334,244 @@ type ViewMemo() =
             | null -> memo.Fresh(place, view, key, view.Invoke)
             | kept when ViewMemo.SameKey(kept.Id.Key, key) -> memo.Use(place, kept)
             | _ -> memo.Fresh(place, view, key, view.Invoke)
+
+    /// The `id` among `attributes`, if any.
+    static member private IdOf(attributes: XmlAttribute array) : string | null =
+        let mutable id = null
+
+        for attribute in attributes do
+            match attribute with
+            | KeyValue("id", value) when isNull id -> id <- value
+            | _ -> ()
+
+        id
+
+    /// True when two elements have the same tag and attributes.
+    static member private SameElement(a: string * XmlAttribute array, b: string * XmlAttribute array) =
+        obj.ReferenceEquals(a, b)
+        || (let (tag, attributes), (tag', attributes') = a, b
+
+            String.Equals(tag, tag')
+            && attributes.Length = attributes'.Length
+            && Array.forall2
+                (fun x y ->
+                    match x, y with
+                    | KeyValue(name, value), KeyValue(name', value') ->
+                        String.Equals(name, name') && String.Equals(value, value')
+                    | Boolean name, Boolean name' -> String.Equals(name, name')
+                    | _ -> false)
+                attributes
+                attributes')
+
+    /// `container` (an element with no children) holding `view item` for each of `items`, in order. In a page's render,
+    /// an item equal to the one the last render showed under its key (`key item`) is not rendered again: its nodes and
+    /// tree are reused, and the children lists of both renders share their unchanged tail (the diff passes it by).
+    /// `source` is what identifies the item view (the function, or the C# delegate it calls).
+    static member internal List<'T, 'K when 'K: not null>
+        (container: XmlNode, items: 'T seq, key: 'T -> 'K, view: 'T -> XmlNode, source: obj)
+        : XmlNode =
+        let items = Seq.toArray items
+
+        let rowNode item =
+            match view item with
+            | Text _ ->
+                invalidArg
+                    (nameof view)
+                    "Each item of a list must render an element: a text or raw markup would merge with its neighbours."
+            | node -> node
+
+        match container with
+        | ParentNode(_, _ :: _)
+        | Text _ -> invalidArg (nameof container) "A list fills an element with no children: give it an empty one."
+        | VoidElement _ -> invalidArg (nameof container) "A list fills an element that can hold children."
+        | ParentNode(element, []) ->
+            match ViewMemo.running with
+            | null -> ParentNode(element, [ for item in items -> rowNode item ])
+            | memo -> memo.ListIn(element, items, key, rowNode, source)
+
+    /// `List` in a page's render: the rows of the last render of this list reused where their items are equal.
+    member private memo.ListIn<'T, 'K when 'K: not null>
+        (element: string * XmlAttribute array, items: 'T array, key: 'T -> 'K, rowNode: 'T -> XmlNode, source: obj)
+        : XmlNode =
+        let place = memo.Reserve()
+        let identity = ViewMemo.Identity source
+        let tag, attributes = element
+
+        let first =
+            MemoId.Of(
+                identity,
+                {
+                    Tag = tag
+                    Id = ViewMemo.IdOf attributes
+                    Occurrence = 0
+                }
+            )
+
+        let counts =
+            match lists with
+            | NonNull counts -> counts
+            | _ ->
+                let made = Dictionary<MemoId, int>()
+                lists <- made
+                made
+
+        let occurrence =
+            match counts.TryGetValue first with
+            | true, before -> before
+            | _ -> 0
+
+        counts[first] <- occurrence + 1
+
+        let id =
+            if occurrence = 0 then
+                first
+            else
+                MemoId.Of(
+                    identity,
+                    {
+                        Tag = tag
+                        Id = ViewMemo.IdOf attributes
+                        Occurrence = occurrence
+                    }
+                )
+
+        let p = memo.Parts
+
+        let lastPart: MemoPart | null =
+            match p.ById.TryGetValue id with
+            | true, kept when not (isNull kept.List) -> kept
+            | _ -> null
+
+        let last =
+            match lastPart with
+            | null -> null
+            | part -> part.List
+
+        // The last render's rows (an array of this list's row type: one type test here, none per row).
+        let olds: ListRow<'T, 'K> array =
+            match last with
+            | NonNull render ->
+                match box render.Rows with
+                | :? (ListRow<'T, 'K> array) as rows -> rows
+                | _ -> [||]
+            | _ -> [||]
+
+        let rows = Array.zeroCreate<ListRow<'T, 'K>> items.Length
+        let comparer = EqualityComparer<'T>.Default
+        let byReference = not typeof<'T>.IsValueType
+        let keys = EqualityComparer<'K>.Default
+        let mutable byKey: Dictionary<'K, ListRow<'T, 'K>> | null = null
+
+        let inline same (row: ListRow<'T, 'K>) (item: 'T) =
+            (byReference && obj.ReferenceEquals(box row.Item, box item))
+            || comparer.Equals(row.Item, item)
+
+        let keyOf (row: ListRow<'T, 'K>) =
+            match row.Key with
+            | ValueSome k -> k
+            | ValueNone ->
+                let k = key row.Item
+                row.Key <- ValueSome k
+                k
+
+        let fresh item k =
+            ListRow<'T, 'K>(item, rowNode item, Key = k)
+
+        // The old rows by key, made the first time an item is not the one in its place.
+        let index () =
+            match byKey with
+            | null ->
+                let made = Dictionary<'K, ListRow<'T, 'K>>(keys)
+
+                for old in olds do
+                    made.TryAdd(keyOf old, old) |> ignore
+
+                byKey <- made
+                made
+            | made -> made
+
+        let mutable i = 0
+
+        // While every row is in its place: the same item, or the same key (a changed item).
+        while i < items.Length && i < olds.Length && isNull byKey do
+            let item = items[i]
+            let old = olds[i]
+
+            rows[i] <-
+                if same old item then
+                    old
+                elif keys.Equals(keyOf old, key item) then
+                    fresh item (ValueSome(keyOf old))
+                else
+                    // An item inserted, removed or moved: from here on, rows are found by key.
+                    let k = key item
+
+                    match (index ()).TryGetValue k with
+                    | true, old when same old item -> old
+                    | _ -> fresh item (ValueSome k)
+
+            i <- i + 1
+
+        while i < items.Length do
+            let item = items[i]
+
+            rows[i] <-
+                match byKey with
+                | null -> fresh item ValueNone // every earlier row was in its place: a new one
+                | index ->
+                    let k = key item
+
+                    match index.TryGetValue k with
+                    | true, old when same old item -> old
+                    | _ -> fresh item (ValueSome k)
+
+            i <- i + 1
+
+        // How many of the last rows are the last render's, in the same places from the end.
+        let mutable shared = 0
+
+        while shared < rows.Length
+              && shared < olds.Length
+              && obj.ReferenceEquals(rows[rows.Length - 1 - shared], olds[olds.Length - 1 - shared]) do
+            shared <- shared + 1
+
+        let lastElement, lastNodes =
+            match last with
+            | null -> element, []
+            | render ->
+                match render.Container with
+                | ParentNode(lastElement, nodes) -> lastElement, nodes
+                | _ -> element, []
+
+        match lastPart with
+        | NonNull part when
+            shared = rows.Length
+            && shared = olds.Length
+            && ViewMemo.SameElement(element, lastElement)
+            ->
+            memo.Use(place, part)
+        | _ ->
+            let mutable children = List.skip (olds.Length - shared) lastNodes
+
+            for i in rows.Length - 1 - shared .. -1 .. 0 do
+                children <- rows[i].Node :: children
+
+            let node = ParentNode(element, children)
+
+            match last with
+            | NonNull last -> last.Last <- null // its tree was made, or never will be: no chain of renders
+            | _ -> ()
+
+            let part =
+                MemoPart(
+                    id,
+                    node,
+                    render,
+                    List = ListRender(node, nonNull (Unsafe.As<ListRow array> rows), shared, last)
+                )
+
+            part.Source <- source
+            part.Place <- place
+            p.ById[id] <- part
+            p.Current[place] <- part
+            node

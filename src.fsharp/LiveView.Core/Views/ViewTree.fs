@@ -270,9 +270,56 @@ module ViewTree =
         | null -> convert made memo node
         | part when part.HasTree -> part.Tree
         | part ->
-            part.Tree <- convert made memo node
+            part.Tree <-
+                match part.List with
+                | null -> convert made memo node
+                | list -> listTree made memo list
+
             part.HasTree <- true
             part.Tree
+
+    /// The tree of a list's container (`Live.each`): its rows' trees, made for the rows the last render did not have
+    /// (in order, so that the parts in them are met in the order they were asked for), in front of the tail of the
+    /// last render's children list the two renders share.
+    and private listTree made memo (list: ListRender) =
+        match list.Container with
+        | ParentNode((tag, _), _) when lowerTag tag = "table" ->
+            // Rows straight in a table get the `tbody` the HTML parser puts around them.
+            convert made memo list.Container
+        | _ -> listRows made memo list
+
+    and private listRows made memo (list: ListRender) =
+        let rows = list.Rows
+
+        // The tail shared with the last render's list, whose rows have their trees, if that list's tree was made.
+        let struct (tail, shared) =
+            match list.Last with
+            | NonNull last when not (isNull last.Trees) ->
+                struct (List.skip (last.Rows.Length - list.Shared) (nonNull last.Trees), list.Shared)
+            | _ -> struct ([], 0)
+
+        for i in 0 .. rows.Length - 1 - shared do
+            let row = rows[i]
+
+            if not row.HasTree then
+                row.Tree <- ofNode made memo row.Node
+                row.HasTree <- true
+
+        let mutable children = tail
+
+        for i in rows.Length - 1 - shared .. -1 .. 0 do
+            children <- rows[i].Tree :: children
+
+        list.Trees <- children
+        list.Last <- null
+
+        match list.Container with
+        | ParentNode((tag, attrs), _) ->
+            let struct (attributes, ignored) = attributes attrs
+            let content = ViewContent.Children children
+
+            ViewNode.Element(lowerTag tag, attributes, (if ignored then ViewContent.Ignored content else content))
+        | node -> convert made memo node
 
     and private convert made memo (node: XmlNode) =
         match node with

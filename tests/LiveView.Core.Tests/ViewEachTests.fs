@@ -1,0 +1,205 @@
+module LiveView.Core.Tests.ViewEachTests
+
+open System
+open Expecto
+open FsCheck
+open FsCheck.FSharp
+open Giraffe.ViewEngine
+open LiveView
+open LiveView.Core.Tests.Support
+open LiveView.Views.Testing.DomModel
+
+/// An item of a list: its key (its element's id) and its text (with markup characters at times).
+type private Item = { Key: int; Text: string }
+
+let private genItem =
+    gen {
+        let! key = Gen.choose (0, 9)
+        let! text = Gen.elements [ "a"; "b"; "<b>"; "x & y"; ""; "\"q\"" ]
+        return { Key = key; Text = text }
+    }
+
+/// A list of items, keys repeated at times (an item equal to another is shown twice).
+let private genItems = Gen.listOf genItem
+
+/// A render's lists: the first with distinct keys; the second shares the first's item view and element.
+let private genRender =
+    Gen.map2 (fun first second -> List.distinctBy _.Key first, second) genItems genItems
+
+let private viewItem (item: Item) =
+    li [ _id $"item-{item.Key}" ] [ str item.Text; Live.memo item.Key (fun key -> em [] [ str $"#{key}" ]) ]
+
+/// A page showing a count and two lists of items (`each`: made `Live.each`, else written out), `rendered` told of
+/// each item's render.
+let private viewWith (each: bool) (rendered: Item -> unit) (first: Item list, second: Item list) =
+    let viewItem item =
+        rendered item
+        viewItem item
+
+    let list (items: Item list) =
+        if each then
+            ul [] [] |> Live.each _.Key viewItem items
+        else
+            ul [] (items |> List.map viewItem)
+
+    section
+        []
+        [
+            h1 [] [ str $"{first.Length} items" ]
+            list first
+            p [] [ str "and" ]
+            list second
+        ]
+
+let private view = viewWith true ignore
+
+/// The elements of the first list's items in a tree of `view`.
+let private itemsIn (tree: ViewNode list) =
+    match tree with
+    | [ ViewNode.Element(_, _, ViewContent.Children(_ :: ViewNode.Element(_, _, ViewContent.Children items) :: _)) ] ->
+        items
+    | _ -> failwith "not the page"
+
+// Protects Live.each: a list renders, as nodes, as a tree and after its diff, exactly what the items written out
+// render, and an item the last render showed under its key is the same tree (not rendered, converted or walked again).
+[<Tests>]
+let tests =
+    testList
+        "View lists"
+        [
+            testPropertyWithConfig manyCases "renders of lists are the renders written out, and their diffs apply"
+            <| fun () ->
+                Prop.forAll (Arb.fromGen (Gen.listOf genRender |> Gen.map (fun renders -> ([], []) :: renders)))
+                <| fun renders ->
+                    let memo = ViewMemo()
+
+                    let trees =
+                        renders
+                        |> List.map (fun lists ->
+                            let struct (node, tree) = ViewTree.render memo (fun () -> view lists)
+                            let plain = viewWith false ignore lists
+
+                            RenderView.AsString.htmlNode node = RenderView.AsString.htmlNode plain,
+                            tree,
+                            ViewTree.ofView [ plain ])
+
+                    trees |> List.forall (fun (sameHtml, tree, plain) -> sameHtml && tree = plain)
+                    && trees
+                       |> List.pairwise
+                       |> List.forall (fun ((_, before, _), (_, after, _)) ->
+                           canonical (applyAll before (ViewDiff.between before after)) = canonical after)
+
+            testPropertyWithConfig manyCases "an item the last render showed under its key is its tree from then"
+            <| fun () ->
+                Prop.forAll (Arb.fromGen (Gen.two genRender))
+                <| fun (first, second) ->
+                    let memo = ViewMemo()
+                    let struct (_, before) = ViewTree.render memo (fun () -> view first)
+                    let struct (_, after) = ViewTree.render memo (fun () -> view second)
+                    let olds = List.zip (fst first) (itemsIn before)
+
+                    List.zip (fst second) (itemsIn after)
+                    |> List.forall (fun (item, tree) ->
+                        match olds |> List.tryFind (fun (old, _) -> old.Key = item.Key) with
+                        | Some(old, oldTree) when old = item -> obj.ReferenceEquals(oldTree, tree)
+                        | _ -> true)
+
+            testCase "an item is rendered again only when it changed, whatever moved around it"
+            <| fun () ->
+                let memo = ViewMemo()
+                let renders = ResizeArray()
+
+                let a, b, c =
+                    { Key = 1; Text = "a" }, { Key = 2; Text = "b" }, { Key = 3; Text = "c" }
+
+                for items in [ [ a; b; c ]; [ c; a; b ]; [ c; a ]; [ c; a; { b with Text = "B" } ]; [] ] do
+                    ViewTree.render memo (fun () -> viewWith true renders.Add (items, [])) |> ignore
+
+                Expect.equal (List.ofSeq renders) [ a; b; c; { b with Text = "B" } ] "b dropped, then changed"
+
+            testCase "a list that did not change is the last render's tree, and its diff is none"
+            <| fun () ->
+                let memo = ViewMemo()
+                let items = [ for key in 1..50 -> { Key = key; Text = "x" } ]
+                let struct (_, before) = ViewTree.render memo (fun () -> view (items, items))
+                let struct (_, after) = ViewTree.render memo (fun () -> view (items, items))
+                Expect.isTrue (obj.ReferenceEquals(itemsIn before, itemsIn after)) "the same children"
+                Expect.isEmpty (ViewDiff.between before after) "no change"
+
+            testCase "a list fills an empty element with elements, and says so otherwise"
+            <| fun () ->
+                let each container (view: int -> XmlNode) =
+                    Live.each id view [ 1 ] container |> ignore
+
+                for container in [ ul [] [ li [] [] ]; br []; str "text" ] do
+                    Expect.throwsT<ArgumentException>
+                        (fun () -> each container (fun _ -> li [] []))
+                        "not an empty element"
+
+                Expect.throwsT<ArgumentException> (fun () -> each (ul [] []) (fun n -> str (string n))) "a text item"
+
+            testCase "rows straight in a table get the tbody the HTML parser adds"
+            <| fun () ->
+                let memo = ViewMemo()
+
+                let page (items: Item list) =
+                    table [] []
+                    |> Live.each _.Key (fun item -> tr [ _id $"row-{item.Key}" ] [ td [] [ str item.Text ] ]) items
+
+                let items = [ { Key = 1; Text = "a" }; { Key = 2; Text = "b" } ]
+                let struct (_, tree) = ViewTree.render memo (fun () -> page items)
+                Expect.equal tree (ViewTree.ofView [ page items ]) "one tbody around the rows"
+
+            testCase "a page whose rows are a list sends the changes of the same page written out"
+            <| fun () ->
+                let rename =
+                    Handler.named "rename" (fun (names: string list) ctx ->
+                        let i = int (ctx.Data "row")
+                        Reply.state (names |> List.updateAt i $"renamed {i}"))
+
+                let insert =
+                    Handler.named "insert" (fun (names: string list) ctx ->
+                        let i = int (ctx.Data "row")
+                        Reply.state (names |> List.insertAt i $"new {i}"))
+
+                let pageOf (rows: string list -> XmlNode) =
+                    Page.create "table" (fun _ -> [ for i in 1..30 -> $"name {i}" ]) (fun names ->
+                        table [] [ rows names ])
+                    |> Page.handle rename
+                    |> Page.handle insert
+
+                let row (name: string) = tr [ _id name ] [ td [] [ str name ] ]
+                let listed = pageOf (fun names -> tbody [] [] |> Live.each id row names)
+                let plain = pageOf (fun names -> tbody [] (List.map row names))
+
+                let framesOf (page: Page<string list>) =
+                    let site, env, mounted = mountedAlone page
+
+                    ((mounted, []),
+                     [
+                         "rename", 3
+                         "rename", 7
+                         "insert", 0
+                         "rename", 3
+                         "insert", 31
+                         "rename", 29
+                     ])
+                    ||> List.fold (fun (runtime, sent) (handler, row) ->
+                        let action =
+                            ClientAction.named $"table->{handler}"
+                            |> ClientAction.withData "row" (string row)
+
+                        let next, outputs = Runtime.step site (Input.Action(action, env)) runtime
+
+                        let frames =
+                            outputs
+                            |> List.choose (function
+                                | Output.Frames(_, patches, _) -> Some patches
+                                | _ -> None)
+
+                        next, sent @ frames)
+                    |> snd
+
+                Expect.equal (framesOf listed) (framesOf plain) "the same frames"
+                Expect.equal (framesOf listed).Length 6 "a frame per update"
+        ]
