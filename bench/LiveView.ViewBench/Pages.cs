@@ -26,6 +26,17 @@ internal static class Pages
         LivePage.Create("counter", initial: 0, view: CounterView)
             .On("increment", (n, _) => (n + 1, Patch.Html("#count", (n + 1).ToString())));
 
+    /// <summary>
+    /// The view of a page that renders nothing that changes: what a hand-written patch costs in the runtime when the
+    /// view is not what the client shows (as before views drove updates).
+    /// </summary>
+    private static readonly XmlNode Still = H.Section(H.H1("Still"));
+
+    /// <summary>The counter's hand-written patch, its view showing nothing that changes.</summary>
+    public static readonly Page<int> CounterWithoutView =
+        LivePage.Create("counter", initial: 0, view: _ => Still)
+            .On("increment", (n, _) => (n + 1, Patch.Html("#count", (n + 1).ToString())));
+
     public const int Rows = 300;
 
     private static readonly ImmutableArray<string> Names = [.. Enumerable.Range(1, Rows).Select(i => $"name {i}")];
@@ -84,6 +95,17 @@ internal static class Pages
     /// <summary>The list of people, the handler writing the row's name by hand.</summary>
     public static readonly Page<ImmutableArray<Person>> TableEachByHand =
         LivePage.Create("table", initial: People, view: EachTableView)
+            .On("rename", (people, ctx) => (Renamed(people, ctx), Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
+
+    /// <summary>The table's hand-written patch, its view showing nothing that changes.</summary>
+    public static readonly Page<ImmutableArray<string>> TableWithoutView =
+        LivePage.Create("table", initial: Names, view: _ => Still)
+            .On("rename", (names, ctx) => (names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"),
+                Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
+
+    /// <summary>The list of people's hand-written patch, its view showing nothing that changes.</summary>
+    public static readonly Page<ImmutableArray<Person>> TableEachWithoutView =
+        LivePage.Create("table", initial: People, view: _ => Still)
             .On("rename", (people, ctx) => (Renamed(people, ctx), Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
 
     /// <summary>A stream of messages: <c>say</c> appends one; the state numbers them only (the view does not show it).</summary>

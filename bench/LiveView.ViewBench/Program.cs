@@ -26,23 +26,23 @@ if (args.Contains("--observability"))
 
 var report = new StringBuilder();
 report.Append("## View updates (`./build.sh bench --views`)\n\n");
-report.Append($"In process, no socket: the runtime's step (fold, title, view, tree, diff) and the frame writer, {rounds:N0} updates per ");
-report.Append("row after a second of warm-up (the JIT's optimised code), the median of 10 batches; CPU is wall time on one core. *Hand-written* is the same page whose ");
+report.Append("In process, no socket: the runtime's step (fold, title, view, tree, diff) and the frame writer, after a second of ");
+report.Append($"warm-up (the JIT's optimised code); the median of 21 batches of {rounds / 10:N0} updates, the updates of a row taking turns batch by batch. CPU is wall time on one core. *Hand-written* is the same page whose ");
 report.Append("handler writes the changed element itself: *its fold + frame* is what that costs without a view, *its step* what it ");
 report.Append("costs now that every fold also renders the view (the view is the source of truth). Bytes are one frame's JSON text.\n\n");
 report.Append($"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, ");
 report.Append($".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
-report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written bytes | view-driven CPU | hand-written fold + frame | hand-written step | ratio |\n");
-report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written bytes | view-driven CPU | hand-written, view not rendered | hand-written, view rendered | hand-written fold + frame | ratio | ratio to fold + frame |\n");
+report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 
-Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.CounterByHand), i => Action("counter->increment"));
-Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand),
+Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.CounterByHand), LiveView.Page.erase(Pages.CounterWithoutView), i => Action("counter->increment"));
+Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand), LiveView.Page.erase(Pages.TableWithoutView),
     i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
-Row("300-row table, rows kept (`H.Memo`), one renamed", LiveView.Page.erase(Pages.TableMemo), LiveView.Page.erase(Pages.TableMemoByHand),
+Row("300-row table, rows kept (`H.Memo`), one renamed", LiveView.Page.erase(Pages.TableMemo), LiveView.Page.erase(Pages.TableMemoByHand), LiveView.Page.erase(Pages.TableWithoutView),
     i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
-Row("300-row table, rows a list (`Each`), one renamed", LiveView.Page.erase(Pages.TableEach), LiveView.Page.erase(Pages.TableEachByHand),
+Row("300-row table, rows a list (`Each`), one renamed", LiveView.Page.erase(Pages.TableEach), LiveView.Page.erase(Pages.TableEachByHand), LiveView.Page.erase(Pages.TableEachWithoutView),
     i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
-Row("stream of 1,000 items, one appended", LiveView.Page.erase(Pages.Feed), null,
+Row("stream of 1,000 items, one appended", LiveView.Page.erase(Pages.Feed), null, null,
     i => Action("feed->say", ("text", $"message {i}")), warmUp: 1_000);
 
 report.Append('\n');
@@ -61,17 +61,25 @@ else
     Console.WriteLine($"Wrote its section of {output}.");
 }
 
-void Row(string name, Page<object> page, Page<object>? byHand, Func<int, ClientAction> action, int warmUp = 200)
+void Row(string name, Page<object> page, Page<object>? byHand, Page<object>? withoutView, Func<int, ClientAction> action, int warmUp = 200)
 {
-    var (frame, bytes, v1, cpu) = Measure(page, action, warmUp);
-    (string Frame, int Bytes, int V1Bytes, double Cpu)? hand = byHand is null ? null : Measure(byHand, action, warmUp);
-    var fold = byHand is null ? (double?)null : FoldAndFrame(byHand, action, warmUp);
+    var (frame, bytes, v1, update) = Measure(page, action, warmUp);
+    (string Frame, int Bytes, int V1Bytes, Action Update)? hand = byHand is null ? null : Measure(byHand, action, warmUp);
+    Action? still = withoutView is null ? null : Measure(withoutView, action, warmUp).Update;
+    Action? fold = byHand is null ? null : FoldAndFrame(byHand, action, warmUp);
+
+    // The updates compared run in turns, batch after batch, so that a slower spell of the machine slows them all.
+    Action[] updates = [update, .. new[] { still, hand?.Update, fold }.OfType<Action>()];
+    var medians = Medians(updates);
+    var cpu = medians[0];
+    double? Of(Action? measured) => measured is null ? null : medians[Array.IndexOf(updates, measured)];
+    string Micro(double? value) => value is null ? "–" : $"{value:F1} µs";
+    string Ratio(double? to) => to is null ? "–" : $"{cpu / to:F1}×";
     report.Append($"| {name} | `{frame.Replace("|", "\\|")}` | {bytes} | {v1} | {(hand is null ? "–" : hand.Value.Bytes.ToString())} ");
-    report.Append($"| {cpu:F1} µs | {(fold is null ? "–" : $"{fold:F1} µs")} | {(hand is null ? "–" : $"{hand.Value.Cpu:F1} µs")} ");
-    report.Append($"| {(fold is null ? "–" : $"{cpu / fold:F1}×")} |\n");
+    report.Append($"| {cpu:F1} µs | {Micro(Of(still))} | {Micro(Of(hand?.Update))} | {Micro(Of(fold))} | **{Ratio(Of(still))}** | {Ratio(Of(fold))} |\n");
 }
 
-(string Frame, int Bytes, int V1Bytes, double Cpu) Measure(Page<object> page, Func<int, ClientAction> action, int warmUp)
+(string Frame, int Bytes, int V1Bytes, Action Update) Measure(Page<object> page, Func<int, ClientAction> action, int warmUp)
 {
     var site = LiveView.Page.alone(page);
     var runtime = Mounted(site, page);
@@ -97,39 +105,50 @@ void Row(string name, Page<object> page, Page<object>? byHand, Func<int, ClientA
     var v1 = Enumerable.Range(0, v1Writer.Count).Sum(f => v1Writer.Frame(f).Length);
     i++;
 
-    var cpu = Median(() => runtime = Step(site, runtime, action(i++), writer));
-    return (frame, bytes, v1, cpu);
+    return (frame, bytes, v1, () => runtime = Step(site, runtime, action(i++), writer));
 }
 
-// Microseconds per call of `update`: the median of 10 batches of `rounds / 10` calls, after a second of calls (the JIT
+// Microseconds per call of `update`: the median of 21 batches of `rounds / 10` calls, after a second of calls (the JIT
 // replaces its first, unoptimised code with the optimised tier only after that code has run for a while).
-double Median(Action update)
-{
-    var warmUp = Stopwatch.StartNew();
-    while (warmUp.Elapsed < TimeSpan.FromSeconds(quick ? 0.1 : 1))
-    {
-        update();
-    }
+double Median(Action update) => Medians([update])[0];
 
-    var batches = new double[10];
-    var calls = rounds / batches.Length;
-    for (var b = 0; b < batches.Length; b++)
+// `Median` of each of `updates`, their batches taken in turns.
+double[] Medians(Action[] updates)
+{
+    foreach (var update in updates)
     {
-        var clock = Stopwatch.StartNew();
-        for (var n = 0; n < calls; n++)
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(quick ? 0.1 : 1))
         {
             update();
         }
-
-        batches[b] = clock.Elapsed.TotalMicroseconds / calls;
     }
 
-    Array.Sort(batches);
-    return batches[batches.Length / 2];
+    var batches = new double[updates.Length, 21];
+    var calls = rounds / 10;
+    for (var b = 0; b < batches.GetLength(1); b++)
+    {
+        for (var u = 0; u < updates.Length; u++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var n = 0; n < calls; n++)
+            {
+                updates[u]();
+            }
+
+            batches[u, b] = clock.Elapsed.TotalMicroseconds / calls;
+        }
+    }
+
+    return [.. Enumerable.Range(0, updates.Length).Select(u =>
+    {
+        var times = Enumerable.Range(0, batches.GetLength(1)).Select(b => batches[u, b]).Order().ToArray();
+        return times[times.Length / 2];
+    })];
 }
 
 // What a hand-written patch costs without a view: the handler's fold and its frame.
-double FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmUp)
+Action FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmUp)
 {
     var writer = new FrameWriter(extended: true);
     var state = page.Init.Invoke(new MountContext("", MapModule.Empty<string, string>(), FSharpOption<string>.None,
@@ -152,7 +171,7 @@ double FoldAndFrame(Page<object> page, Func<int, ClientAction> action, int warmU
         state = Fold(i);
     }
 
-    return Median(() => state = Fold(i++));
+    return () => state = Fold(i++);
 }
 
 // Where a view-driven update spends its time: the view, its tree, the diff (the counter, and the 300-row table).
@@ -232,9 +251,10 @@ void Memory()
     var counter = Held(LiveView.Page.erase(Pages.Counter), null, 0);
     var table = Held(LiveView.Page.erase(Pages.Table), null, 0);
     var kept = Held(LiveView.Page.erase(Pages.TableMemo), null, 0);
+    var listed = Held(LiveView.Page.erase(Pages.TableEach), null, 0);
     report.Append("Server memory per page (its runtime, held; 100 pages, average), the view's last render included: the ");
     report.Append($"stream's page {Units(few)} after 10 appends and {Units(many)} after 1,000 (it keeps no item); the counter ");
-    report.Append($"{Units(counter)}; the 300-row table {Units(table)}, {Units(kept)} with its rows kept (their nodes beside the tree). When no hand-written patch diverged from the view, what ");
+    report.Append($"{Units(counter)}; the 300-row table {Units(table)}, {Units(kept)} with its rows kept (their nodes beside the tree), {Units(listed)} as a list (`Each`). When no hand-written patch diverged from the view, what ");
     report.Append("the client shows is the same tree as the last render, held once.\n");
 }
 

@@ -53,34 +53,38 @@ let entries (present: IReadOnlyList<Presence>) : Entry list =
     |> List.ofSeq
     |> List.sortByDescending _.Score
 
+/// One game's item in the lobby: the entry, whether it is the game of the page showing it, whether that page watches it.
+let private item (entry: Entry, you: bool, watched: bool) =
+    li
+        [
+            // Keyed: when the scores reorder the games, their items move.
+            Live.key entry.Game
+            _data "game" entry.Game
+            if you then
+                _class "you"
+            if watched then
+                _class "watched"
+        ]
+        [
+            a [ _href $"/watch/{entry.Game}"; _target "_blank" ] [ str entry.Game ]
+            str (if you then " (you) " else " ")
+            span [ _class "score" ] [ str $"{entry.Score} points" ]
+            if entry.Paused then
+                span [ _class "muted" ] [ str " · paused" ]
+        ]
+
 /// The lobby's content for the entries heard (none yet: `None`); `mine` is the game of the page showing it (marked
-/// "you"), `watched` the one it watches.
+/// "you"), `watched` the one it watches. The games are a list (`Live.each`): a game's item is rendered again only when
+/// its entry, or whether it is yours or watched, changed.
 let view (mine: string option) (watched: string option) (entries: Entry list option) : XmlNode =
     match entries with
     | None -> p [ _class "muted" ] [ str "Looking for running games…" ]
     | Some [] -> p [ _class "muted" ] [ str "No game is running." ]
     | Some entries ->
-        ul
-            [ _class "games" ]
+        ul [ _class "games" ] []
+        |> Live.each
+            (fun (entry: Entry, _, _) -> entry.Game)
+            item
             [
-                for entry in entries ->
-                    let you = mine = Some entry.Game
-
-                    li
-                        [
-                            // Keyed: when the scores reorder the games, their items move.
-                            Live.key entry.Game
-                            _data "game" entry.Game
-                            if you then
-                                _class "you"
-                            if watched = Some entry.Game then
-                                _class "watched"
-                        ]
-                        [
-                            a [ _href $"/watch/{entry.Game}"; _target "_blank" ] [ str entry.Game ]
-                            str (if you then " (you) " else " ")
-                            span [ _class "score" ] [ str $"{entry.Score} points" ]
-                            if entry.Paused then
-                                span [ _class "muted" ] [ str " · paused" ]
-                        ]
+                for entry in entries -> entry, mine = Some entry.Game, watched = Some entry.Game
             ]

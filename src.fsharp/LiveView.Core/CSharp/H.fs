@@ -26,6 +26,23 @@ module internal Encoded =
         else
             WebUtility.HtmlEncode text |> nonNull
 
+    // Descriptors views write at every render (`click->counter#increment`), encoded once each; a bounded number.
+    let private descriptors =
+        System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal)
+
+    /// `text` HTML-encoded, for the value of a `data-action`: the encoding of each of the first 4,096 descriptors is
+    /// kept.
+    let descriptor (descriptor: string) : string =
+        match descriptors.TryGetValue descriptor with
+        | true, encoded -> encoded
+        | _ ->
+            let encoded = text descriptor
+
+            if descriptors.Count < 4096 then
+                descriptors.TryAdd(descriptor, encoded) |> ignore
+
+            encoded
+
 /// HTML for C#: `H.Div(H.Button("Random number").Action("click->home#randomNumber"), H.H2("").Id("output"))`.
 /// Every element takes child nodes or a text (HTML-encoded); attributes come from the extension methods of
 /// `NodeExtensions`. Builds the same Giraffe.ViewEngine nodes F# pages use.

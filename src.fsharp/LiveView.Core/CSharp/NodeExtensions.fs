@@ -81,7 +81,7 @@ type NodeExtensions =
     /// Sets `data-action`, e.g. `click->home#randomNumber` (sends `home->random_number` on click).
     [<Extension>]
     static member Action(node: XmlNode, descriptor: string) =
-        NodeExtensions.Attr(node, "data-action", descriptor)
+        NodeExtensions.With(node, KeyValue("data-action", Encoded.descriptor descriptor))
 
     /// Binds the DOM event `eventName` to the page's handler `handler`, a method registered with `.On(method)`
     /// (`data-action="click->counter#increment"`); bindings of other events of the element stay
@@ -106,7 +106,7 @@ type NodeExtensions =
             | Some before -> $"{System.Net.WebUtility.HtmlDecode before} {binding}"
             | None -> binding
 
-        NodeExtensions.Attr(node, "data-action", value)
+        NodeExtensions.With(node, KeyValue("data-action", Encoded.descriptor value))
 
     /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
     [<Extension>]

@@ -159,37 +159,39 @@ module ViewDiff =
             | _ -> walk.Changes.Add(ViewChange.Replace(walk.PathTo index, after))
 
     /// The changes to the children of the node being walked: position by position when both lists have the same keys
-    /// in the same places (the common case: nothing added, removed or moved), else by key.
+    /// in the same places (the common case: nothing added, removed or moved), else by key. One walk does both: the
+    /// changes found place by place are dropped when a place turns out to hold another key.
     and private children (walk: Walk) (before: ViewNode list) (after: ViewNode list) =
         if not (obj.ReferenceEquals(before, after)) then
-            if sameKeys before after then
-                inPlace walk 0 before after
-            else
+            let found = walk.Changes.Count
+            let differs = walk.Differs
+
+            if not (inPlace walk 0 before after) then
+                walk.Changes.RemoveRange(found, walk.Changes.Count - found)
+                walk.Differs <- differs
                 byKey walk before after
 
-    /// The changes to children paired place by place, from child `index` on.
+    /// The changes to children paired place by place, from child `index` on; false as soon as a place holds another
+    /// key than before (or one list is longer), with what was found so far to be dropped.
     and private inPlace (walk: Walk) index (before: ViewNode list) (after: ViewNode list) =
         match before, after with
-        | _ when obj.ReferenceEquals(before, after) -> () // a shared tail (`Live.each`)
-        | old :: olds, next :: nexts ->
-            if not (obj.ReferenceEquals(old, next)) then
-                at walk index old next
-
-            inPlace walk (index + 1) olds nexts
-        | _ -> ()
-
-    /// True when both lists are as long and have the same key (or none) at each place (a child shared has its own).
-    and private sameKeys (before: ViewNode list) (after: ViewNode list) =
-        match before, after with
-        | _ when obj.ReferenceEquals(before, after) -> true
+        | _ when obj.ReferenceEquals(before, after) -> true // a shared tail (`Live.each`)
         | [], [] -> true
         | old :: olds, next :: nexts ->
-            (obj.ReferenceEquals(old, next)
-             || match ViewTree.keyOf old, ViewTree.keyOf next with
-                | ValueNone, ValueNone -> true
-                | ValueSome a, ValueSome b -> String.Equals(a, b)
-                | _ -> false)
-            && sameKeys olds nexts
+            if obj.ReferenceEquals(old, next) then
+                inPlace walk (index + 1) olds nexts
+            elif sameKey old next then
+                at walk index old next
+                inPlace walk (index + 1) olds nexts
+            else
+                false
+        | _ -> false
+
+    /// True when two children have the same key, or none.
+    and private sameKey (old: ViewNode) (next: ViewNode) =
+        match ViewTree.keyOf old, ViewTree.keyOf next with
+        | ValueNone, ValueNone -> true
+        | ValueSome a, ValueSome b -> String.Equals(a, b)
         | _ -> false
 
     /// The changes to the children of the node being walked, matched by key (children without a shared key: the k-th
