@@ -62,16 +62,16 @@ type internal ListRow<'T, 'K>(item: 'T, node: XmlNode) =
 /// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the last ones are the last
 /// render's (the same rows, so that both renders' children lists can share that tail), and that render's list.
 [<Sealed>]
-type internal ListRender(container: XmlNode, rows: ListRow array, shared: int, last: ListRender | null) =
+type internal ListRender(container: XmlNode, items: obj, rows: ListRow array, shared: int, last: ListRender | null) =
     member _.Container = container
+    /// The items, an array of the list's item type (compared with the next render's without a look at the rows).
+    member _.Items = items
     member _.Rows = rows
     member _.Shared = shared
     /// The last render's list, until this one's tree is made.
     member val Last: ListRender | null = last with get, set
     /// The rows' trees as the children of the container's tree, once made.
     member val Trees: ViewNode list | null = null with get, set
-    /// The container's attributes as the tree has them, and whether they give it to the page's scripts.
-    member val Attributes: struct ((string * string) list * bool) voption = ValueNone with get, set
 
 /// A part of a view kept between renders: what identifies it, its nodes, their tree once the part was first turned
 /// into one, the last render that used it and where.
@@ -456,6 +456,14 @@ type ViewMemo() =
                 | _ -> [||]
             | _ -> [||]
 
+        let lastItems: 'T array =
+            match last with
+            | NonNull render ->
+                match render.Items with
+                | :? ('T array) as items when items.Length = olds.Length -> items
+                | _ -> Array.zeroCreate olds.Length
+            | _ -> [||]
+
         let rows = Array.zeroCreate<ListRow<'T, 'K>> items.Length
         let comparer = EqualityComparer<'T>.Default
         let byReference = not typeof<'T>.IsValueType
@@ -495,20 +503,26 @@ type ViewMemo() =
         // While every row is in its place: the same item, or the same key (a changed item).
         while i < items.Length && i < olds.Length && isNull byKey do
             let item = items[i]
-            let old = olds[i]
 
             rows[i] <-
-                if same old item then
-                    old
-                elif keys.Equals(keyOf old, key item) then
-                    fresh item (ValueSome(keyOf old))
+                // The same item as in the last render's place (the same reference: its row is not even looked at).
+                if byReference && obj.ReferenceEquals(box lastItems[i], box item) then
+                    olds[i]
                 else
-                    // An item inserted, removed or moved: from here on, rows are found by key.
-                    let k = key item
 
-                    match (index ()).TryGetValue k with
-                    | true, old when same old item -> old
-                    | _ -> fresh item (ValueSome k)
+                    let old = olds[i]
+
+                    if comparer.Equals(old.Item, item) then
+                        old
+                    elif keys.Equals(keyOf old, key item) then
+                        fresh item (ValueSome(keyOf old))
+                    else
+                        // An item inserted, removed or moved: from here on, rows are found by key.
+                        let k = key item
+
+                        match (index ()).TryGetValue k with
+                        | true, old when same old item -> old
+                        | _ -> fresh item (ValueSome k)
 
             i <- i + 1
 
@@ -567,7 +581,7 @@ type ViewMemo() =
                     id,
                     node,
                     render,
-                    List = ListRender(node, nonNull (Unsafe.As<ListRow array> rows), shared, last)
+                    List = ListRender(node, items, nonNull (Unsafe.As<ListRow array> rows), shared, last)
                 )
 
             part.Source <- source
