@@ -157,3 +157,42 @@ let manyCases =
     { FsCheckConfig.defaultConfig with
         maxTest = 10_000
     }
+
+/// An item of a list in a view: its key (its element's id) and its text (with markup characters at times).
+type ListItem = { Key: int; Text: string }
+
+/// A `ListItem`, its key one of ten.
+let genListItem =
+    gen {
+        let! key = Gen.choose (0, 9)
+        let! text = Gen.elements [ "a"; "b"; "<b>"; "x & y"; ""; "\"q\"" ]
+        return { Key = key; Text = text }
+    }
+
+/// `rename`: renames the row its `row` data names (`renamed {row}`), in a table of names.
+let renameRow =
+    Handler.named "rename" (fun (names: string list) ctx ->
+        let i = int (ctx.Data "row")
+        Reply.state (names |> List.updateAt i $"renamed {i}"))
+
+/// `table->{handler}` with the row `row` as its data.
+let tableAction (handler: string, row: int) =
+    ClientAction.named $"table->{handler}"
+    |> ClientAction.withData "row" (string row)
+
+/// The patches of each frame `page` (alone on its site, mounted) sends for `actions`, taken one after the other.
+let framesFor (page: Page<'S>) (actions: ClientAction list) : Patch list list =
+    let site, env, mounted = mountedAlone page
+
+    ((mounted, []), actions)
+    ||> List.fold (fun (runtime, sent) action ->
+        let next, outputs = Runtime.step site (Input.Action(action, env)) runtime
+
+        let frames =
+            outputs
+            |> List.choose (function
+                | Output.Frames(_, patches, _) -> Some patches
+                | _ -> None)
+
+        next, sent @ frames)
+    |> snd

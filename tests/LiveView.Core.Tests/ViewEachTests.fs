@@ -9,15 +9,9 @@ open LiveView
 open LiveView.Core.Tests.Support
 open LiveView.Views.Testing.DomModel
 
-/// An item of a list: its key (its element's id) and its text (with markup characters at times).
-type private Item = { Key: int; Text: string }
+type private Item = ListItem
 
-let private genItem =
-    gen {
-        let! key = Gen.choose (0, 9)
-        let! text = Gen.elements [ "a"; "b"; "<b>"; "x & y"; ""; "\"q\"" ]
-        return { Key = key; Text = text }
-    }
+let private genItem = genListItem
 
 /// A list of items, keys repeated at times (an item equal to another is shown twice).
 let private genItems = Gen.listOf genItem
@@ -152,11 +146,6 @@ let tests =
 
             testCase "a page whose rows are a list sends the changes of the same page written out"
             <| fun () ->
-                let rename =
-                    Handler.named "rename" (fun (names: string list) ctx ->
-                        let i = int (ctx.Data "row")
-                        Reply.state (names |> List.updateAt i $"renamed {i}"))
-
                 let insert =
                     Handler.named "insert" (fun (names: string list) ctx ->
                         let i = int (ctx.Data "row")
@@ -165,7 +154,7 @@ let tests =
                 let pageOf (rows: string list -> XmlNode) =
                     Page.create "table" (fun _ -> [ for i in 1..30 -> $"name {i}" ]) (fun names ->
                         table [] [ rows names ])
-                    |> Page.handle rename
+                    |> Page.handle renameRow
                     |> Page.handle insert
 
                 let row (name: string) = tr [ _id name ] [ td [] [ str name ] ]
@@ -173,32 +162,18 @@ let tests =
                 let plain = pageOf (fun names -> tbody [] (List.map row names))
 
                 let framesOf (page: Page<string list>) =
-                    let site, env, mounted = mountedAlone page
-
-                    ((mounted, []),
-                     [
-                         "rename", 3
-                         "rename", 7
-                         "insert", 0
-                         "rename", 3
-                         "insert", 31
-                         "rename", 29
-                     ])
-                    ||> List.fold (fun (runtime, sent) (handler, row) ->
-                        let action =
-                            ClientAction.named $"table->{handler}"
-                            |> ClientAction.withData "row" (string row)
-
-                        let next, outputs = Runtime.step site (Input.Action(action, env)) runtime
-
-                        let frames =
-                            outputs
-                            |> List.choose (function
-                                | Output.Frames(_, patches, _) -> Some patches
-                                | _ -> None)
-
-                        next, sent @ frames)
-                    |> snd
+                    framesFor
+                        page
+                        (List.map
+                            tableAction
+                            [
+                                "rename", 3
+                                "rename", 7
+                                "insert", 0
+                                "rename", 3
+                                "insert", 31
+                                "rename", 29
+                            ])
 
                 Expect.equal (framesOf listed) (framesOf plain) "the same frames"
                 Expect.equal (framesOf listed).Length 6 "a frame per update"

@@ -9,15 +9,9 @@ open LiveView
 open LiveView.Core.Tests.Support
 open LiveView.Views.Testing.DomModel
 
-/// An item of a list: its key (its element's id) and its text (with markup characters at times).
-type private Item = { Key: int; Text: string }
+type private Item = ListItem
 
-let private genItem =
-    gen {
-        let! key = Gen.choose (0, 9)
-        let! text = Gen.elements [ "a"; "b"; "<b>"; "x & y"; ""; "\"q\"" ]
-        return { Key = key; Text = text }
-    }
+let private genItem = genListItem
 
 /// A list of items with distinct keys, in any order.
 let private genItems = Gen.listOf genItem |> Gen.map (List.distinctBy _.Key)
@@ -193,38 +187,17 @@ let tests =
 
             testCase "a page whose rows are kept parts sends the changes of the same page without them"
             <| fun () ->
-                let rename =
-                    Handler.named "rename" (fun (names: string list) ctx ->
-                        let i = int (ctx.Data "row")
-                        Reply.state (names |> List.updateAt i $"renamed {i}"))
-
                 let pageOf (row: string -> XmlNode) =
                     Page.create "table" (fun _ -> [ for i in 1..30 -> $"name {i}" ]) (fun names ->
                         table [] [ for name in names -> row name ])
-                    |> Page.handle rename
+                    |> Page.handle renameRow
 
                 let row (name: string) = tr [ _id name ] [ td [] [ str name ] ]
                 let kept = pageOf (fun name -> Live.memo name row)
                 let plain = pageOf row
 
                 let framesOf (page: Page<string list>) =
-                    let site, env, mounted = mountedAlone page
-
-                    ((mounted, []), [ 3; 7; 3; 29; 0 ])
-                    ||> List.fold (fun (runtime, sent) row ->
-                        let action =
-                            ClientAction.named "table->rename" |> ClientAction.withData "row" (string row)
-
-                        let next, outputs = Runtime.step site (Input.Action(action, env)) runtime
-
-                        let frames =
-                            outputs
-                            |> List.choose (function
-                                | Output.Frames(_, patches, _) -> Some patches
-                                | _ -> None)
-
-                        next, sent @ frames)
-                    |> snd
+                    framesFor page [ for row in [ 3; 7; 3; 29; 0 ] -> tableAction ("rename", row) ]
 
                 Expect.equal (framesOf kept) (framesOf plain) "the same frames"
                 Expect.isNonEmpty (framesOf kept) "frames sent"
