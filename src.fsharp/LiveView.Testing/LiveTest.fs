@@ -186,7 +186,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
         | Output.Retrack(owner, Subscription.Tracking(topic, key, _), Subscription.Tracking(_, _, meta)) ->
             hub.Retrack(this, owner, topic, key, meta)
         | Output.Retrack _ -> ()
-        | Output.Broadcast b ->
+        | Output.Broadcast(b, _) ->
             broadcasts.Add b
             hub.Route b
         | Output.Authorize(navigation, name) -> inputs.Enqueue(Input.Authorized(navigation, site.Verdict name, env ()))

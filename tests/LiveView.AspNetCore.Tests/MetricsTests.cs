@@ -126,6 +126,18 @@ public sealed class MetricsTests : TracedTests
     }
 
     [Fact]
+    public async Task A_broadcast_is_counted_for_the_page_that_sent_it_even_while_that_page_mounts()
+    {
+        await using var socket = await CountingSocket.ConnectAsync(Host);
+        await socket.ActAsync("traced->click");
+
+        // Herald's mount shouts while its load runs, when 'traced' is still the live page.
+        await socket.SendAsync(TracedHost.Action("herald->send_page"));
+        await Gates.UntilAsync(() => Recorder.Of("liveview.broadcasts").Count == 1, "the shout counted");
+        Assert.True(Recorder.Of("liveview.broadcasts").Single().Tagged(("liveview.audience", "topic"), ("liveview.page", "herald")));
+    }
+
+    [Fact]
     public async Task Open_connections_are_observed()
     {
         Assert.Equal(0, OpenConnections());

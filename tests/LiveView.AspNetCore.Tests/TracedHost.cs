@@ -6,11 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveView.AspNetCore.Tests;
 
-/// <summary>A <see cref="TestHost"/> with <see cref="TracedPages.Traced"/> registered, and a v1 socket that counts its bytes.</summary>
+/// <summary>
+/// A <see cref="TestHost"/> with <see cref="TracedPages.Traced"/> and <see cref="TracedPages.Herald"/> (at
+/// <c>/herald</c>) registered, and a v1 socket that counts its bytes.
+/// </summary>
 public static class TracedHost
 {
     public static Task<TestHost> StartAsync(Action<IServiceCollection>? services = null, Action<WebApplication>? map = null) =>
-        TestHost.StartAsync(services: services, pages: live => live.AddPage(TracedPages.Traced), map: map);
+        TestHost.StartAsync(
+            services: services,
+            pages: live => live.AddPage(TracedPages.Traced).AddPage(TracedPages.Herald),
+            map: app =>
+            {
+                app.MapLivePage("/herald", TracedPages.Herald, TestPages.Layout);
+                map?.Invoke(app);
+            });
 
     /// <summary>The host's <see cref="IMeterFactory"/>: its instruments' meter.</summary>
     public static IMeterFactory Meters(this TestHost host) => host.App.Services.GetRequiredService<IMeterFactory>();

@@ -59,4 +59,19 @@ public static class TracedPages
                 }))
             .On("span", (n, _) => (n, Patch.Html("#status", Activity.Current?.GetTagItem("liveview.handler") as string ?? "none")))
             .OnMessage<Shout>((n, shout, _) => (n + 100, Patch.Html("#n", shout.Text)));
+
+    /// <summary>
+    /// <c>herald</c> (<c>/herald</c>): its mount shouts on <see cref="Topic"/> and loads something through an effect, so
+    /// that the shout goes out while the page still mounts (the page before it still live).
+    /// </summary>
+    public static readonly Page<int> Herald =
+        LivePage.Create("herald", initial: 0, view: _ => H.Div(H.P("Herald").Id("herald")))
+            .OnMount((n, _) => Reply.With(n).Broadcast(Audience.Topic(Topic), new Shout("herald")).Perform(
+                "load",
+                async _ =>
+                {
+                    await Task.Yield();
+                    return 1;
+                },
+                (s, loaded, _) => s + loaded));
 }

@@ -23,8 +23,8 @@ type Output =
     /// The page instance `Owner`'s presence `Before` (a `Tracking`) changed its meta to `After`'s: update it in place,
     /// so that watchers see one update, not a leave and a join.
     | Retrack of Owner: int64 * Before: Subscription * After: Subscription
-    /// Send a page's message to its audience.
-    | Broadcast of Broadcast: Broadcast
+    /// Send a message of page `Page` to its audience (`Page` sent it: the live page, or the one mounting).
+    | Broadcast of Broadcast: Broadcast * Page: string
     /// A reconnecting client's mount of `Page` carried a snapshot (`Input.Resume`): `Ok` the page resumed from it,
     /// `Error` it mounted afresh, and why. For the log.
     | Reconnected of Page: string * Outcome: Result<unit, SnapshotRejection>

@@ -137,8 +137,8 @@ module Runtime =
             started |> List.fold (fun acc s -> emit (Output.Subscribe(owner, s)) acc) acc
 
     /// Sends a successful fold's broadcasts, in order.
-    let private broadcast (broadcasts: Broadcast list) acc =
-        broadcasts |> List.fold (fun acc b -> emit (Output.Broadcast b) acc) acc
+    let private broadcast (page: string) (broadcasts: Broadcast list) acc =
+        broadcasts |> List.fold (fun acc b -> emit (Output.Broadcast(b, page)) acc) acc
 
     /// The client action a ticket answers; none for ticket 0 (a mount's or a message's effects).
     let private answerOf ticketId acc =
@@ -237,7 +237,7 @@ module Runtime =
             | ValueNone when not patches.IsEmpty -> emit (Output.Push patches) acc
             | _ -> acc
             |> resubscribe live.Id live.Subscriptions subscriptions
-            |> broadcast reply.Broadcasts
+            |> broadcast live.Page.Name reply.Broadcasts
             |> if ticketId = 0L then id else closeIfDone ticketId
 
     /// A client action: navigation (`send_page`, `mount`), a fold into the live page, or — for a page that is not
@@ -446,7 +446,7 @@ module Runtime =
                     Building = ValueSome(reply.State, patches)
                     Started = started
                 })
-            |> broadcast reply.Broadcasts
+            |> broadcast navigation.Page.Name reply.Broadcasts
             |> fun acc ->
                 reply.Effects
                 |> List.fold (fun acc effect -> startEffect navigation.Id 0L origin navigation.Lang effect acc) acc

@@ -368,7 +368,7 @@ internal sealed class LiveConnection
                     break;
                 case Output.Broadcast broadcast:
                     Publish(broadcast.Broadcast);
-                    host.Metrics.Broadcast(broadcast.Broadcast.To.Kind, LivePage);
+                    host.Metrics.Broadcast(broadcast.Broadcast.To.Kind, broadcast.Page);
                     break;
                 case Output.Fail fail:
                     Report(fail.Fault);
