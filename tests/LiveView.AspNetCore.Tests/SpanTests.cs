@@ -104,4 +104,20 @@ public sealed class SpanTests : TracedTests
         Assert.Equal(default, message.ParentSpanId);
         AssertTagged(message, "Shout", "message", "ok");
     }
+
+    [Fact]
+    public async Task A_timers_tick_has_a_span_of_its_own()
+    {
+        await using var socket = await CountingSocket.ConnectAsync(Host);
+        Assert.Equal("started", (await socket.ActAsync("ticker->start")).GetProperty("html").GetString());
+        Assert.Equal("1", (await socket.ReceiveAsync()).GetProperty("html").GetString());
+
+        var tick = await Recorder.SpanAsync("ticker", "ticker timer tick");
+        Assert.Equal(ActivityKind.Internal, tick.Kind);
+        Assert.Equal(default, tick.ParentSpanId);
+        Assert.Equal("ticker", tick.GetTagItem("liveview.page"));
+        Assert.Equal("tick", tick.GetTagItem("liveview.handler"));
+        Assert.Equal("timer", tick.GetTagItem("liveview.origin"));
+        Assert.Equal("ok", tick.GetTagItem("liveview.outcome"));
+    }
 }

@@ -7,15 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveView.AspNetCore.Tests;
 
 /// <summary>
-/// A <see cref="TestHost"/> with <see cref="TracedPages.Traced"/> and <see cref="TracedPages.Herald"/> (at
-/// <c>/herald</c>) registered, and a v1 socket that counts its bytes.
+/// A <see cref="TestHost"/> with <see cref="TracedPages.Traced"/>, <see cref="TracedPages.Herald"/> (at
+/// <c>/herald</c>) and <see cref="TracedPages.Ticker"/> registered, and a v1 socket that counts its bytes.
 /// </summary>
 public static class TracedHost
 {
     public static Task<TestHost> StartAsync(Action<IServiceCollection>? services = null, Action<WebApplication>? map = null) =>
         TestHost.StartAsync(
             services: services,
-            pages: live => live.AddPage(TracedPages.Traced).AddPage(TracedPages.Herald),
+            pages: live => live.AddPage(TracedPages.Traced).AddPage(TracedPages.Herald).AddPage(TracedPages.Ticker),
             map: app =>
             {
                 app.MapLivePage("/herald", TracedPages.Herald, TestPages.Layout);

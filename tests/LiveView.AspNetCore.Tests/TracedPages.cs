@@ -5,6 +5,9 @@ namespace LiveView.AspNetCore.Tests;
 /// <summary>Shouted on the topic <c>traced</c>.</summary>
 public sealed record Shout(string Text);
 
+/// <summary>The ticker's state: whether its timer runs, and how many ticks it heard.</summary>
+public sealed record TickerState(bool Ticking, int Ticks);
+
 /// <summary>
 /// The page the telemetry tests act on, registered by them only: its name tells their spans from other tests'. Its
 /// view never changes and every handler writes one element by hand, so that each action sends exactly the frames said.
@@ -59,6 +62,15 @@ public static class TracedPages
                 }))
             .On("span", (n, _) => (n, Patch.Html("#status", Activity.Current?.GetTagItem("liveview.handler") as string ?? "none")))
             .OnMessage<Shout>((n, shout, _) => (n + 100, Patch.Html("#n", shout.Text)));
+
+    /// <summary>
+    /// <c>ticker</c>: <c>start</c> runs its 20 ms timer <c>tick</c>, whose first tick shows the count and stops it.
+    /// </summary>
+    public static readonly Page<TickerState> Ticker =
+        LivePage.Create("ticker", initial: new TickerState(false, 0), view: _ => H.Div(H.Output().Id("ticks")))
+            .WithSubscriptions(s => s.Ticking ? [Subscription.Every("tick", TimeSpan.FromMilliseconds(20), new Tick())] : [])
+            .On("start", (s, _) => (s with { Ticking = true }, Patch.Html("#ticks", "started")))
+            .OnMessage<Tick>((s, _, _) => (new TickerState(false, s.Ticks + 1), Patch.Html("#ticks", (s.Ticks + 1).ToString())));
 
     /// <summary>
     /// <c>herald</c> (<c>/herald</c>): its mount shouts on <see cref="Topic"/> and loads something through an effect, so
