@@ -45,8 +45,8 @@ public static class BrowserSection
         Line("under a button that renames the next row on each click (row k becomes `renamed {clicks}`, cycling through the");
         Line("rows), so that each click changes exactly one cell. LiveView's page is view-driven: its handler returns only the");
         Line("new state, and the runtime renders the view, diffs it against the last render and sends the one change. Its rows");
-        Line("are parts kept between renders (`H.Memo`), so only the renamed row is rendered again; the second LiveView row is");
-        Line("the same page with every row rendered again on every click. Blazor's is an interactive-server page whose `@for`");
+        Line("are a list (`Each`), so only the renamed row is rendered again; the second LiveView row is the same page with");
+        Line("every row rendered again on every click. Blazor's is an interactive-server page whose `@for`");
         Line($"loop renders the rows, diffed by its renderer. {plan.Clicks} clicks, each timed from `click()` to the DOM change in");
         Line("the table (a MutationObserver on the table, its subtree and its text); bytes per click as above.");
         Line();

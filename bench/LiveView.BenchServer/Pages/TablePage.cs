@@ -18,17 +18,17 @@ public static class TablePage
 
     private static readonly TableState Initial = new(0, [.. Enumerable.Range(1, Rows).Select(i => $"name {i}")]);
 
-    /// <summary>Each row a part kept between renders while its number and name are unchanged (<c>H.Memo</c>).</summary>
-    public static readonly Page<TableState> Page = Create("table", (number, name) => H.Memo((Number: number, Name: name), Row));
+    /// <summary>The rows a list (<c>Each</c>): only the row whose name changed is rendered again.</summary>
+    public static readonly Page<TableState> Page = Create("table", rows => H.Tbody().Each(rows, row => row.Number, Row));
 
     /// <summary>The same table, every row rendered again on every click (and the whole view diffed).</summary>
-    public static readonly Page<TableState> Plain = Create("table-plain", (number, name) => Row((number, name)));
+    public static readonly Page<TableState> Plain = Create("table-plain", rows => H.Tbody([.. rows.Select(Row)]));
 
-    private static Page<TableState> Create(string name, Func<int, string, XmlNode> row) =>
+    private static Page<TableState> Create(string name, Func<IEnumerable<(int Number, string Name)>, XmlNode> body) =>
         LivePage.Create(name, Initial, state => H.Section(
                 H.H1("People"),
                 H.Button("Rename").Id("rename").Class("button").Action($"click->{name}#rename"),
-                H.Table([.. state.Names.Select((person, i) => row(i + 1, person))]).Id("people")))
+                H.Table(body(state.Names.Select((person, i) => (i + 1, person)))).Id("people")))
             .WithTitle("Table")
             .On("rename", (state, _) => new TableState(state.Clicks + 1, state.Names.SetItem(state.Clicks % Rows, $"renamed {state.Clicks + 1}")));
 
