@@ -59,10 +59,14 @@ type internal ListRow<'T, 'K>(item: 'T, node: XmlNode) =
     member _.Item = item
     member val Key: 'K voption = ValueNone with get, set
 
+/// A row in an array of rows (a struct: storing one costs no check of the array's type).
+[<Struct>]
+type internal RowSlot = { Row: ListRow }
+
 /// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the last ones are the last
 /// render's (the same rows, so that both renders' children lists can share that tail), and that render's list.
 [<Sealed>]
-type internal ListRender(container: XmlNode, items: obj, rows: ListRow array, shared: int, last: ListRender | null) =
+type internal ListRender(container: XmlNode, items: obj, rows: RowSlot array, shared: int, last: ListRender | null) =
     member _.Container = container
     /// The items, an array of the list's item type (compared with the next render's without a look at the rows).
     member _.Items = items
@@ -447,24 +451,16 @@ type ViewMemo() =
             | null -> null
             | part -> part.List
 
-        // The last render's rows (an array of this list's row type: one type test here, none per row).
-        let olds: ListRow<'T, 'K> array =
-            match last with
-            | NonNull render ->
-                match box render.Rows with
-                | :? (ListRow<'T, 'K> array) as rows -> rows
-                | _ -> [||]
-            | _ -> [||]
-
-        let lastItems: 'T array =
+        // The last render's items and rows, when its items were of this type (one type test here, none per row).
+        let struct (lastItems: 'T array, olds: RowSlot array) =
             match last with
             | NonNull render ->
                 match render.Items with
-                | :? ('T array) as items when items.Length = olds.Length -> items
-                | _ -> Array.zeroCreate olds.Length
-            | _ -> [||]
+                | :? ('T array) as items -> struct (items, render.Rows)
+                | _ -> struct ([||], [||])
+            | _ -> struct ([||], [||])
 
-        let rows = Array.zeroCreate<ListRow<'T, 'K>> items.Length
+        let rows = Array.zeroCreate<RowSlot> items.Length
         let comparer = EqualityComparer<'T>.Default
         let byReference = not typeof<'T>.IsValueType
         let keys = EqualityComparer<'K>.Default
@@ -483,7 +479,9 @@ type ViewMemo() =
                 k
 
         let fresh item k =
-            ListRow<'T, 'K>(item, rowNode item, Key = k)
+            {
+                Row = ListRow<'T, 'K>(item, rowNode item, Key = k)
+            }
 
         // The old rows by key, made the first time an item is not the one in its place.
         let index () =
@@ -492,7 +490,9 @@ type ViewMemo() =
                 let made = Dictionary<'K, ListRow<'T, 'K>>(keys)
 
                 for old in olds do
-                    made.TryAdd(keyOf old, old) |> ignore
+                    match old.Row with
+                    | :? ListRow<'T, 'K> as old -> made.TryAdd(keyOf old, old) |> ignore
+                    | _ -> ()
 
                 byKey <- made
                 made
@@ -500,28 +500,26 @@ type ViewMemo() =
 
         let mutable i = 0
 
-        // While every row is in its place: the same item, or the same key (a changed item).
-        while i < items.Length && i < olds.Length && isNull byKey do
+        // While every row is in its place: the same item, or the same key (a changed item). The last render's rows
+        // are copied in place first, in one go; a row is written again only where its item is not the same reference.
+        let inPlace = min items.Length olds.Length
+        Array.Copy(olds, rows, inPlace)
+
+        while i < inPlace && isNull byKey do
             let item = items[i]
 
-            rows[i] <-
-                // The same item as in the last render's place (the same reference: its row is not even looked at).
-                if byReference && obj.ReferenceEquals(box lastItems[i], box item) then
-                    olds[i]
-                else
-
-                    let old = olds[i]
-
-                    if comparer.Equals(old.Item, item) then
-                        old
-                    elif keys.Equals(keyOf old, key item) then
+            if not (byReference && obj.ReferenceEquals(box lastItems[i], box item)) then
+                rows[i] <-
+                    match olds[i].Row with
+                    | :? ListRow<'T, 'K> as old when comparer.Equals(old.Item, item) -> olds[i]
+                    | :? ListRow<'T, 'K> as old when keys.Equals(keyOf old, key item) ->
                         fresh item (ValueSome(keyOf old))
-                    else
+                    | _ ->
                         // An item inserted, removed or moved: from here on, rows are found by key.
                         let k = key item
 
                         match (index ()).TryGetValue k with
-                        | true, old when same old item -> old
+                        | true, old when same old item -> { Row = old }
                         | _ -> fresh item (ValueSome k)
 
             i <- i + 1
@@ -536,7 +534,7 @@ type ViewMemo() =
                     let k = key item
 
                     match index.TryGetValue k with
-                    | true, old when same old item -> old
+                    | true, old when same old item -> { Row = old }
                     | _ -> fresh item (ValueSome k)
 
             i <- i + 1
@@ -546,7 +544,7 @@ type ViewMemo() =
 
         while shared < rows.Length
               && shared < olds.Length
-              && obj.ReferenceEquals(rows[rows.Length - 1 - shared], olds[olds.Length - 1 - shared]) do
+              && obj.ReferenceEquals(rows[rows.Length - 1 - shared].Row, olds[olds.Length - 1 - shared].Row) do
             shared <- shared + 1
 
         let lastElement, lastNodes =
@@ -568,7 +566,7 @@ type ViewMemo() =
             let mutable children = List.skip (olds.Length - shared) lastNodes
 
             for i in rows.Length - 1 - shared .. -1 .. 0 do
-                children <- rows[i].Node :: children
+                children <- rows[i].Row.Node :: children
 
             let node = ParentNode(element, children)
 
@@ -577,12 +575,7 @@ type ViewMemo() =
             | _ -> ()
 
             let part =
-                MemoPart(
-                    id,
-                    node,
-                    render,
-                    List = ListRender(node, items, nonNull (Unsafe.As<ListRow array> rows), shared, last)
-                )
+                MemoPart(id, node, render, List = ListRender(node, items, rows, shared, last))
 
             part.Source <- source
             part.Place <- place

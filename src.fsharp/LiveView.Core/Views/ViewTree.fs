@@ -299,7 +299,7 @@ module ViewTree =
             | _ -> struct ([], 0)
 
         for i in 0 .. rows.Length - 1 - shared do
-            let row = rows[i]
+            let row = rows[i].Row
 
             if not row.HasTree then
                 row.Tree <- ofNode made memo row.Node
@@ -308,7 +308,7 @@ module ViewTree =
         let mutable children = tail
 
         for i in rows.Length - 1 - shared .. -1 .. 0 do
-            children <- rows[i].Tree :: children
+            children <- rows[i].Row.Tree :: children
 
         list.Trees <- children
         list.Last <- null
