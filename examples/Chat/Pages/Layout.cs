@@ -20,14 +20,15 @@ public static class Layout
                 H.Link().Attr("rel", "icon").Attr("href", Favicon),
                 H.Style(H.Raw(Styles))),
             H.Body(
-                H.Section(H.Text("Loading…")).Id("loading").Flag("hidden"),
-                H.Section().Id("notifications").Class("notifications"),
-                H.Section(H.Text("Connection lost. Reconnecting…")).Id("no_connection").Class("no-connection no-connection--hide"),
+            [
+                // The client's status elements, with English texts (LiveLayout).
+                .. LiveLayout.Status,
                 H.Div(
                     H.Header(H.Nav(RoomsLink(page))),
                     H.Main(content).Id("main"),
                     H.Footer("LiveView Chat: an example of LiveView for .NET")).Class("container"),
-                script))
+                script,
+            ]))
         .Attr("lang", lang);
 
     private static XmlNode RoomsLink(string current)

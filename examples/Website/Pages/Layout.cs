@@ -27,9 +27,10 @@ public static class Layout
                 .. page.MetaTags,
             ]),
             H.Body(
-                H.Section(H.Div().Class("spinner"), H.Text(Texts.Get("Loading"))).Id("loading").Flag("hidden"),
-                H.Section().Id("notifications").Class("notifications"),
-                H.Section(Texts.Get("ConnectionLost")).Id("no_connection").Class("no-connection no-connection--hide"),
+                // The client's status elements (LiveLayout), in the page's language.
+                LiveLayout.Loading(H.Div().Class("spinner"), H.Text(Texts.Get("Loading"))),
+                LiveLayout.Notifications,
+                LiveLayout.NoConnection(H.Text(Texts.Get("ConnectionLost"))),
                 H.Div(
                     H.Header(H.Nav([.. Menu.Select(item => NavLink(item, page.Page))]).Attr("aria-label", Texts.Get("Nav.Label")), LanguageSwitch(page.Lang)),
                     H.Main(page.Content).Id("main"),
