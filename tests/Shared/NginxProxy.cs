@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace LiveView.Deployment;
@@ -87,7 +85,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
         var proxy = new NginxProxy(process, directory, port);
-        await proxy.WaitUntilListeningAsync(port);
+        await Repository.WaitUntilListeningAsync(proxy.process, "nginx", port, TimeSpan.FromSeconds(15), async () => $"nginx exited: {await proxy.process.StandardError.ReadToEndAsync()}");
         return proxy;
     }
 
@@ -95,31 +93,6 @@ public sealed partial class NginxProxy : IAsyncDisposable
         text.Contains(what, StringComparison.Ordinal)
             ? text.Replace(what, with, StringComparison.Ordinal)
             : throw new InvalidOperationException($"The docs' nginx block no longer holds '{what}'; update this test with it.");
-
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited: {await process.StandardError.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        throw new TimeoutException("nginx did not listen within 15 s.");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+
+using LiveView.Deployment;
 
 namespace LiveView.Bench.Servers;
 
@@ -70,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new FileNotFoundException($"The server {dll} is not built; run ./build.sh bench, which publishes it.", dll);
         }
 
-        var port = FreePort();
+        var port = Repository.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
@@ -121,7 +121,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var server = new ServerProcess(process, port);
-        await server.WaitUntilListeningAsync(dll);
+        await Repository.WaitUntilListeningAsync(server.process, dll, server.Port, TimeSpan.FromSeconds(60), () => Task.FromResult($"{dll} exited with code {server.process.ExitCode} while starting."));
         return server;
     }
 
@@ -147,38 +147,6 @@ public sealed class ServerProcess : IAsyncDisposable
         var heap = await CollectGarbageAsync();
         var stats = Stats();
         return new MemoryReading(stats.RssBytes, stats.AnonymousBytes, heap);
-    }
-
-    private async Task WaitUntilListeningAsync(string dll)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{dll} exited with code {process.ExitCode} while starting.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"{dll} did not listen on port {Port} within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
