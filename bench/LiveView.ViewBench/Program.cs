@@ -12,7 +12,7 @@ using static Giraffe.ViewEngine.HtmlElements;
 
 // ./build.sh bench --views: bytes on the wire and server CPU per update, in process (no socket): the runtime's step
 // (fold, view, diff) and the frame writer, against the same page written with a hand-written patch. Writes its section
-// of docs/benchmarks.md (--out file), or prints it (--print).
+// of docs/benchmarks.md (--out file), or prints it (--print). `--profile UPDATE` runs one update in a loop, to profile.
 var quick = args.Contains("--quick");
 var rounds = quick ? 200 : 2_000;
 if (args.Contains("--observability"))
@@ -21,6 +21,37 @@ if (args.Contains("--observability"))
     Console.Write($"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, ");
     Console.Write($".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}; load average {LoadAverage()}.\n\n");
     Console.Write(await ObservabilityCost.MeasureAsync(quick ? 20_000 : 200_000));
+    return;
+}
+
+if (Option("--profile") is { } profiled)
+{
+    // One update in a loop for 20 s (to run under a profiler: `perf record -p PID`), then its time and allocation.
+    var updates = new Dictionary<string, (Page<object> Page, Func<int, ClientAction> Action)>
+    {
+        ["counter"] = (LiveView.Page.erase(Pages.Counter), _ => Action("counter->increment")),
+        ["counter-by-hand"] = (LiveView.Page.erase(Pages.CounterWithoutView), _ => Action("counter->increment")),
+        ["list"] = (LiveView.Page.erase(Pages.TableEach), Rename),
+        ["list-by-hand"] = (LiveView.Page.erase(Pages.TableEachWithoutView), Rename),
+    };
+    if (!updates.TryGetValue(profiled, out var measured))
+    {
+        Console.Error.WriteLine($"--profile takes one of: {string.Join(", ", updates.Keys)}");
+        Environment.Exit(2);
+    }
+
+    var loop = Measure(measured.Page, measured.Action, 200).Update;
+    Console.WriteLine($"pid {Environment.ProcessId}: {profiled} for 20 s");
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var clock = Stopwatch.StartNew();
+    var count = 0L;
+    while (clock.Elapsed < TimeSpan.FromSeconds(20))
+    {
+        loop();
+        count++;
+    }
+
+    Console.WriteLine($"{clock.Elapsed.TotalMicroseconds / count:F2} µs and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / count} B allocated per update");
     return;
 }
 
@@ -39,12 +70,9 @@ report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written by
 report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 
 Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.CounterByHand), LiveView.Page.erase(Pages.CounterWithoutView), i => Action("counter->increment"));
-Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand), LiveView.Page.erase(Pages.TableWithoutView),
-    i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
-Row("300-row table, rows kept (`H.Memo`), one renamed", LiveView.Page.erase(Pages.TableMemo), LiveView.Page.erase(Pages.TableMemoByHand), LiveView.Page.erase(Pages.TableWithoutView),
-    i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
-Row("300-row table, rows a list (`Each`), one renamed", LiveView.Page.erase(Pages.TableEach), LiveView.Page.erase(Pages.TableEachByHand), LiveView.Page.erase(Pages.TableEachWithoutView),
-    i => Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture))));
+Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand), LiveView.Page.erase(Pages.TableWithoutView), Rename);
+Row("300-row table, rows kept (`H.Memo`), one renamed", LiveView.Page.erase(Pages.TableMemo), LiveView.Page.erase(Pages.TableMemoByHand), LiveView.Page.erase(Pages.TableWithoutView), Rename);
+Row("300-row table, rows a list (`Each`), one renamed", LiveView.Page.erase(Pages.TableEach), LiveView.Page.erase(Pages.TableEachByHand), LiveView.Page.erase(Pages.TableEachWithoutView), Rename);
 Row("stream of 1,000 items, one appended", LiveView.Page.erase(Pages.Feed), null, null,
     i => Action("feed->say", ("text", $"message {i}")), warmUp: 1_000);
 
@@ -293,6 +321,10 @@ static Runtime Step(ISite site, Runtime runtime, ClientAction action, FrameWrite
 
     return next;
 }
+
+// The table's update `i`: the rows renamed in turn.
+static ClientAction Rename(int i) =>
+    Action("table->rename", ("row", (1 + i % Pages.Rows).ToString(CultureInfo.InvariantCulture)), ("to", i.ToString(CultureInfo.InvariantCulture)));
 
 static ClientAction Action(string name, params (string Key, string Value)[] data)
 {

@@ -82,6 +82,7 @@ public sealed class ViewPatchTests(Chromium chromium) : LabPageTests(chromium)
             children = element.Content switch
             {
                 ViewContent.Children children => children.Item.Select(Model).ToArray(),
+                ViewContent.Rows rows => rows.Item.Nodes.Select(Model).ToArray(),
                 ViewContent.Ignored => [], // the page's scripts own it: not compared
                 _ => null,
             },

@@ -20,6 +20,58 @@ let private genItems = Gen.listOf genItem
 let private genRender =
     Gen.map2 (fun first second -> List.distinctBy _.Key first, second) genItems genItems
 
+/// One edit of a list's items, the others kept (the same references): an item inserted, removed, moved or changed.
+let private genEdit (items: Item list) =
+    gen {
+        let n = items.Length
+        let! at = Gen.choose (0, max 0 (n - 1))
+        let! into = Gen.choose (0, max 0 (n - 1))
+        let! item = genItem
+        let! kind = Gen.choose (0, 3)
+
+        return
+            match kind with
+            | _ when n = 0 -> [ item ]
+            | 0 -> List.insertAt into item items
+            | 1 -> List.removeAt at items
+            | 2 -> items |> List.removeAt at |> List.insertAt into items[at]
+            | _ -> List.updateAt at { items[at] with Text = item.Text } items
+    }
+
+/// A few edits of `items` (none at times: the same list again).
+let private genEdited (items: Item list) =
+    gen {
+        let! edits = Gen.choose (0, 3)
+        let mutable next = Gen.constant items
+
+        for _ in 1..edits do
+            next <- Gen.bind genEdit next
+
+        return! next
+    }
+
+/// Renders whose lists are each the last ones edited: the items kept are the same references, as a page's state
+/// keeps them.
+let private genEditedRenders =
+    gen {
+        let! first, second = genRender
+        let! count = Gen.choose (1, 8)
+        let mutable renders = Gen.constant [ first, second ]
+
+        for _ in 1..count do
+            renders <-
+                renders
+                |> Gen.bind (fun renders ->
+                    let first, second = List.head renders
+
+                    Gen.map2
+                        (fun first second -> (List.distinctBy _.Key first, second) :: renders)
+                        (genEdited first)
+                        (genEdited second))
+
+        return! renders |> Gen.map List.rev
+    }
+
 let private viewItem (item: Item) =
     li [ _id $"item-{item.Key}" ] [ str item.Text; Live.memo item.Key (fun key -> em [] [ str $"#{key}" ]) ]
 
@@ -50,8 +102,7 @@ let private view = viewWith true ignore
 /// The elements of the first list's items in a tree of `view`.
 let private itemsIn (tree: ViewNode list) =
     match tree with
-    | [ ViewNode.Element(_, _, ViewContent.Children(_ :: ViewNode.Element(_, _, ViewContent.Children items) :: _)) ] ->
-        items
+    | [ ViewNode.Element(_, _, ViewContent.Children(_ :: ViewNode.Element(_, _, ChildNodes items) :: _)) ] -> items
     | _ -> failwith "not the page"
 
 // Protects Live.each: a list renders, as nodes, as a tree and after its diff, exactly what the items written out
@@ -82,6 +133,41 @@ let tests =
                        |> List.pairwise
                        |> List.forall (fun ((_, before, _), (_, after, _)) ->
                            canonical (applyAll before (ViewDiff.between before after)) = canonical after)
+
+            testPropertyWithConfig
+                manyCases
+                "renders of lists edited from the last (items kept, inserted, removed, moved, changed) are the renders written out, each kept item its tree from then"
+            <| fun () ->
+                Prop.forAll (Arb.fromGen genEditedRenders)
+                <| fun renders ->
+                    let memo = ViewMemo()
+
+                    let renders =
+                        renders
+                        |> List.map (fun lists ->
+                            let struct (node, tree) = ViewTree.render memo (fun () -> view lists)
+                            let plain = viewWith false ignore lists
+                            lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree)
+
+                    let plainEach =
+                        renders
+                        |> List.forall (fun (lists, html, plain, tree) ->
+                            html = plain && tree = ViewTree.ofView [ viewWith false ignore lists ])
+
+                    let keptEach =
+                        renders
+                        |> List.pairwise
+                        |> List.forall (fun ((before, _, _, oldTree), (after, _, _, tree)) ->
+                            let olds = List.zip (fst before) (itemsIn oldTree)
+
+                            canonical (applyAll oldTree (ViewDiff.between oldTree tree)) = canonical tree
+                            && List.zip (fst after) (itemsIn tree)
+                               |> List.forall (fun (item, row) ->
+                                   match olds |> List.tryFind (fun (old, _) -> old.Key = item.Key) with
+                                   | Some(old, oldRow) when old = item -> obj.ReferenceEquals(oldRow, row)
+                                   | _ -> true))
+
+                    plainEach && keptEach
 
             testPropertyWithConfig manyCases "an item the last render showed under its key is its tree from then"
             <| fun () ->

@@ -6,12 +6,12 @@ open LiveView
 
 let private childrenOf (node: ViewNode) =
     match node with
-    | ViewNode.Element(_, _, ViewContent.Children children) -> children
+    | ViewNode.Element(_, _, ChildNodes children) -> children
     | other -> failwithf "the path goes through %A, which has no child nodes" other
 
 let private withChildren (node: ViewNode) children =
     match node with
-    | ViewNode.Element(tag, attributes, ViewContent.Children _) ->
+    | ViewNode.Element(tag, attributes, ChildNodes _) ->
         ViewNode.Element(tag, attributes, ViewContent.Children children)
     | other -> failwithf "the path goes through %A, which has no child nodes" other
 
@@ -112,7 +112,7 @@ let rec canonical (nodes: ViewNode list) =
     |> List.map (function
         | ViewNode.Element(tag, attributes, ViewContent.Ignored _) ->
             ViewNode.Element(tag, List.sortBy fst attributes, ViewContent.Ignored(ViewContent.Children []))
-        | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
+        | ViewNode.Element(tag, attributes, ChildNodes children) ->
             ViewNode.Element(tag, List.sortBy fst attributes, ViewContent.Children(canonical children))
         | ViewNode.Element(tag, attributes, content) -> ViewNode.Element(tag, List.sortBy fst attributes, content)
         | text -> text)
@@ -130,9 +130,9 @@ let applyCover (nodes: ViewNode list) (cover: ViewCover) =
             | ViewNode.Element(tag, attributes, _) when not found && List.contains ("id", id) attributes ->
                 found <- true
                 ViewNode.Element(tag, attributes, content)
-            | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
+            | ViewNode.Element(tag, attributes, ChildNodes children) ->
                 ViewNode.Element(tag, attributes, ViewContent.Children(List.map visit children))
-            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) ->
+            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ChildNodes children)) ->
                 // `querySelector` looks inside what the page's scripts own too.
                 ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children(List.map visit children)))
             | other -> other

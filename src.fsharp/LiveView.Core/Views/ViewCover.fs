@@ -38,8 +38,8 @@ module ViewCover =
             | None -> ()
 
             match node with
-            | ViewNode.Element(_, _, ViewContent.Children children)
-            | ViewNode.Element(_, _, ViewContent.Ignored(ViewContent.Children children)) -> List.iter visit children
+            | ViewNode.Element(_, _, ChildNodes children)
+            | ViewNode.Element(_, _, ViewContent.Ignored(ChildNodes children)) -> List.iter visit children
             | _ -> ()
 
         List.iter visit nodes
@@ -79,7 +79,7 @@ module ViewCover =
             let inner =
                 match content, content' with
                 | ViewContent.Ignored _, ViewContent.Ignored _ -> Some []
-                | ViewContent.Children old, ViewContent.Children next -> children ids old next
+                | ChildNodes old, ChildNodes next -> children ids old next
                 | _ -> None
 
             match inner, idOf after with

@@ -144,7 +144,8 @@ module ViewDiff =
                 attributes walk oldAttributes newAttributes
 
                 match oldContent, newContent with
-                | ViewContent.Children old, ViewContent.Children next -> children walk old next
+                | ViewContent.Rows old, ViewContent.Rows next -> rows walk old next
+                | ChildNodes old, ChildNodes next -> children walk old next
                 | ViewContent.Ignored _, ViewContent.Ignored _ ->
                     if not walk.Differs && not (ViewContent.Same(oldContent, newContent)) then
                         walk.Differs <- true
@@ -170,6 +171,34 @@ module ViewDiff =
                 walk.Changes.RemoveRange(found, walk.Changes.Count - found)
                 walk.Differs <- differs
                 byKey walk before after
+
+    /// The changes to a list's rows (`Live.each`): row by row when both renders have as many rows and each row that
+    /// changed kept its key (the common case: items changed in place), else as children.
+    and private rows (walk: Walk) (before: ViewRows) (after: ViewRows) =
+        let olds = before.Array
+        let news = after.Array
+
+        if not (obj.ReferenceEquals(olds, news)) then
+            // The next render of a list knows where it may differ from the last.
+            let struct (first, until) =
+                if obj.ReferenceEquals(after.Base, before) then
+                    after.Changed
+                else
+                    struct (0, min olds.Length news.Length)
+
+            let mutable inPlace = olds.Length = news.Length
+            let mutable i = first
+
+            while inPlace && i < until do
+                inPlace <- obj.ReferenceEquals(olds[i], news[i]) || sameKey olds[i] news[i]
+                i <- i + 1
+
+            if inPlace then
+                for i in first .. until - 1 do
+                    if not (obj.ReferenceEquals(olds[i], news[i])) then
+                        at walk i olds[i] news[i]
+            else
+                children walk before.Nodes after.Nodes
 
     /// The changes to children paired place by place, from child `index` on; false as soon as a place holds another
     /// key than before (or one list is longer), with what was found so far to be dropped.

@@ -48,6 +48,9 @@ module ViewHtml =
         | ViewContent.Children children ->
             for child in children do
                 node owned html child
+        | ViewContent.Rows rows ->
+            for child in rows.Array do
+                node owned html child
         | ViewContent.Markup markup -> html.Append(markup) |> ignore
         | ViewContent.Ignored content when owned -> contentOf owned html content
         | ViewContent.Ignored _ -> ()

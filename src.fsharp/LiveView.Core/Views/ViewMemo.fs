@@ -66,16 +66,22 @@ type internal RowSlot = { Row: ListRow }
 /// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the last ones are the last
 /// render's (the same rows, so that both renders' children lists can share that tail), and that render's list.
 [<Sealed>]
-type internal ListRender(container: XmlNode, items: obj, rows: RowSlot array, shared: int, last: ListRender | null) =
+type internal ListRender
+    (container: XmlNode, items: obj, rows: RowSlot array, shared: int, first: int, fromEnd: int, last: ListRender | null)
+    =
     member _.Container = container
     /// The items, an array of the list's item type (compared with the next render's without a look at the rows).
     member _.Items = items
     member _.Rows = rows
     member _.Shared = shared
+    /// How many rows, from the first on, are the last render's in the same places (their items the same references).
+    member _.First = first
+    /// How many rows, from the last back, are the last render's in the same places (their items the same references).
+    member _.FromEnd = fromEnd
     /// The last render's list, until this one's tree is made.
     member val Last: ListRender | null = last with get, set
-    /// The rows' trees as the children of the container's tree, once made.
-    member val Trees: ViewNode list | null = null with get, set
+    /// The rows' trees, the content of the container's tree, once made.
+    member val Trees: ViewRows | null = null with get, set
 
 /// A part of a view kept between renders: what identifies it, its nodes, their tree once the part was first turned
 /// into one, the last render that used it and where.
@@ -367,6 +373,36 @@ type ViewMemo() =
                 attributes
                 attributes')
 
+    /// The items of a list as an array: an immutable array's own (no copy: it never changes), else a copy.
+    static member private ItemsOf<'T>(items: 'T seq) : 'T array =
+        match items with
+        | :? System.Collections.Immutable.ImmutableArray<'T> as immutable when not immutable.IsDefault ->
+            System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray immutable
+            |> nonNull
+        | _ -> Seq.toArray items
+
+    /// How many of `items` are the same references as `lastItems` from the start, and then from the end (the rows a
+    /// render need not look at); 0 and 0 for items of a value type.
+    static member private Unchanged<'T>(lastItems: 'T array, items: 'T array) : struct (int * int) =
+        if typeof<'T>.IsValueType then
+            struct (0, 0)
+        else
+            let n = items.Length
+            let m = lastItems.Length
+            let limit = min n m
+            let mutable first = 0
+
+            while first < limit && obj.ReferenceEquals(box lastItems[first], box items[first]) do
+                first <- first + 1
+
+            let mutable fromEnd = 0
+
+            while fromEnd < limit - first
+                  && obj.ReferenceEquals(box lastItems[m - 1 - fromEnd], box items[n - 1 - fromEnd]) do
+                fromEnd <- fromEnd + 1
+
+            struct (first, fromEnd)
+
     /// `container` (an element with no children) holding `view item` for each of `items`, in order. In a page's render,
     /// an item equal to the one the last render showed under its key (`key item`) is not rendered again: its nodes and
     /// tree are reused, and the children lists of both renders share their unchanged tail (the diff passes it by).
@@ -374,7 +410,7 @@ type ViewMemo() =
     static member internal List<'T, 'K when 'K: not null>
         (container: XmlNode, items: 'T seq, key: 'T -> 'K, view: 'T -> XmlNode, source: obj)
         : XmlNode =
-        let items = Seq.toArray items
+        let items = ViewMemo.ItemsOf items
 
         let rowNode item =
             match view item with
@@ -498,12 +534,17 @@ type ViewMemo() =
                 made
             | made -> made
 
-        let mutable i = 0
+        // The rows whose items are the same references as the last render's, from the start and from the end, are its
+        // rows, copied in one go each; only the rows between are looked at.
+        let struct (first, fromEnd) = ViewMemo.Unchanged(lastItems, items)
+        let until = items.Length - fromEnd
+        Array.Copy(olds, olds.Length - fromEnd, rows, until, fromEnd)
 
         // While every row is in its place: the same item, or the same key (a changed item). The last render's rows
-        // are copied in place first, in one go; a row is written again only where its item is not the same reference.
-        let inPlace = min items.Length olds.Length
+        // are copied in place first; a row is written again only where its item is not the same reference.
+        let inPlace = min until (olds.Length - fromEnd)
         Array.Copy(olds, rows, inPlace)
+        let mutable i = first
 
         while i < inPlace && isNull byKey do
             let item = items[i]
@@ -524,7 +565,7 @@ type ViewMemo() =
 
             i <- i + 1
 
-        while i < items.Length do
+        while i < until do
             let item = items[i]
 
             rows[i] <-
@@ -540,7 +581,7 @@ type ViewMemo() =
             i <- i + 1
 
         // How many of the last rows are the last render's, in the same places from the end.
-        let mutable shared = 0
+        let mutable shared = fromEnd
 
         while shared < rows.Length
               && shared < olds.Length
@@ -575,7 +616,7 @@ type ViewMemo() =
             | _ -> ()
 
             let part =
-                MemoPart(id, node, render, List = ListRender(node, items, rows, shared, last))
+                MemoPart(id, node, render, List = ListRender(node, items, rows, shared, first, fromEnd, last))
 
             part.Source <- source
             part.Place <- place

@@ -81,6 +81,9 @@ and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =
     /// Content the page's scripts own (the element has `data-liveview-ignore`: a map, an editor, a widget): shown
     /// where the element is first shown, then never changed by the view (the element's attributes still are).
     | Ignored of ViewContent
+    /// The rows of a list (`Live.each`): child nodes as `Children` are, held in an array the next render of the list
+    /// copies, so that a row changed costs neither a list of the rows before it nor a walk of them in the diff.
+    | Rows of ViewRows
 
     override x.Equals(other) =
         match other with
@@ -90,14 +93,76 @@ and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =
     override x.GetHashCode() =
         match x with
         | Children children -> children.Length
+        | Rows rows -> rows.Count
         | Markup markup -> markup.GetHashCode()
         | Ignored _ -> 1
 
-    /// Equal contents: the same children, markup, or content the page's scripts own.
+    /// Equal contents: the same children (held as a list or as rows), markup, or content the page's scripts own.
     static member internal Same(a: ViewContent, b: ViewContent) =
         obj.ReferenceEquals(a, b)
         || match a, b with
            | Children children, Children children' -> ViewNode.SameNodes(children, children')
+           | Rows rows, Rows rows' -> ViewRows.Same(rows, rows')
+           | Children children, Rows rows
+           | Rows rows, Children children -> ViewNode.SameNodes(children, rows.Nodes)
            | Markup markup, Markup markup' -> String.Equals(markup, markup')
            | Ignored content, Ignored content' -> ViewContent.Same(content, content')
            | _ -> false
+
+/// The rows of a list (`Live.each`) in a view tree: child nodes, in an array no one changes.
+and [<Sealed>] ViewRows internal (nodes: ViewNode array) =
+    let mutable list: ViewNode list | null = null
+    let mutable lastRows: ViewRows | null = null
+
+    /// The rows (never changed: the next render copies them).
+    member internal _.Array = nodes
+
+    /// The last render's rows, when these are the same but for rows `Changed` (a start and an end, the end
+    /// excluded): the diff between the two looks at those alone. Only the next render's diff needs it; the render
+    /// after clears it, so that no render keeps the ones before it.
+    member internal _.Base
+        with get (): ViewRows | null = lastRows
+        and set (rows: ViewRows | null) = lastRows <- rows
+
+    /// Where these rows may differ from `Base`'s.
+    member val internal Changed = struct (0, nodes.Length) with get, set
+
+    /// How many rows there are.
+    member _.Count = nodes.Length
+
+    /// Row `index`.
+    member _.Item(index: int) = nodes[index]
+
+    /// The rows as a list, made the first time it is asked for.
+    member _.Nodes: ViewNode list =
+        match list with
+        | null ->
+            let made = List.ofArray nodes
+            list <- made
+            made
+        | made -> made
+
+    /// Equal rows: the same array, or equal nodes in order.
+    static member internal Same(a: ViewRows, b: ViewRows) =
+        obj.ReferenceEquals(a.Array, b.Array)
+        || (a.Count = b.Count
+            && (let mutable same = true
+                let mutable i = 0
+
+                while same && i < a.Count do
+                    same <- ViewNode.Same(a.Array[i], b.Array[i])
+                    i <- i + 1
+
+                same))
+
+/// Content held as child nodes, as a list: `Children`, or a list's `Rows`.
+[<AutoOpen>]
+module ViewContentPatterns =
+
+    /// Matches content held as child nodes (`Children`, or a list's `Rows`), with them as a list.
+    [<return: Struct>]
+    let (|ChildNodes|_|) (content: ViewContent) : ViewNode list voption =
+        match content with
+        | ViewContent.Children children -> ValueSome children
+        | ViewContent.Rows rows -> ValueSome rows.Nodes
+        | _ -> ValueNone

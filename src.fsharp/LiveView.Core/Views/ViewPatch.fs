@@ -26,7 +26,7 @@ module ViewPatch =
     /// What the DOM holds once `added` is appended to `content`: texts on either side of the seam stay two nodes.
     let private append (tag: string) (content: ViewContent) (added: XmlNode list) =
         match content, ViewTree.contentOf tag added with
-        | ViewContent.Children before, ViewContent.Children more -> ViewContent.Children(before @ more)
+        | ChildNodes before, ChildNodes more -> ViewContent.Children(before @ more)
         | before, more -> ViewContent.Markup(ViewHtml.ofContent before + ViewHtml.ofContent more)
 
     /// True when `attributes` have `id` as their id.
@@ -41,11 +41,11 @@ module ViewPatch =
         let rec inNode (node: ViewNode) : ViewNode list voption =
             match node with
             | ViewNode.Element(_, attributes, _) when hasId id attributes -> ValueSome(change node)
-            | ViewNode.Element(tag, attributes, ViewContent.Children children) ->
+            | ViewNode.Element(tag, attributes, ChildNodes children) ->
                 inNodes children
                 |> ValueOption.map (fun children ->
                     [ ViewNode.Element(tag, attributes, ViewContent.Children children) ])
-            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children children)) ->
+            | ViewNode.Element(tag, attributes, ViewContent.Ignored(ChildNodes children)) ->
                 // The DOM holds what the page's scripts own too; `querySelector` looks there as well.
                 inNodes children
                 |> ValueOption.map (fun children ->

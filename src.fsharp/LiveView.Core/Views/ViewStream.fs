@@ -41,7 +41,7 @@ module ViewStream =
         | Stream(stream, op) ->
             nodes
             |> ViewPatch.changeById stream (function
-                | ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children items)) ->
+                | ViewNode.Element(tag, attributes, ViewContent.Ignored(ChildNodes items)) ->
                     [
                         ViewNode.Element(tag, attributes, ViewContent.Ignored(ViewContent.Children(apply items op)))
                     ]

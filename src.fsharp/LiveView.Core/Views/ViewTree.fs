@@ -279,8 +279,8 @@ module ViewTree =
             part.Tree
 
     /// The tree of a list's container (`Live.each`): its rows' trees, made for the rows the last render did not have
-    /// (in order, so that the parts in them are met in the order they were asked for), in front of the tail of the
-    /// last render's children list the two renders share.
+    /// (in order, so that the parts in them are met in the order they were asked for); those of the rows the last
+    /// render had in the same places are copied from its tree.
     and private listTree made memo (list: ListRender) =
         match list.Container with
         | ParentNode((tag, _), _) when lowerTag tag = "table" ->
@@ -290,25 +290,35 @@ module ViewTree =
 
     and private listRows made memo (list: ListRender) =
         let rows = list.Rows
+        let trees = Array.zeroCreate<ViewNode> rows.Length
 
-        // The tail shared with the last render's list, whose rows have their trees, if that list's tree was made.
-        let struct (tail, shared) =
+        let children = ViewRows trees
+
+        let struct (first, until) =
             match list.Last with
             | NonNull last when not (isNull last.Trees) ->
-                struct (List.skip (last.Rows.Length - list.Shared) (nonNull last.Trees), list.Shared)
-            | _ -> struct ([], 0)
+                let lastRows = nonNull last.Trees
+                let lastTrees = lastRows.Array
+                Array.Copy(lastTrees, trees, list.First)
+                Array.Copy(lastTrees, lastTrees.Length - list.FromEnd, trees, rows.Length - list.FromEnd, list.FromEnd)
+                let until = rows.Length - list.FromEnd
 
-        for i in 0 .. rows.Length - 1 - shared do
+                if lastTrees.Length = rows.Length then
+                    children.Base <- lastRows
+                    children.Changed <- struct (list.First, until)
+
+                lastRows.Base <- null
+                struct (list.First, until)
+            | _ -> struct (0, rows.Length)
+
+        for i in first .. until - 1 do
             let row = rows[i].Row
 
             if not row.HasTree then
                 row.Tree <- ofNode made memo row.Node
                 row.HasTree <- true
 
-        let mutable children = tail
-
-        for i in rows.Length - 1 - shared .. -1 .. 0 do
-            children <- rows[i].Row.Tree :: children
+            trees[i] <- row.Tree
 
         list.Trees <- children
         list.Last <- null
@@ -316,7 +326,7 @@ module ViewTree =
         match list.Container with
         | ParentNode((tag, attrs), _) ->
             let struct (attributes, ignored) = attributes attrs
-            let content = ViewContent.Children children
+            let content = ViewContent.Rows children
 
             ViewNode.Element(lowerTag tag, attributes, (if ignored then ViewContent.Ignored content else content))
         | node -> convert made memo node

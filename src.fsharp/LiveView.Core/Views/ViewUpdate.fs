@@ -53,7 +53,7 @@ module ViewUpdate =
 
                 let content =
                     match content, content', content'' with
-                    | ViewContent.Children shown, ViewContent.Children before, ViewContent.Children after ->
+                    | ChildNodes shown, ChildNodes before, ChildNodes after ->
                         ViewContent.Children(merge shown before after)
                     | ViewContent.Ignored _, _, ViewContent.Ignored _ -> content
                     | _ when ViewContent.Same(content', content'') -> content
