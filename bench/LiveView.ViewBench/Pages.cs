@@ -92,6 +92,11 @@ internal static class Pages
     public static readonly Page<ImmutableArray<Person>> TableEach =
         LivePage.Create("table", initial: People, view: EachTableView).On("rename", (people, ctx) => Renamed(people, ctx));
 
+    /// <summary>The list of people whose <c>toggle</c> adds a person before row <c>row</c>, or takes them out again.</summary>
+    public static readonly Page<ImmutableArray<Person>> TableEachToggle =
+        LivePage.Create("table", initial: People, view: EachTableView).On("toggle", (people, ctx) =>
+            people.Length > Rows ? people.RemoveAt(RowOf(ctx) - 1) : people.Insert(RowOf(ctx) - 1, new Person(1000 + RowOf(ctx), "new")));
+
     /// <summary>The list of people, the handler writing the row's name by hand.</summary>
     public static readonly Page<ImmutableArray<Person>> TableEachByHand =
         LivePage.Create("table", initial: People, view: EachTableView)

@@ -170,7 +170,7 @@ module ViewDiff =
             if not (inPlace walk 0 before after) then
                 walk.Changes.RemoveRange(found, walk.Changes.Count - found)
                 walk.Differs <- differs
-                byKey walk before after
+                byKey walk (Array.ofList before) (Array.ofList after)
 
     /// The changes to a list's rows (`Live.each`): row by row when both renders have as many rows and each row that
     /// changed kept its key (the common case: items changed in place), else as children.
@@ -198,7 +198,7 @@ module ViewDiff =
                     if not (obj.ReferenceEquals(olds[i], news[i])) then
                         at walk i olds[i] news[i]
             else
-                children walk before.Nodes after.Nodes
+                byKey walk olds news
 
     /// The changes to children paired place by place, from child `index` on; false as soon as a place holds another
     /// key than before (or one list is longer), with what was found so far to be dropped.
@@ -224,21 +224,42 @@ module ViewDiff =
         | _ -> false
 
     /// The changes to the children of the node being walked, matched by key (children without a shared key: the k-th
-    /// of the new ones is the k-th of the old ones). Old children no new one is are removed; of the rest, the longest
-    /// run already in the new order stays where it is, and every other child is moved (or, new, inserted) just before
-    /// the one that follows it, from the last to the first; then each kept child gets its own changes.
-    and private byKey (walk: Walk) (before: ViewNode list) (after: ViewNode list) =
+    /// of the new ones is the k-th of the old ones). The children alike from the start (the same nodes, or the same
+    /// keys in the same places) and from the end (the same nodes) stay where they are, and only those between are
+    /// matched: an item added to or taken from a long list costs that item. Of those, old children no new one is are
+    /// removed; of the rest, the longest run already in the new order stays where it is, and every other child is moved
+    /// (or, new, inserted) just before the one that follows it, from the last to the first; then each kept child gets
+    /// its own changes.
+    and private byKey (walk: Walk) (before: ViewNode array) (after: ViewNode array) =
+        let mutable first = 0
+
+        while first < before.Length
+              && first < after.Length
+              && (obj.ReferenceEquals(before[first], after[first])
+                  || sameKey before[first] after[first]) do
+            first <- first + 1
+
+        let mutable fromEnd = 0
+
+        while fromEnd < before.Length - first
+              && fromEnd < after.Length - first
+              && obj.ReferenceEquals(before[before.Length - 1 - fromEnd], after[after.Length - 1 - fromEnd]) do
+            fromEnd <- fromEnd + 1
+
+        for index in 0 .. first - 1 do
+            at walk index before[index] after[index]
+
+        let olds = before[first .. before.Length - 1 - fromEnd]
+        let news = after[first .. after.Length - 1 - fromEnd]
         let changes = walk.Changes
-        let shared = uniqueKeys before
-        shared.IntersectWith(uniqueKeys after)
+        let shared = uniqueKeys olds
+        shared.IntersectWith(uniqueKeys news)
 
         let keyOf node =
             match ViewTree.keyOf node with
             | ValueSome key when shared.Contains key -> ValueSome key
             | _ -> ValueNone
 
-        let olds = Array.ofList before
-        let news = Array.ofList after
         let oldByKey = Dictionary<string, int>()
         let unkeyed = Queue<int>()
 
@@ -266,7 +287,7 @@ module ViewDiff =
 
         for index in olds.Length - 1 .. -1 .. 0 do
             if target[index] < 0 then
-                changes.Add(ViewChange.Remove(walk.PathTo index))
+                changes.Add(ViewChange.Remove(walk.PathTo(first + index)))
 
         // The children as they stand: old ones by their index, new ones by -(index + 1).
         let current =
@@ -298,7 +319,7 @@ module ViewDiff =
 
             if source[index] < 0 then
                 let into = before index
-                changes.Add(ViewChange.Insert(parent, into, news[index]))
+                changes.Add(ViewChange.Insert(parent, first + into, news[index]))
                 current.Insert(into, id)
             elif not (stays.Contains id) then
                 let from = current.IndexOf id
@@ -306,14 +327,14 @@ module ViewDiff =
                 let into = before index
 
                 if into <> from then
-                    changes.Add(ViewChange.Move(parent, from, into))
+                    changes.Add(ViewChange.Move(parent, first + from, first + into))
 
                 current.Insert(into, id)
 
         source
         |> Array.iteri (fun index old ->
             if old >= 0 then
-                at walk index olds[old] news[index])
+                at walk (first + index) olds[old] news[index])
 
     /// The changes, in order, that turn the DOM of `before` (the children of the element a page is shown in) into
     /// that of `after`; none when they are equal.
