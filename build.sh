@@ -41,6 +41,8 @@ RESULTS=.test-results
 
 restore() {
   dotnet tool restore >/dev/null
+  # Paket first, once: otherwise each project's restore may run it, and one can read a file another is writing.
+  dotnet paket restore >/dev/null
   dotnet restore LiveView.sln -v quiet -nologo
 }
 

@@ -173,13 +173,13 @@ module ViewDiff =
                 byKey walk (Array.ofList before) (Array.ofList after)
 
     /// The changes to a list's rows (`Live.each`): row by row when both renders have as many rows and each row that
-    /// changed kept its key (the common case: items changed in place), else as children.
+    /// changed kept its key (the common case: items changed in place), else by key (`byKey`). A render of the list
+    /// made from the last one says where they may differ: only there are rows compared.
     and private rows (walk: Walk) (before: ViewRows) (after: ViewRows) =
         let olds = before.Array
         let news = after.Array
 
         if not (obj.ReferenceEquals(olds, news)) then
-            // The next render of a list knows where it may differ from the last.
             let struct (first, until) =
                 if obj.ReferenceEquals(after.Base, before) then
                     after.Changed

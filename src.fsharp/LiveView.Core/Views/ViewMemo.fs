@@ -405,7 +405,8 @@ type ViewMemo() =
 
     /// `container` (an element with no children) holding `view item` for each of `items`, in order. In a page's render,
     /// an item equal to the one the last render showed under its key (`key item`) is not rendered again: its nodes and
-    /// tree are reused, and the children lists of both renders share their unchanged tail (the diff passes it by).
+    /// tree are reused, the children lists of both renders share their unchanged tail, and the rows whose items are the
+    /// same references from either end are not looked at (nor, in the tree, walked by the diff).
     /// `source` is what identifies the item view (the function, or the C# delegate it calls).
     static member internal List<'T, 'K when 'K: not null>
         (container: XmlNode, items: 'T seq, key: 'T -> 'K, view: 'T -> XmlNode, source: obj)
