@@ -142,12 +142,17 @@ let tests =
                 <| fun renders ->
                     let memo = ViewMemo()
 
-                    let renders =
+                    // Each tree made from the last one, as the runtime makes them.
+                    let renders, _ =
                         renders
-                        |> List.map (fun lists ->
-                            let struct (node, tree) = ViewTree.render memo (fun () -> view lists)
-                            let plain = viewWith false ignore lists
-                            lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree)
+                        |> List.mapFold
+                            (fun last lists ->
+                                let struct (node, tree) = ViewTree.renderAfter last memo (fun () -> view lists)
+                                let plain = viewWith false ignore lists
+
+                                (lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree),
+                                tree)
+                            []
 
                     let plainEach =
                         renders

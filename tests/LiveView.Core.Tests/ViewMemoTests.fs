@@ -54,11 +54,14 @@ let tests =
                 <| fun (states: Item list list) ->
                     let memo = ViewMemo()
 
-                    let trees =
+                    // Each tree made from the last one, as the runtime makes them.
+                    let trees, _ =
                         states
-                        |> List.map (fun items ->
-                            let struct (_, tree) = ViewTree.render memo (fun () -> view items)
-                            tree, ViewTree.ofView [ view items ])
+                        |> List.mapFold
+                            (fun last items ->
+                                let struct (_, tree) = ViewTree.renderAfter last memo (fun () -> view items)
+                                (tree, ViewTree.ofView [ view items ]), tree)
+                            []
 
                     trees |> List.forall (fun (kept, plain) -> kept = plain)
                     && trees

@@ -268,15 +268,19 @@ module ViewTree =
              | memo -> memo.PartOf node)
         with
         | null -> convert made memo node
-        | part when part.HasTree -> part.Tree
-        | part ->
+        | part -> partTree made memo node part
+
+    /// The tree of `part`, whose nodes are `node`: made the first time it is asked for.
+    and private partTree made memo (node: XmlNode) (part: MemoPart) =
+        if not part.HasTree then
             part.Tree <-
                 match part.List with
                 | null -> convert made memo node
                 | list -> listTree made memo list
 
             part.HasTree <- true
-            part.Tree
+
+        part.Tree
 
     /// The tree of a list's container (`Live.each`): its rows' trees, made for the rows the last render did not have
     /// (in order, so that the parts in them are met in the order they were asked for); those of the rows the last
@@ -359,8 +363,18 @@ module ViewTree =
         made.Take(start, table)
 
     /// The tree of `node` where the last render had `old`: `old` itself when `node` makes the same tree, else a new
-    /// node that keeps what did not change of `old` (the same references: the diff passes them by).
-    let rec private ofNodeFrom made (node: XmlNode) (old: ViewNode) : ViewNode =
+    /// node that keeps what did not change of `old` (the same references: the diff passes them by); for a part kept by
+    /// `memo` (null: none), the part's tree.
+    let rec private ofNodeFrom made (memo: ViewMemo | null) (node: XmlNode) (old: ViewNode) : ViewNode =
+        match
+            (match memo with
+             | null -> null
+             | memo -> memo.PartOf node)
+        with
+        | null -> ofChangedNode made memo node old
+        | part -> partTree made memo node part
+
+    and private ofChangedNode made memo (node: XmlNode) (old: ViewNode) : ViewNode =
         match node, old with
         | ParentNode((tag, attrs), children), ViewNode.Element(oldTag, oldAttributes, oldContent) when
             sameTag tag oldTag
@@ -377,7 +391,7 @@ module ViewTree =
                 | ViewContent.Ignored inner -> struct (inner, true)
                 | content -> struct (content, false)
 
-            let content = contentFrom made oldTag children inner
+            let content = contentFrom made memo oldTag children inner
 
             let content =
                 if not ignored then
@@ -407,24 +421,24 @@ module ViewTree =
             else
                 let struct (attributes, _) = attributes attrs
                 ViewNode.Element(oldTag, attributes, ViewContent.Children [])
-        | _ -> convert made null node
+        | _ -> convert made memo node
 
     /// The content `children` make in an element `tag` where the last render had `old`.
-    and private contentFrom made (tag: string) (children: XmlNode list) (old: ViewContent) =
+    and private contentFrom made memo (tag: string) (children: XmlNode list) (old: ViewContent) =
         match old with
         | ViewContent.Children olds when not (hasMarkup children) ->
-            match ofNodesFrom made (tag = "table") children olds with
+            match ofNodesFrom made memo (tag = "table") children olds with
             | nodes when obj.ReferenceEquals(nodes, olds) -> old
             | nodes -> ViewContent.Children nodes
         | _ ->
-            match contentIn made null tag children with
+            match contentIn made memo tag children with
             | content when ViewContent.Same(content, old) -> old
             | content -> content
 
     /// The nodes `nodes` make where the last render had `olds`, `olds` itself when they are the same. Each node is
     /// made from the old one in its place, if any (in a `table` whose rows the last render put in one `tbody`, from
     /// the row in its place).
-    and private ofNodesFrom made table (nodes: XmlNode list) (olds: ViewNode list) =
+    and private ofNodesFrom made memo table (nodes: XmlNode list) (olds: ViewNode list) =
         let start = made.Count
 
         let struct (counterparts, rows) =
@@ -438,9 +452,9 @@ module ViewTree =
         for node in nodes do
             match rest with
             | old :: more ->
-                made.Push(start, ofNodeFrom made node old)
+                made.Push(start, ofNodeFrom made memo node old)
                 rest <- more
-            | [] -> made.Push(start, convert made null node)
+            | [] -> made.Push(start, ofNode made memo node)
 
         if made.Are(start, counterparts, table, rows) then
             made.Drop start
@@ -456,37 +470,29 @@ module ViewTree =
     let ofView (nodes: XmlNode list) : ViewNode list =
         ofNodes (Nodes.Empty()) null false nodes
 
-    /// The tree of `node`, just rendered with `memo`.
-    let private treeOf (memo: ViewMemo) (node: XmlNode) =
+    /// The tree of `node`, just rendered with `memo`, where the last render's tree was `before`.
+    let private treeOf (memo: ViewMemo) (node: XmlNode) (before: ViewNode list) =
         memo.StartWalk()
-        let tree = ofNodes (Nodes.Empty()) memo false [ node ]
+        let tree = ofNodesFrom (Nodes.Empty()) memo false [ node ] before
 
         if memo.WalkedAll then
             tree
         else
             // The parts are not shown in the order they were asked for: the tree again, finding each by its nodes.
             memo.IndexNodes()
-            ofNodes (Nodes.Empty()) memo false [ node ]
+            ofNodesFrom (Nodes.Empty()) memo false [ node ] before
 
     /// Renders a page's view (`view ()`) keeping its parts in `memo` (`Live.memo`), and its tree, in which the parts
     /// kept from the last render are the trees they had then (the same references: the diff passes them by).
     let render (memo: ViewMemo) (view: unit -> XmlNode) : struct (XmlNode * ViewNode list) =
         let node = memo.Render view
+        struct (node, treeOf memo node [])
 
-        if memo.IsEmpty then
-            struct (node, ofNodes (Nodes.Empty()) null false [ node ])
-        else
-            struct (node, treeOf memo node)
-
-    /// `render` after a render whose tree was `before` (a tree `render` made): in a view that keeps no part, what did
-    /// not change is `before`'s own nodes, found as the tree is made (and the diff passes them by).
+    /// `render` after a render whose tree was `before` (a tree `render` made): what did not change is `before`'s own
+    /// nodes, found as the tree is made, and the parts kept are their trees (the diff passes both by).
     let internal renderAfter (before: ViewNode list) (memo: ViewMemo) (view: unit -> XmlNode) =
         let node = memo.Render view
-
-        if memo.IsEmpty then
-            struct (node, ofNodesFrom (Nodes.Empty()) false [ node ] before)
-        else
-            struct (node, treeOf memo node)
+        struct (node, treeOf memo node before)
 
     /// The key that identifies `node` among its siblings: its `data-key`, else its `id`.
     let keyOf (node: ViewNode) : string voption =
