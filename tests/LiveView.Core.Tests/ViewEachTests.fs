@@ -235,20 +235,40 @@ let tests =
                 let struct (_, tree) = ViewTree.render memo (fun () -> page items)
                 Expect.equal tree (ViewTree.ofView [ page items ]) "one tbody around the rows"
 
-            testCase "a page whose rows are a list sends the changes of the same page written out"
+            testCase
+                "a page whose rows are a list sends the changes of the same page written out, hand-written patches into its rows included"
             <| fun () ->
                 let insert =
                     Handler.named "insert" (fun (names: string list) ctx ->
                         let i = int (ctx.Data "row")
                         Reply.state (names |> List.insertAt i $"new {i}"))
 
+                // A patch written by hand into a row (the state unchanged), and one with the state's change.
+                let mark =
+                    Handler.named "mark" (fun (names: string list) ctx ->
+                        let name = names[int (ctx.Data "row")]
+
+                        Reply.state names
+                        |> Reply.withPatches [ Patch.text $"#{name.Replace(' ', '-')}" "marked" ])
+
+                let remove =
+                    Handler.named "remove" (fun (names: string list) ctx ->
+                        let i = int (ctx.Data "row")
+
+                        Reply.state (List.removeAt i names)
+                        |> Reply.withPatches [ Patch.append "#main" (p [] [ str "removed" ]) ])
+
                 let pageOf (rows: string list -> XmlNode) =
                     Page.create "table" (fun _ -> [ for i in 1..30 -> $"name {i}" ]) (fun names ->
                         table [] [ rows names ])
                     |> Page.handle renameRow
                     |> Page.handle insert
+                    |> Page.handle mark
+                    |> Page.handle remove
 
-                let row (name: string) = tr [ _id name ] [ td [] [ str name ] ]
+                let row (name: string) =
+                    tr [ _id (name.Replace(' ', '-')) ] [ td [] [ str name ] ]
+
                 let listed = pageOf (fun names -> tbody [] [] |> Live.each id row names)
                 let plain = pageOf (fun names -> tbody [] (List.map row names))
 
@@ -260,12 +280,16 @@ let tests =
                             [
                                 "rename", 3
                                 "rename", 7
+                                "mark", 7
                                 "insert", 0
+                                "rename", 8
+                                "mark", 12
                                 "rename", 3
                                 "insert", 31
+                                "remove", 12
                                 "rename", 29
                             ])
 
                 Expect.equal (framesOf listed) (framesOf plain) "the same frames"
-                Expect.equal (framesOf listed).Length 6 "a frame per update"
+                Expect.equal (framesOf listed).Length 10 "a frame per update"
         ]
