@@ -196,3 +196,16 @@ let framesFor (page: Page<'S>) (actions: ClientAction list) : Patch list list =
 
         next, sent @ frames)
     |> snd
+
+/// The renders of `view` for `states` in turn, with one memo, each tree made from the last one's as the runtime makes
+/// them: each render's nodes and tree.
+let rendersOf (view: 'S -> XmlNode) (states: 'S list) : (XmlNode * ViewNode list) list =
+    let memo = ViewMemo()
+
+    states
+    |> List.mapFold
+        (fun last state ->
+            let struct (node, tree) = ViewTree.renderAfter last memo (fun () -> view state)
+            (node, tree), tree)
+        []
+    |> fst

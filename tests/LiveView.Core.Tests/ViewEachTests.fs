@@ -140,19 +140,11 @@ let tests =
             <| fun () ->
                 Prop.forAll (Arb.fromGen genEditedRenders)
                 <| fun renders ->
-                    let memo = ViewMemo()
-
-                    // Each tree made from the last one, as the runtime makes them.
-                    let renders, _ =
-                        renders
-                        |> List.mapFold
-                            (fun last lists ->
-                                let struct (node, tree) = ViewTree.renderAfter last memo (fun () -> view lists)
-                                let plain = viewWith false ignore lists
-
-                                (lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree),
-                                tree)
-                            []
+                    let renders =
+                        List.zip renders (rendersOf view renders)
+                        |> List.map (fun (lists, (node, tree)) ->
+                            let plain = viewWith false ignore lists
+                            lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree)
 
                     let plainEach =
                         renders

@@ -52,16 +52,10 @@ let tests =
             <| fun () ->
                 Prop.forAll (Arb.fromGen (Gen.listOf genItems |> Gen.map (fun renders -> [] :: renders)))
                 <| fun (states: Item list list) ->
-                    let memo = ViewMemo()
-
-                    // Each tree made from the last one, as the runtime makes them.
-                    let trees, _ =
-                        states
-                        |> List.mapFold
-                            (fun last items ->
-                                let struct (_, tree) = ViewTree.renderAfter last memo (fun () -> view items)
-                                (tree, ViewTree.ofView [ view items ]), tree)
-                            []
+                    let trees =
+                        List.zip
+                            (rendersOf view states |> List.map snd)
+                            (states |> List.map (fun items -> ViewTree.ofView [ view items ]))
 
                     trees |> List.forall (fun (kept, plain) -> kept = plain)
                     && trees
