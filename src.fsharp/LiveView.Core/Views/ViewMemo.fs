@@ -63,21 +63,20 @@ type internal ListRow<'T, 'K>(item: 'T, node: XmlNode) =
 [<Struct>]
 type internal RowSlot = { Row: ListRow }
 
-/// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the last ones are the last
-/// render's (the same rows, so that both renders' children lists can share that tail), and that render's list.
+/// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the first ones and of the
+/// last ones are the last render's in the same places (the same rows: their trees are copied, and both renders'
+/// children lists share that tail), and that render's list.
 [<Sealed>]
 type internal ListRender
-    (container: XmlNode, items: obj, rows: RowSlot array, shared: int, first: int, fromEnd: int, last: ListRender | null)
-    =
+    (container: XmlNode, items: obj, rows: RowSlot array, first: int, shared: int, last: ListRender | null) =
     member _.Container = container
     /// The items, an array of the list's item type (compared with the next render's without a look at the rows).
     member _.Items = items
     member _.Rows = rows
-    member _.Shared = shared
     /// How many rows, from the first on, are the last render's in the same places (their items the same references).
     member _.First = first
-    /// How many rows, from the last back, are the last render's in the same places (their items the same references).
-    member _.FromEnd = fromEnd
+    /// How many rows, from the last back, are the last render's in the same places.
+    member _.Shared = shared
     /// The last render's list, until this one's tree is made.
     member val Last: ListRender | null = last with get, set
     /// The rows' trees, the content of the container's tree, once made.
@@ -437,13 +436,14 @@ type ViewMemo() =
         let place = memo.Reserve()
         let identity = ViewMemo.Identity source
         let tag, attributes = element
+        let elementId = ViewMemo.IdOf attributes
 
-        let first =
+        let firstId =
             MemoId.Of(
                 identity,
                 {
                     Tag = tag
-                    Id = ViewMemo.IdOf attributes
+                    Id = elementId
                     Occurrence = 0
                 }
             )
@@ -457,21 +457,21 @@ type ViewMemo() =
                 made
 
         let occurrence =
-            match counts.TryGetValue first with
+            match counts.TryGetValue firstId with
             | true, before -> before
             | _ -> 0
 
-        counts[first] <- occurrence + 1
+        counts[firstId] <- occurrence + 1
 
         let id =
             if occurrence = 0 then
-                first
+                firstId
             else
                 MemoId.Of(
                     identity,
                     {
                         Tag = tag
-                        Id = ViewMemo.IdOf attributes
+                        Id = elementId
                         Occurrence = occurrence
                     }
                 )
@@ -617,7 +617,7 @@ type ViewMemo() =
             | _ -> ()
 
             let part =
-                MemoPart(id, node, render, List = ListRender(node, items, rows, shared, first, fromEnd, last))
+                MemoPart(id, node, render, List = ListRender(node, items, rows, first, shared, last))
 
             part.Source <- source
             part.Place <- place

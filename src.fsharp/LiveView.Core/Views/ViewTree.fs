@@ -304,8 +304,8 @@ module ViewTree =
                 let lastRows = nonNull last.Trees
                 let lastTrees = lastRows.Array
                 Array.Copy(lastTrees, trees, list.First)
-                Array.Copy(lastTrees, lastTrees.Length - list.FromEnd, trees, rows.Length - list.FromEnd, list.FromEnd)
-                let until = rows.Length - list.FromEnd
+                Array.Copy(lastTrees, lastTrees.Length - list.Shared, trees, rows.Length - list.Shared, list.Shared)
+                let until = rows.Length - list.Shared
 
                 if lastTrees.Length = rows.Length then
                     children.Base <- lastRows
