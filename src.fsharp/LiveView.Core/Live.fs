@@ -40,8 +40,8 @@ module Live =
     /// `container` (an element with no children) holding `view item` for each of `items`, in order: a list kept between
     /// renders. An item equal to the one the last render showed under the same key (`key item`) is not rendered again:
     /// its nodes and tree are reused, and the diff passes by what did not change, so that an update renders what
-    /// changed rather than every row (a comparison of references per row remains). `view` must render an element (give it the item's key as `id` or
-    /// `Live.key`, so that the client moves it rather than rebuilding it) and show the item and nothing else, as for
-    /// `memo`. `tbody [] [] |> Live.each (fun person -> person.Id) row people`.
+    /// changed rather than every row (a comparison of references per row remains). `view` must render an element (give
+    /// it the item's key as `id` or `Live.key`, so that the client moves it rather than rebuilding it) and show the
+    /// item and nothing else, as for `memo`. `tbody [] [] |> Live.each (fun person -> person.Id) row people`.
     let each (key: 'T -> 'K) (view: 'T -> XmlNode) (items: 'T seq) (container: XmlNode) : XmlNode =
         ViewMemo.List(container, items, key, view, view)

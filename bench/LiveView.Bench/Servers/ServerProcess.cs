@@ -1,5 +1,4 @@
 using System.Diagnostics;
-
 using LiveView.Deployment;
 
 namespace LiveView.Bench.Servers;

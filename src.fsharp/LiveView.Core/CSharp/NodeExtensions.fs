@@ -128,9 +128,9 @@ type NodeExtensions =
     /// Fills the element (which has no children) with `view(item)` for each of `items`, in order: a list kept between
     /// renders. An item equal to the one the last render showed under the same key (`key(item)`) is not rendered
     /// again: its nodes and tree are reused, and the diff passes by what did not change, so that an update renders what
-    /// changed rather than every row (a comparison of references per row remains). `view` must render an element (give it the item's key as `Id` or
-    /// `Key`, so that the client moves it rather than rebuilding it) and show the item and nothing else, as for
-    /// `H.Memo`. `H.Tbody().Each(people, person => person.Id, Row)`.
+    /// changed rather than every row (a comparison of references per row remains). `view` must render an element
+    /// (give it the item's key as `Id` or `Key`, so that the client moves it rather than rebuilding it) and show the
+    /// item and nothing else, as for `H.Memo`. `H.Tbody().Each(people, person => person.Id, Row)`.
     [<Extension>]
     static member Each<'T, 'K when 'K: not null>
         (node: XmlNode, items: seq<'T>, key: Func<'T, 'K>, view: Func<'T, XmlNode>)
