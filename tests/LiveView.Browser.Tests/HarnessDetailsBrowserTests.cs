@@ -239,7 +239,7 @@ public sealed class HarnessDetailsBrowserTests(Chromium chromium, ITestOutputHel
 
             var want = expected[index];
             await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == want.Url);
-            var shown = await page.EvaluateAsync<string[]>("window.__settled()").WaitAsync(TimeSpan.FromSeconds(15));
+            var shown = await JourneyReplay.SettledAsync(page);
             // A tab opens a little after the click that opens it.
             var tabsWanted = want.Tabs.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             for (var wait = 0; wait < 100 && tabs.Count < tabsWanted; wait++)

@@ -79,10 +79,15 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
           };
           document.addEventListener("liveview:patch", answered);
           document.addEventListener("liveview:error", answered);
+          // A document that is being left (a plain link's full load) never settles: the new one does.
+          let leaving = false;
+          window.addEventListener("beforeunload", () => { leaving = true; });
           window.__settled = () => new Promise((resolve) => {
             const events = ["liveview:patch", "liveview:error", "liveview:connected"];
             const check = () => {
-              if (document.documentElement.dataset.liveview !== "connected" || counts.answered < counts.sent) return;
+              // A link's full load may run this as the new document starts, before it has an <html> element.
+              const root = document.documentElement;
+              if (leaving || !root || root.dataset.liveview !== "connected" || counts.answered < counts.sent) return;
               events.forEach((name) => document.removeEventListener(name, check));
               const fields = Array.from(document.querySelectorAll("#main input, #main select, #main textarea"), (field) =>
                 `${field.id || field.name}: ${/^(checkbox|radio)$/.test(field.type) ? field.checked : `"${field.value}"`}`);
@@ -166,6 +171,26 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
         output.WriteLine($"{seeds} journeys of {steps} steps on {path}: {compared} pages compared (first paints included), in {clock.Elapsed}");
     }
 
+    /// <summary>
+    /// What <c>window.__settled()</c> gives (<see cref="Counting"/>) within 15 seconds: asked again in the next document
+    /// when a full load replaces the one it was asked in.
+    /// </summary>
+    internal static async Task<string[]> SettledAsync(IPage page)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            try
+            {
+                return await page.EvaluateAsync<string[]>("window.__settled()").WaitAsync(TimeSpan.FromTicks(Math.Max(0, (deadline - DateTime.UtcNow).Ticks)));
+            }
+            catch (PlaywrightException ex) when (ex.Message.Contains("context was destroyed") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     /// <summary>How many tabs take journeys at once.</summary>
     private const int Tabs = 3;
 
@@ -219,7 +244,7 @@ internal sealed class JourneyReplay(IBrowserContext context, Uri address, ITestO
             string[] shown;
             try
             {
-                shown = await page.EvaluateAsync<string[]>("window.__settled()").WaitAsync(TimeSpan.FromSeconds(15));
+                shown = await SettledAsync(page);
             }
             catch (Exception ex) when (ex is System.TimeoutException or PlaywrightException)
             {
