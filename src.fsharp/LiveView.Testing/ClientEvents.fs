@@ -349,7 +349,11 @@ module internal ClientEvents =
                 | "image"
                 | "file" -> []
                 | "checkbox"
-                | "radio" -> if input.IsChecked then [ input.Value ] else []
+                | "radio" when input.IsChecked ->
+                    // A box without a value attribute sends "on", as browsers do (AngleSharp's value is "" then).
+                    [ if input.HasAttribute "value" then input.Value else "on" ]
+                | "checkbox"
+                | "radio" -> []
                 | _ -> [ input.Value ]
             | :? IHtmlSelectElement as select when select.IsMultiple ->
                 [

@@ -54,6 +54,8 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let subscriptions = ResizeArray<int64 * Subscription>()
     let timers = ResizeArray<Timer>()
     let submitted = Dictionary<string, IElement>()
+    // The submitted forms whose submit's first answer came (its fields then show the view's values).
+    let answered = HashSet<IElement>(HashIdentity.Reference)
     let tabs = ResizeArray<string>()
     let held = ResizeArray<Held>()
     /// The elements whose `data-throttle` interval runs: one of their events went in this step.
@@ -137,6 +139,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
             record name patches loading null
             dom.Apply(patches, form)
+
+            match form with
+            | NonNull form when answered.Add form -> dom.ShowViewValues form
+            | _ -> ()
 
             // A navigation frame (the client's `arrive`): the links to the page it shows are marked active, its heading
             // takes the focus and its title is announced.
@@ -310,6 +316,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                     let go () =
                         if event.Type = "submit" then
                             submitted[string action.Name] <- event.Target
+                            answered.Remove event.Target |> ignore
 
                         // The form's fields as they are when the action goes (the client reads them then).
                         let action =
@@ -430,6 +437,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         running.Clear()
         submitted.Clear()
+        answered.Clear()
         // What the page held back goes with it.
         held.Clear()
         throttling.Clear()

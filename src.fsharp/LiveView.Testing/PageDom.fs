@@ -375,6 +375,25 @@ type internal PageDom(html: string, url: string) =
         finally
             overwriting <- null
 
+    /// The first answer to `form`'s submit came: every field of the form shows the view's value (its attribute), what
+    /// was typed in it included; fields whose content the page's scripts own are left (the client's `showViewValues`).
+    member _.ShowViewValues(form: IElement) =
+        match form with
+        | :? IHtmlFormElement as form when document.DocumentElement.Contains form ->
+            for field in List.ofSeq form.Elements do
+                if isNull (field.Closest "[data-liveview-ignore]") then
+                    match field with
+                    | :? IHtmlTextAreaElement as area -> area.Value <- area.DefaultValue
+                    | :? IHtmlInputElement as input when FieldValue.typed input ->
+                        FieldValue.set input input.DefaultValue
+                    | :? IHtmlInputElement as input when input.Type = "checkbox" || input.Type = "radio" ->
+                        input.IsChecked <- input.HasAttribute "checked"
+                    | :? IHtmlSelectElement as select ->
+                        for option in List.ofSeq select.Options do
+                            option.IsSelected <- option.HasAttribute "selected"
+                    | _ -> ()
+        | _ -> ()
+
     /// Marks the links to `page` (`data-page`) active and the others not, as the client does after a navigation.
     member _.MarkActive(page: string) =
         for link in document.QuerySelectorAll "[data-page]" do

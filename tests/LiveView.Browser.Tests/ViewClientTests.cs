@@ -120,6 +120,28 @@ public sealed class ViewClientTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task A_submitted_form_whose_fields_the_state_does_not_follow_shows_the_view_s_values_after_the_answer()
+    {
+        await page.CheckAsync("#urgent");
+        await page.SelectOptionAsync("#kind", "task");
+        await page.ClickAsync("#jotting");
+        await page.Keyboard.TypeAsync("gamma");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#jotted li")).ToHaveTextAsync(["gamma on task"]);
+        await Expect(page.Locator("#jotting")).ToHaveValueAsync(""); // the view's value: nothing changed it, it is ""
+        Assert.False(await page.IsCheckedAsync("#urgent"));
+        Assert.Equal("note", await ValueAsync("#kind"));
+        Assert.True(await IsFocusedAsync("#jotting"));
+
+        // Only the answer to the submit: what is typed after it stays.
+        await page.Keyboard.TypeAsync("delta");
+        await SendAsync("tick");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("ticks 1");
+        Assert.Equal("delta", await ValueAsync("#jotting"));
+    }
+
+    [Fact]
     public async Task A_submit_sends_the_typing_its_form_still_holds_back_first()
     {
         await page.ClickAsync("#message");
@@ -239,5 +261,27 @@ public sealed class ViewClientTests(Chromium chromium) : IClassFixture<Chromium>
         await early.WaitForLiveViewAsync();
         await early.WaitForFunctionAsync("window.__hookLog && window.__hookLog.includes('mounted hooked')");
         Assert.Equal(["early early", "mounted hooked"], await early.EvaluateAsync<string[]>("window.__hookLog"));
+    }
+
+    [Fact]
+    public async Task Hooks_defined_in_window_LiveViewHooks_after_the_client_loaded_are_mounted_by_the_next_frame()
+    {
+        await page.EvaluateAsync("""
+            window.LiveViewHooks = { Early: { mounted() { (window.__hookLog = window.__hookLog || []).push("late " + this.el.id); } } };
+            """);
+        await SendAsync("tick");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("ticks 1");
+        await page.WaitForFunctionAsync("(window.__hookLog || []).includes('late early')");
+    }
+
+    [Fact]
+    public async Task Hooks_a_deferred_script_in_the_head_of_a_Document_layout_defines_are_mounted()
+    {
+        var other = await context.NewPageAsync();
+        await other.GotoAsync(new Uri(lab.Address, "/view/document").ToString());
+        await other.WaitForLiveViewAsync();
+        await other.WaitForFunctionAsync("window.__hookLog && window.__hookLog.length > 0");
+        Assert.Equal(["head early"], await other.EvaluateAsync<string[]>("window.__hookLog"));
+        Assert.Equal(1, await other.Locator("head script[src='/view-head-hooks.js']").CountAsync());
     }
 }

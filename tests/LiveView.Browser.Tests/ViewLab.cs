@@ -26,6 +26,8 @@ public sealed record ViewLabState
 
     public ImmutableList<string> Said { get; init; } = [];
 
+    public ImmutableList<string> Jotted { get; init; } = [];
+
     public int Items { get; init; } = 30;
 
     public bool ListWrapped { get; init; }
@@ -63,6 +65,12 @@ public sealed class ViewLab : IAsyncDisposable
         window.addEventListener("liveview:pong", (event) => log("window pong " + event.detail.n));
         """;
 
+    /// <summary>Hooks a deferred script in the head of a <c>LiveLayout.Document</c> defines: it runs before the client.</summary>
+    private const string HeadHooks = """
+        window.LiveViewHooks = window.LiveViewHooks || {};
+        window.LiveViewHooks.Early = { mounted() { (window.__hookLog = window.__hookLog || []).push("head " + this.el.id); } };
+        """;
+
     private readonly WebApplication app;
 
     private ViewLab(WebApplication app, Uri address)
@@ -91,6 +99,7 @@ public sealed class ViewLab : IAsyncDisposable
             })
             .On("compose", (s, ctx) => s with { Draft = ctx.Form("message") ?? "" })
             .On("say", (s, ctx) => s with { Said = s.Said.Add(ctx.Form("message") ?? ""), Draft = "" })
+            .On("jot", (s, ctx) => s with { Jotted = s.Jotted.Add($"{ctx.Form("jotting")} {ctx.Form("urgent") ?? "off"} {ctx.Form("kind")}") })
             .On("more", (s, _) => s with { Items = s.Items + 5 })
             .On("wrap_list", (s, _) => s with { ListWrapped = !s.ListWrapped })
             .On("swap", (s, _) => s with { Swapped = !s.Swapped })
@@ -101,6 +110,10 @@ public sealed class ViewLab : IAsyncDisposable
 
     public static readonly Page<int> Other =
         LivePage.Create("other", initial: 0, view: _ => H.P("the other page").Id("other")).WithTitle("Other");
+
+    /// <summary>A page with a hook, in a <c>LiveLayout.Document</c> whose head has the script that defines it.</summary>
+    public static readonly Page<int> Hooked =
+        LivePage.Create("hooked", initial: 0, view: _ => H.Div().Id("early").Attr("data-liveview-hook", "Early")).WithTitle("Hooked");
 
     private static XmlNode View(ViewLabState s)
     {
@@ -128,6 +141,13 @@ public sealed class ViewLab : IAsyncDisposable
                 H.Input().Id("message").Name("message").Value(s.Draft).Action("input->view#compose").Data("debounce", "50"),
                 H.Output(s.Draft).Id("draft-echo"))
                 .Id("composer").Action("page#run").Data("liveview-action", "view").Data("liveview-function", "say"),
+            // A form whose fields the state does not follow: the view always shows them empty.
+            H.Form(
+                H.Input().Id("jotting").Name("jotting"),
+                H.Input().Type("checkbox").Id("urgent").Name("urgent"),
+                H.Select(H.Option("note").Value("note"), H.Option("task").Value("task")).Id("kind").Name("kind"))
+                .Id("jotter").Action("submit->view#jot"),
+            H.Ul([.. s.Jotted.Select(line => H.Li(line))]).Id("jotted"),
             H.Div(s.Swapped ? new[] { listBox, above, below } : new[] { above, below, listBox }).Id("lists"), // the list moves
             H.Div(Around(s)).Id("around"),
             H.Div().Id("early").Attr("data-liveview-hook", "Early"),
@@ -160,15 +180,20 @@ public sealed class ViewLab : IAsyncDisposable
                 H.Script().Attr("src", "/view-hooks.js").Flag("defer")))
         .Attr("lang", page.Lang);
 
+    private static XmlNode DocumentLayout(LayoutContext page) =>
+        LiveLayout.Document(page, page.Title, [H.Script().Attr("src", "/view-head-hooks.js").Flag("defer")], [.. LiveLayout.Status, LiveLayout.Main(page)]);
+
     public static async Task<ViewLab> StartAsync()
     {
         var (app, address) = await LabServer.StartAsync(
-            services => services.AddLiveView().AddPage(Page).AddPage(Other),
+            services => services.AddLiveView().AddPage(Page).AddPage(Other).AddPage(Hooked),
             app =>
             {
                 app.MapLivePage("/view", Page, Layout);
                 app.MapLivePage("/view/other", Other, Layout);
                 app.MapGet("/view-hooks.js", () => Results.Text(Hooks, "text/javascript"));
+                app.MapLivePage("/view/document", Hooked, DocumentLayout);
+                app.MapGet("/view-head-hooks.js", () => Results.Text(HeadHooks, "text/javascript"));
             });
         return new ViewLab(app, address);
     }

@@ -78,30 +78,68 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
     }
 
     [Fact]
-    public async Task Back_restores_from_session_storage_without_a_round_trip_and_forward_works()
+    public async Task Back_restores_from_session_storage_at_once_and_resumes_the_page_and_forward_works()
     {
         var sent = new List<string>();
-        var page = await OpenAsync("/", p => p.WebSocket += (_, socket) => socket.FrameSent += (_, frame) => sent.Add(frame.Text ?? ""));
+        ReceivedFrames received = null!;
+        var page = await OpenAsync("/", p =>
+        {
+            received = ReceivedFrames.Of(p);
+            p.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+            {
+                lock (sent)
+                {
+                    sent.Add(frame.Text ?? "");
+                }
+            };
+        });
         await page.SetViewportSizeAsync(800, 400); // short enough for the blog to scroll
 
         await page.ClickAsync("nav >> text=Blog");
         await Expect(page.Locator("#posts li")).ToHaveCountAsync(4);
         await page.ClickAsync("#load-more");
         await Expect(page.Locator("#posts li")).ToHaveCountAsync(8);
+        await received.WaitForSnapshotAsync(); // of the blog's state, 8 posts loaded
+        await page.EvaluateAsync("document.querySelector('#posts li').dataset.before = 'yes'");
         await page.EvaluateAsync("window.scrollTo(0, 120)");
         Assert.Equal(120, await page.EvaluateAsync<int>("Math.round(window.scrollY)"));
         // A click from script: Playwright's own click would first scroll the link into view.
         await page.EvaluateAsync("document.querySelector('nav a[data-page=about]').click()");
         await Expect(page).ToHaveURLAsync(Url("/about").ToString());
 
-        var before = sent.Count;
+        int before;
+        lock (sent)
+        {
+            before = sent.Count;
+        }
+
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(Url("/blog").ToString());
         await Expect(page.Locator("#posts li")).ToHaveCountAsync(8); // the page as it was, not a fresh one
         await Expect(page).ToHaveTitleAsync("Blog · LiveView Website");
         await Expect(page.Locator("nav a.active")).ToHaveTextAsync("Blog");
-        Assert.Equal(before, sent.Count); // no round trip
         await page.WaitForFunctionAsync("Math.round(window.scrollY) === 120"); // where the reader was
+
+        // The server resumed the blog from the snapshot of its state kept with the entry, and redrew nothing.
+        await page.WaitForFunctionAsync("document.documentElement.dataset.liveview === 'connected'");
+        for (var wait = 0; wait < 300 && received.Last != """{"action":"blog->mount"}"""; wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("""{"action":"blog->mount"}""", received.Last);
+        lock (sent)
+        {
+            var mount = Assert.Single(sent.Skip(before));
+            Assert.StartsWith("""{"action":"blog->mount","data":{""", mount, StringComparison.Ordinal);
+            Assert.Contains("\"state\":\"", mount, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("yes", await page.GetAttributeAsync("#posts li", "data-before"));
+        // It goes on from there: the next four.
+        var posts = await QueryAsync(db => db.Posts.CountAsync(p => p.Lang == "en"));
+        await page.ClickAsync("#load-more");
+        await Expect(page.Locator("#posts li")).ToHaveCountAsync(Math.Min(posts, 12));
 
         await page.GoForwardAsync();
         await Expect(page).ToHaveURLAsync(Url("/about").ToString());
@@ -111,6 +149,62 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(Url("/").ToString());
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Welcome");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_page_back_from_history_is_what_the_server_diffs_against(bool stateKept)
+    {
+        // The home page searched, then left for another page over the socket: the server no longer holds it.
+        ReceivedFrames received = null!;
+        var page = await OpenAsync("/", p => received = ReceivedFrames.Of(p));
+        await page.FillAsync("#q", "pa");
+        await Expect(page.Locator("#results")).ToContainTextAsync("posts match.");
+        // The snapshot of the page's state with its results (sent once the state stays unchanged a moment).
+        await received.WaitForSnapshotAsync();
+
+        await page.EvaluateAsync("document.querySelector('nav a[data-page=about]').click()");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("About");
+        if (!stateKept)
+        {
+            // The history entry without the snapshot of its page's state (as one whose page forgets its state).
+            await page.EvaluateAsync("""
+                Object.keys(sessionStorage).filter((key) => key.startsWith("liveview:")).forEach((key) => {
+                  const entry = JSON.parse(sessionStorage.getItem(key));
+                  delete entry.kept;
+                  sessionStorage.setItem(key, JSON.stringify(entry));
+                })
+                """);
+        }
+
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(Url("/").ToString());
+        if (stateKept)
+        {
+            // Resumed from it: the page as it was.
+            await Expect(page.Locator("#results")).ToContainTextAsync("posts match.");
+        }
+        else
+        {
+            // Mounted afresh and shown again: the server's page, what was typed kept.
+            await Expect(page.Locator("#results")).ToHaveTextAsync("");
+            Assert.Equal("pa", await page.InputValueAsync("#q"));
+        }
+
+        // Another search: the frames are diffed against what the browser shows, so #results ends as a page that
+        // searched for it alone shows it.
+        await page.FillAsync("#q", "forms");
+        await Expect(page.Locator("#results li")).ToHaveCountAsync(
+            await QueryAsync(db => db.Posts.CountAsync(p => p.Lang == "en" && EF.Functions.Like(p.Title, "%forms%"))));
+        await Expect(page.Locator("#loading")).ToBeHiddenAsync();
+
+        var fresh = await OpenAsync("/");
+        await fresh.FillAsync("#q", "forms");
+        await Expect(fresh.Locator("#results li")).ToHaveCountAsync(await page.Locator("#results li").CountAsync());
+        await Expect(fresh.Locator("#loading")).ToBeHiddenAsync();
+        Assert.Equal(await fresh.InnerHTMLAsync("#results"), await page.InnerHTMLAsync("#results"));
+        Assert.Equal("forms", await page.InputValueAsync("#q"));
     }
 
     [Fact]

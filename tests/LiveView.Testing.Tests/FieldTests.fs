@@ -37,6 +37,16 @@ let private noop = Handler.named "noop" (fun state _ -> Reply.state state)
 let private clear =
     Handler.named "clear" (fun state _ -> Reply.state { state with Values = Map.empty })
 
+/// A form whose fields the state does not follow: the view always shows them empty.
+let private jot =
+    Handler.named "jot" (fun state ctx ->
+        let box = ctx.Form "u" |> Option.ofObj |> Option.defaultValue "off"
+
+        Reply.state
+            { state with
+                Sent = state.Sent @ [ string (ctx.Form "j") + " " + box ]
+            })
+
 let private page =
     Page.create
         "fields"
@@ -66,6 +76,12 @@ let private page =
                                             ]
                                 ]
                         ]
+                    form
+                        [ _id "jot"; Live.on "submit" jot ]
+                        [
+                            input [ _type "text"; _id "j"; _name "j" ]
+                            input [ _type "checkbox"; _id "u"; _name "u" ]
+                        ]
                     p [ _id "heard" ] [ str (String.concat "," state.Heard) ]
                     p [ _id "sent" ] [ str (String.concat "|" state.Sent) ]
                     div [ _id "plain"; Live.on "click" noop ] [ str "not focusable" ]
@@ -74,6 +90,7 @@ let private page =
     |> Page.handle validate
     |> Page.handle noop
     |> Page.handle clear
+    |> Page.handle jot
 
 [<Tests>]
 let tests =
@@ -128,4 +145,20 @@ let tests =
                 Expect.equal (test.Value "#a") "" "the view emptied it"
                 let test = test.Fill("#b", "y")
                 Expect.equal (test.Text "#heard") "a" "the user changed nothing in a since its last change"
+
+            testCase
+                "the first answer to a form's submit puts the view's values in its fields, those it does not follow too"
+            <| fun () ->
+                let isChecked (test: LiveTest) =
+                    match test.Document.QuerySelector "#u" with
+                    | :? AngleSharp.Html.Dom.IHtmlInputElement as box -> box.IsChecked
+                    | _ -> failwith "no #u"
+
+                let test = LiveTest.Mount(page).Check("#u").Fill("#j", "gamma").Submit("#jot")
+                Expect.equal (test.Text "#sent") "gamma on" "the form went as it was filled"
+                Expect.equal (test.Value "#j") "" "the view's value: empty"
+                Expect.isFalse (isChecked test) "the view's box: not checked"
+                // Only that answer: what is typed after it stays through the next frames.
+                let test = test.Fill("#j", "delta").Click "#button"
+                Expect.equal (test.Value "#j") "delta" "typed after the answer"
         ]

@@ -17,8 +17,9 @@
  * and its view's fingerprint), data-history="off", data-loading-delay (ms before #loading shows).
  *
  * Page state: the server sends {"state": "...", "view": "..."} after the page's state changed (a snapshot it signed
- * and encrypted); the client keeps the latest in memory (never in storage: a reload is a fresh page) and sends it
- * back with its mount when it reconnects, so that the page resumes on any server where it was, with nothing redrawn.
+ * and encrypted); the client keeps the latest in memory, and with its page's history entry in sessionStorage (never
+ * read by a reload, which is a fresh page), and sends it back with its mount when it reconnects or when back and
+ * forward put the page back, so that the page resumes on any server where it was, with nothing redrawn.
  *
  * Frames keep focus, caret, typed values and scroll positions; a focused field takes the view's value only with
  * data-liveview-overwrite (on it or its form) or in the answer to its form's submit.
@@ -27,8 +28,8 @@
  * FocusOnNavigate and Next.js's route announcer do.
  *
  * Hooks: <div data-liveview-hook="Chart"> gets an instance of LiveView.hooks.Chart (or window.LiveViewHooks.Chart, set
- * before this script loads): { mounted() {}, updated() {}, destroyed() {} }, called when the element appears, when a
- * frame changed it or its content, and when it leaves. this.el is the element; this.pushEvent("handler", data) sends
+ * by any script, before or after this one): { mounted() {}, updated() {}, destroyed() {} }, called when the element
+ * appears, when a frame changed it or its content, and when it leaves. this.el is the element; this.pushEvent("handler", data) sends
  * "<page>->handler"; this.handleEvent("name", payload => ...) gets the server's Patch.Event("name", payload), which
  * is also dispatched on window as "liveview:name".
  */
@@ -62,9 +63,8 @@
   let everConnected = false;
   let queue = [];
 
-  // The page on screen and its parameters; the pages this connection has mounted.
+  // The page on screen and its parameters.
   let current = { page: config.page || null, params: parseJson(config.params) };
-  const mounted = new Set();
   let navigating = {}; // page -> data of the last send_page for it
   let recovering = null; // form values to put back after a reconnect re-render
   let kept = null; // the latest snapshot of the page's state: { page, url, state, view }
@@ -72,6 +72,7 @@
   let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
   const submitted = new Map(); // action -> the form whose submit sent it, until its answer
   let overwriting = null; // the submitted form the frame being applied answers
+  const answered = new WeakSet(); // the submitted forms whose submit's first answer came
   let refocusing = false; // focus put back after a frame: not the user's event
 
   function parseJson(text) {
@@ -112,26 +113,11 @@
     socket = ws;
     ws.onopen = () => {
       attempts = 0;
-      mounted.clear();
       if (current.page) {
-        if (everConnected) {
-          // The server may have lost this page: with the snapshot of its state, it resumes where it was (the answer
-          // redraws nothing, unless the view shown is not the snapshot's); without, it is mounted again at its URL and
-          // re-rendered. What was typed is kept either way.
-          recovering = formValues(main());
-          if (kept && kept.page === current.page && kept.url === here()) {
-            resuming = `${current.page}->mount`;
-            const message = { action: resuming, data: { ...current.params }, state: kept.state };
-            if (kept.view) message.view = kept.view;
-            transmit(message);
-          } else {
-            transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
-          }
-        } else {
-          // The page came over HTTP: the server only needs to mount it (and sends its view if it renders another).
-          transmit({ action: `${current.page}->mount`, data: { ...current.params }, view: config.view });
-        }
-        mounted.add(current.page);
+        // The server may have lost this page (everConnected): it is mounted again.
+        if (everConnected) remount();
+        // The page came over HTTP: the server only needs to mount it (and sends its view if it renders another).
+        else transmit({ action: `${current.page}->mount`, data: { ...current.params }, view: config.view });
       }
       everConnected = true;
       setState("connected");
@@ -163,14 +149,28 @@
     }
   }
 
+  /**
+   * Mounts the page on screen where the server does not hold it: after a reconnect (the server may have lost it), or
+   * when back or forward put it back from history (the server holds one page per connection: the one left). With the
+   * snapshot of its state the client kept, it resumes where it was (the answer redraws nothing, unless the view shown
+   * is not the snapshot's); without, it is mounted again at its URL and re-rendered. What was typed is kept either way.
+   * So the view the server diffs against is always the one on screen.
+   */
+  function remount() {
+    recovering = formValues(main());
+    if (kept && kept.page === current.page && kept.url === here()) {
+      resuming = `${current.page}->mount`;
+      const message = { action: resuming, data: { ...current.params }, state: kept.state };
+      if (kept.view) message.view = kept.view;
+      transmit(message);
+    } else {
+      transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
+    }
+  }
+
   /** Sends one action; while offline it waits in a queue and goes out once connected. */
   function send(action, data = {}, form = undefined, options = {}) {
     const page = action.split("->")[0];
-    if (page === current.page && !mounted.has(page) && !action.endsWith("->send_page") && socket && socket.readyState === WebSocket.OPEN) {
-      // A page restored from history was never mounted on this connection: mount it before its first action.
-      transmit({ action: `${page}->mount`, data: { ...current.params } });
-      mounted.add(page);
-    }
     if (action.endsWith("->send_page")) {
       navigating[page] = { ...data };
       if (resuming) recovering = resuming = null; // the reconnect's page is left: its typed values are not for the next
@@ -287,6 +287,10 @@
     if (resumed) resume(message);
     else apply(message);
     overwriting = null;
+    if (form && !answered.has(form)) {
+      answered.add(form);
+      if (form.isConnected) showViewValues(form);
+    }
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
 
@@ -448,7 +452,6 @@
     cancelDebounced();
     kept = null; // the snapshot was of the page left (or of this page before it was mounted again)
     current = { page, params: navigating[page] || (restoring && restoring.params) || {} };
-    mounted.add(page);
     markActive(page);
     if (restoring || message.url === here()) {
       history.replaceState(entryState(restoring ? restoring.key : entryKey), "", message.url);
@@ -572,10 +575,12 @@
   function snapshot() {
     const content = main();
     if (!content) return;
+    // With the snapshot of the page's state the client keeps, if it is this page's: back and forward resume from it.
+    const state = kept && kept.page === current.page && kept.url === here() ? { state: kept.state, view: kept.view } : null;
     try {
       sessionStorage.setItem(STORE + entryKey, JSON.stringify({
         html: content.innerHTML, title: document.title, meta: currentMeta(), scroll: window.scrollY,
-        page: current.page, params: current.params,
+        page: current.page, params: current.params, kept: state,
       }));
     } catch {
       // Storage full or unavailable: that entry will come from the server instead.
@@ -595,7 +600,8 @@
       document.title = saved.title;
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
-      kept = null;
+      kept = saved.kept ? { page: current.page, url: here(), state: saved.kept.state, view: saved.kept.view } : null;
+      if (socket && socket.readyState === WebSocket.OPEN) remount(); // offline, the reconnect mounts it
       cancelDebounced();
       markActive(current.page);
       requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));
@@ -700,6 +706,19 @@
     return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && !/^(checkbox|radio|file|hidden|submit|image|reset|button)$/.test(el.type));
   }
 
+  /**
+   * The first answer to a form's submit came: every field of the form shows the view's value (its attribute), what
+   * was typed in it included, as a page loaded afresh would; fields whose content the page's scripts own are left.
+   */
+  function showViewValues(form) {
+    Array.from(form.elements).forEach((field) => {
+      if (field.closest("[data-liveview-ignore]")) return;
+      if (typed(field)) field.value = field.defaultValue;
+      else if (/^(checkbox|radio)$/.test(field.type)) field.checked = field.defaultChecked;
+      else if (field.tagName === "SELECT") Array.from(field.options).forEach((option) => (option.selected = option.defaultSelected));
+    });
+  }
+
   /** A field that takes the view's values even while focused. */
   function overwritable(field) {
     return !!(field.closest("[data-liveview-overwrite]") || field.form?.hasAttribute("data-liveview-overwrite") || (overwriting && field.form === overwriting));
@@ -797,8 +816,9 @@
       const name = el.dataset.liveviewHook;
       const known = live.get(el);
       if (known) return touched.has(el) && call(known, "updated");
-      if (!definitions[name]) return;
-      const hook = Object.create(definitions[name]);
+      const definition = definitions[name] || window.LiveViewHooks?.[name];
+      if (!definition) return;
+      const hook = Object.create(definition);
       const entry = { name, hook, listeners: [] };
       hook.el = el;
       hook.pushEvent = (handler, data = {}) => send(`${current.page}->${handler}`, Object.fromEntries(Object.entries(data).map(
@@ -947,7 +967,10 @@
     // Which field the event came from, when it bubbled up from one (the form's "change" names the changed field).
     if (event.target !== element && event.target.name && isField(event.target)) data.target = event.target.name;
     const go = () => {
-      if (event.type === "submit") submitted.set(action, element);
+      if (event.type === "submit") {
+        submitted.set(action, element);
+        answered.delete(element);
+      }
       send(action, data, formOf(element), { loading: showLoading });
     };
     const delay = Number(element.dataset.debounce || 0);
