@@ -23,6 +23,16 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
         }
     }
 
+    /// <summary>Takes the snapshots of their pages' states out of the history entries the client keeps.</summary>
+    private static Task ForgetKeptStatesAsync(IPage page) =>
+        page.EvaluateAsync("""
+            Object.keys(sessionStorage).filter((key) => key.startsWith("liveview:")).forEach((key) => {
+              const entry = JSON.parse(sessionStorage.getItem(key));
+              delete entry.kept;
+              sessionStorage.setItem(key, JSON.stringify(entry));
+            })
+            """);
+
     [Fact]
     public async Task Every_page_opens_from_the_menu_without_a_reload_with_its_URL_title_meta_and_active_item()
     {
@@ -169,13 +179,7 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
         if (!stateKept)
         {
             // The history entry without the snapshot of its page's state (as one whose page forgets its state).
-            await page.EvaluateAsync("""
-                Object.keys(sessionStorage).filter((key) => key.startsWith("liveview:")).forEach((key) => {
-                  const entry = JSON.parse(sessionStorage.getItem(key));
-                  delete entry.kept;
-                  sessionStorage.setItem(key, JSON.stringify(entry));
-                })
-                """);
+            await ForgetKeptStatesAsync(page);
         }
 
         await page.GoBackAsync();
@@ -192,6 +196,9 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
             Assert.Equal("pa", await page.InputValueAsync("#q"));
         }
 
+        // Drawn again or not, the heading has the focus a page put back has.
+        await Expect(page.Locator("main h1")).ToBeFocusedAsync();
+
         // Another search: the frames are diffed against what the browser shows, so #results ends as a page that
         // searched for it alone shows it.
         await page.FillAsync("#q", "forms");
@@ -205,6 +212,52 @@ public sealed class WebsiteNavigationTests(Chromium chromium) : WebsiteTest(chro
         await Expect(fresh.Locator("#loading")).ToBeHiddenAsync();
         Assert.Equal(await fresh.InnerHTMLAsync("#results"), await page.InnerHTMLAsync("#results"));
         Assert.Equal("forms", await page.InputValueAsync("#q"));
+    }
+
+    [Fact]
+    public async Task Back_twice_before_the_first_answer_ends_on_the_second_page_with_no_entry_added()
+    {
+        var page = await OpenAsync("/");
+        await page.ClickAsync("nav >> text=About");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("About");
+        await page.ClickAsync("nav >> text=Contact");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Contact");
+        var entries = await page.EvaluateAsync<int>("history.length");
+
+        // The entries without the snapshots of their pages' states: each back mounts its page afresh, and its answer
+        // is a navigation.
+        await ForgetKeptStatesAsync(page);
+        await page.EvaluateAsync("""
+            window.__home = new Promise((resolve) => document.addEventListener("liveview:patch", (event) => {
+              if (event.detail.action === "home->send_page") resolve();
+            }));
+            null; // (not the promise: evaluating would wait for it)
+            """);
+
+        // Every frame takes 300 ms each way: the second back comes before the answer to the first one's mount.
+        await page.EvaluateAsync("LiveView.enableLatencySim(300)");
+        await page.EvaluateAsync("history.back()");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("About");
+        await page.EvaluateAsync("history.back()");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Welcome");
+
+        // The second answer came (after the first: frames keep their order).
+        await page.EvaluateAsync("window.__home").WaitAsync(TimeSpan.FromSeconds(15));
+        await Expect(page).ToHaveURLAsync(Url("/").ToString());
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Welcome");
+        Assert.Equal(entries, await page.EvaluateAsync<int>("history.length"));
+
+        // And the server holds the home page: a search answers on it.
+        await page.EvaluateAsync("LiveView.disableLatencySim()");
+        await page.FillAsync("#q", "pa");
+        await Expect(page.Locator("#results")).ToContainTextAsync("posts match.");
+
+        // Where the history was left: forward goes to the About page, then to the Contact page.
+        await page.GoForwardAsync();
+        await Expect(page).ToHaveURLAsync(Url("/about").ToString());
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("About");
+        await page.GoForwardAsync();
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Contact");
     }
 
     [Fact]

@@ -215,6 +215,24 @@ let tests =
 
                 Expect.throwsT<ArgumentException> (fun () -> each (ul [] []) (fun n -> str (string n))) "a text item"
 
+                // The message names the list's element.
+                let says (problem: unit -> unit) =
+                    try
+                        problem ()
+                        ""
+                    with :? ArgumentException as ex ->
+                        ex.Message
+
+                Expect.stringContains
+                    (says (fun () -> each (ul [ _id "people" ] [ li [] [] ]) (fun _ -> li [] [])))
+                    "<ul id=\"people\"> has some"
+                    "a list in an element with children"
+
+                Expect.stringContains
+                    (says (fun () -> each (ol [] []) (fun n -> str (string n))))
+                    "the list in <ol>"
+                    "a text item"
+
             testCase "rows straight in a table get the tbody the HTML parser adds"
             <| fun () ->
                 let memo = ViewMemo()

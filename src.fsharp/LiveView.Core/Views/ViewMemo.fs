@@ -412,18 +412,31 @@ type ViewMemo() =
         : XmlNode =
         let items = ViewMemo.ItemsOf items
 
+        // The list's element, as an error names it: `<tbody id="people">`.
+        let named =
+            match container with
+            | ParentNode((tag, attributes), _)
+            | VoidElement(tag, attributes) ->
+                match ViewMemo.IdOf attributes with
+                | null -> $"<{tag}>"
+                | id -> $"<{tag} id=\"{id}\">"
+            | Text _ -> "a text"
+
         let rowNode item =
             match view item with
             | Text _ ->
                 invalidArg
                     (nameof view)
-                    "Each item of a list must render an element: a text or raw markup would merge with its neighbours."
+                    $"Each item of the list in {named} must render an element: a text or raw markup would merge with its neighbours."
             | node -> node
 
         match container with
-        | ParentNode(_, _ :: _)
-        | Text _ -> invalidArg (nameof container) "A list fills an element with no children: give it an empty one."
-        | VoidElement _ -> invalidArg (nameof container) "A list fills an element that can hold children."
+        | Text _ -> invalidArg (nameof container) "A list fills an element, not a text."
+        | ParentNode(_, _ :: _) ->
+            invalidArg
+                (nameof container)
+                $"A list fills an element with no children: {named} has some; give it an empty one."
+        | VoidElement _ -> invalidArg (nameof container) $"A list fills an element that can hold children, not {named}."
         | ParentNode(element, []) ->
             match ViewMemo.running with
             | null -> ParentNode(element, [ for item in items -> rowNode item ])

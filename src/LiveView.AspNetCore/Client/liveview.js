@@ -70,6 +70,8 @@
   let kept = null; // the latest snapshot of the page's state: { page, url, state, view }
   let resuming = null; // the reconnect's mount that carries it, until its answer
   let restoring = null; // the history entry being fetched from the server (forward to an uncached page)
+  let remounts = []; // the actions of the mounts sent again (reconnect, back and forward), until answered in order
+  let headingFocused = false; // whether the main heading had the focus when the page on screen was last mounted again
   const submitted = new Map(); // action -> the form whose submit sent it, until its answer
   let overwriting = null; // the submitted form the frame being applied answers
   const answered = new WeakSet(); // the submitted forms whose submit's first answer came
@@ -113,6 +115,7 @@
     socket = ws;
     ws.onopen = () => {
       attempts = 0;
+      remounts = []; // the last connection's answers will not come
       if (current.page) {
         // The server may have lost this page (everConnected): it is mounted again.
         if (everConnected) remount();
@@ -158,14 +161,16 @@
    */
   function remount() {
     recovering = formValues(main());
-    if (kept && kept.page === current.page && kept.url === here()) {
-      resuming = `${current.page}->mount`;
-      const message = { action: resuming, data: { ...current.params }, state: kept.state };
+    headingFocused = !!document.activeElement && document.activeElement === heading();
+    const resume = kept && kept.page === current.page && kept.url === here();
+    const message = { action: `${current.page}->${resume ? "mount" : "send_page"}`, data: { ...current.params } };
+    if (resume) {
+      resuming = message.action;
+      message.state = kept.state;
       if (kept.view) message.view = kept.view;
-      transmit(message);
-    } else {
-      transmit({ action: `${current.page}->send_page`, data: { ...current.params } });
     }
+    remounts.push(message.action);
+    transmit(message);
   }
 
   /** Sends one action; while offline it waits in a queue and goes out once connected. */
@@ -265,6 +270,12 @@
       keep(message);
       return;
     }
+    const remounted = remounts.length > 0 && message.action === remounts[0];
+    if (remounted) {
+      remounts.shift();
+      // The answer to a mount that a later one overtook (back, then back again before it came): not for this page.
+      if (remounts.length > 0) return;
+    }
     const form = submitted.get(message.action);
     if (message.loading !== true) submitted.delete(message.action);
     const resumed = resuming !== null && message.action === resuming;
@@ -287,6 +298,8 @@
     if (resumed) resume(message);
     else apply(message);
     overwriting = null;
+    // A page drawn again where it was: its heading keeps the focus it had (a new heading has no id to find it by).
+    if (remounted && headingFocused && (!document.activeElement || document.activeElement === document.body)) focusHeading();
     if (form && !answered.has(form)) {
       answered.add(form);
       if (form.isConnected) showViewValues(form);
@@ -473,13 +486,7 @@
    * reader users start there, and its title is announced in a polite live region the client adds to <body>.
    */
   function announceArrival() {
-    const heading = main() && main().querySelector("h1");
-    if (heading) {
-      if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-      refocusing = true; // not the user's focus: no focus or blur action
-      heading.focus({ preventScroll: true });
-      refocusing = false;
-    }
+    focusHeading();
     let announcer = document.getElementById("liveview-announcer");
     if (!announcer) {
       announcer = document.createElement("div");
@@ -491,6 +498,21 @@
       document.body.appendChild(announcer);
     }
     announcer.textContent = document.title;
+  }
+
+  /** The page's main heading (the first h1 in #main), focusable from script, or null. */
+  function heading() {
+    const found = main() && main().querySelector("h1");
+    if (found && !found.hasAttribute("tabindex")) found.setAttribute("tabindex", "-1");
+    return found;
+  }
+
+  function focusHeading() {
+    const found = heading();
+    if (!found) return;
+    refocusing = true; // not the user's focus: no focus or blur action
+    found.focus({ preventScroll: true });
+    refocusing = false;
   }
 
   function here() {
@@ -601,11 +623,11 @@
       setMeta(saved.meta || {});
       current = { page: saved.page, params: saved.params || {} };
       kept = saved.kept ? { page: current.page, url: here(), state: saved.kept.state, view: saved.kept.view } : null;
-      if (socket && socket.readyState === WebSocket.OPEN) remount(); // offline, the reconnect mounts it
       cancelDebounced();
       markActive(current.page);
       requestAnimationFrame(() => window.scrollTo({ top: saved.scroll || 0 }));
       announceArrival();
+      if (socket && socket.readyState === WebSocket.OPEN) remount(); // offline, the reconnect mounts it
       document.dispatchEvent(new CustomEvent("liveview:restored", { detail: { url: here() } }));
     } else if (state.page) {
       restoring = { key: state.liveview, params: state.params || {} };
