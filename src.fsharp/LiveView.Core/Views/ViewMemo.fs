@@ -402,6 +402,16 @@ type ViewMemo() =
 
             struct (first, fromEnd)
 
+    /// A list's element as an error names it: `<tbody id="people">`.
+    static member private Named(container: XmlNode) =
+        match container with
+        | ParentNode((tag, attributes), _)
+        | VoidElement(tag, attributes) ->
+            match ViewMemo.IdOf attributes with
+            | null -> $"<{tag}>"
+            | id -> $"<{tag} id=\"{id}\">"
+        | Text _ -> "a text"
+
     /// `container` (an element with no children) holding `view item` for each of `items`, in order. In a page's render,
     /// an item equal to the one the last render showed under its key (`key item`) is not rendered again: its nodes and
     /// tree are reused, the children lists of both renders share their unchanged tail, and the rows whose items are the
@@ -412,22 +422,12 @@ type ViewMemo() =
         : XmlNode =
         let items = ViewMemo.ItemsOf items
 
-        // The list's element, as an error names it: `<tbody id="people">`.
-        let named =
-            match container with
-            | ParentNode((tag, attributes), _)
-            | VoidElement(tag, attributes) ->
-                match ViewMemo.IdOf attributes with
-                | null -> $"<{tag}>"
-                | id -> $"<{tag} id=\"{id}\">"
-            | Text _ -> "a text"
-
         let rowNode item =
             match view item with
             | Text _ ->
                 invalidArg
                     (nameof view)
-                    $"Each item of the list in {named} must render an element: a text or raw markup would merge with its neighbours."
+                    $"Each item of the list in {ViewMemo.Named container} must render an element: a text or raw markup would merge with its neighbours."
             | node -> node
 
         match container with
@@ -435,8 +435,11 @@ type ViewMemo() =
         | ParentNode(_, _ :: _) ->
             invalidArg
                 (nameof container)
-                $"A list fills an element with no children: {named} has some; give it an empty one."
-        | VoidElement _ -> invalidArg (nameof container) $"A list fills an element that can hold children, not {named}."
+                $"A list fills an element with no children: {ViewMemo.Named container} has some; give it an empty one."
+        | VoidElement _ ->
+            invalidArg
+                (nameof container)
+                $"A list fills an element that can hold children, not {ViewMemo.Named container}."
         | ParentNode(element, []) ->
             match ViewMemo.running with
             | null -> ParentNode(element, [ for item in items -> rowNode item ])

@@ -29,9 +29,9 @@
  *
  * Hooks: <div data-liveview-hook="Chart"> gets an instance of LiveView.hooks.Chart (or window.LiveViewHooks.Chart, set
  * by any script, before or after this one): { mounted() {}, updated() {}, destroyed() {} }, called when the element
- * appears, when a frame changed it or its content, and when it leaves. this.el is the element; this.pushEvent("handler", data) sends
- * "<page>->handler"; this.handleEvent("name", payload => ...) gets the server's Patch.Event("name", payload), which
- * is also dispatched on window as "liveview:name".
+ * appears, when a frame changed it or its content, and when it leaves. this.el is the element;
+ * this.pushEvent("handler", data) sends "<page>->handler"; this.handleEvent("name", payload => ...) gets the server's
+ * Patch.Event("name", payload), which is also dispatched on window as "liveview:name".
  */
 (() => {
   "use strict";
@@ -299,7 +299,8 @@
     else apply(message);
     overwriting = null;
     // A page drawn again where it was: its heading keeps the focus it had (a new heading has no id to find it by).
-    if (remounted && headingFocused && (!document.activeElement || document.activeElement === document.body)) focusHeading();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (remounted && headingFocused && lost) focusHeading();
     if (form && !answered.has(form)) {
       answered.add(form);
       if (form.isConnected) showViewValues(form);
