@@ -207,5 +207,11 @@ module Page =
                     | _ -> None)
                 |> Option.toObj
 
-            raise (InvalidOperationException($"Page '{page.Name}' could not be mounted.", cause))
+            // A test's message, not a client's: it says why (a handler not registered, the exception of the mount).
+            let why =
+                match cause with
+                | null -> ""
+                | cause -> $" {cause.GetType().Name}: {cause.Message}"
+
+            raise (InvalidOperationException($"Page '{page.Name}' could not be mounted.{why}", cause))
         | live -> unbox<'S> live.State, patches, errors

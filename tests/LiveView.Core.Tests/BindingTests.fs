@@ -80,7 +80,7 @@ let tests =
                         error
 
                 Expect.stringContains
-                    (string (nonNull error.InnerException).Message)
+                    error.Message
                     "The page 'counter' binds 'click' to 'reset_count', which is not one of its handlers"
                     "names the handler"
 

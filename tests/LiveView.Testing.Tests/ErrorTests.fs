@@ -188,6 +188,20 @@ let endless =
                         "EffectTimeout"
                     ]
 
+            testCase "a view bound to a handler its page has not registered fails the opening, naming the handler"
+            <| fun () ->
+                let go = Handler.named "go" (fun n _ -> Reply.state n)
+
+                let page =
+                    Page.create "unwired" (fun _ -> 0) (fun _ -> button [ Live.on "click" go ] [ str "go" ])
+
+                fails
+                    (fun () -> LiveTest.Mount page)
+                    [
+                        "the page 'unwired' could not be mounted"
+                        "binds 'click' to 'go', which is not one of its handlers"
+                    ]
+
             testCase "a mount effect that never ends fails the opening, naming the effect"
             <| fun () ->
                 let page =
