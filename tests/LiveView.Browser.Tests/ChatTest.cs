@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace LiveView.Browser.Tests;
 
@@ -60,7 +61,8 @@ public abstract class ChatTest(Chromium chromium) : IClassFixture<Chromium>, IAs
         await page.GotoAsync(Url(path));
         await page.FillAsync("#name", name);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(Url(path), new() { WaitUntil = WaitUntilState.Commit });
+        // Not WaitForURLAsync(..., Commit): when the redirect has committed already, it waits for a load state that came.
+        await Expect(page).ToHaveURLAsync(Url(path), new() { Timeout = 15_000 });
         await page.WaitForLiveViewAsync();
         return page;
     }

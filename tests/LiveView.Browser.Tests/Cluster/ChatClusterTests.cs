@@ -223,7 +223,8 @@ public sealed partial class ChatClusterTests(Chromium chromium) : IClassFixture<
         await page.GotoAsync(room);
         await page.FillAsync("#name", name);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(room, new() { WaitUntil = WaitUntilState.Commit });
+        // Not WaitForURLAsync(..., Commit): when the redirect has committed already, it waits for a load state that came.
+        await Expect(page).ToHaveURLAsync(room, new() { Timeout = 15_000 });
         await page.WaitForLiveViewAsync();
         return page;
     }
