@@ -233,12 +233,6 @@ type ViewMemo() =
 
             p.ByNode <- byNode
 
-    /// True when the last render kept no part.
-    member internal _.IsEmpty =
-        match parts with
-        | null -> true
-        | p -> p.Last.Count = 0
-
     /// The parts, made with the first.
     member private _.Parts =
         match parts with

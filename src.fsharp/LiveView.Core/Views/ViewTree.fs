@@ -260,13 +260,15 @@ module ViewTree =
             count <- start
             list
 
+    /// The part kept by `memo` (null: none) whose nodes are `node`, or null.
+    let private partOf (memo: ViewMemo | null) (node: XmlNode) : MemoPart | null =
+        match memo with
+        | null -> null
+        | memo -> memo.PartOf node
+
     /// The tree of `node`; for a part kept by `memo` (null: none), the part's tree, made once.
     let rec private ofNode (made: Nodes) (memo: ViewMemo | null) (node: XmlNode) : ViewNode =
-        match
-            (match memo with
-             | null -> null
-             | memo -> memo.PartOf node)
-        with
+        match partOf memo node with
         | null -> convert made memo node
         | part -> partTree made memo node part
 
@@ -366,11 +368,7 @@ module ViewTree =
     /// node that keeps what did not change of `old` (the same references: the diff passes them by); for a part kept by
     /// `memo` (null: none), the part's tree.
     let rec private ofNodeFrom made (memo: ViewMemo | null) (node: XmlNode) (old: ViewNode) : ViewNode =
-        match
-            (match memo with
-             | null -> null
-             | memo -> memo.PartOf node)
-        with
+        match partOf memo node with
         | null -> ofChangedNode made memo node old
         | part -> partTree made memo node part
 
