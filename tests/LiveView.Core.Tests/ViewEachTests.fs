@@ -112,7 +112,9 @@ let tests =
     testList
         "View lists"
         [
-            testPropertyWithConfig manyCases "renders of lists are the renders written out, and their diffs apply"
+            testPropertyWithConfig
+                manyCases
+                "renders of lists are the renders written out (as nodes too the first time), and their diffs apply"
             <| fun () ->
                 Prop.forAll (Arb.fromGen (Gen.listOf genRender |> Gen.map (fun renders -> ([], []) :: renders)))
                 <| fun renders ->
@@ -120,11 +122,13 @@ let tests =
 
                     let trees =
                         renders
-                        |> List.map (fun lists ->
+                        |> List.mapi (fun index lists ->
                             let struct (node, tree) = ViewTree.render memo (fun () -> view lists)
                             let plain = viewWith false ignore lists
 
-                            RenderView.AsString.htmlNode node = RenderView.AsString.htmlNode plain,
+                            // Later renders hold their lists' rows for the tree (ViewMemo.IsHeld).
+                            (index > 0
+                             || RenderView.AsString.htmlNode node = RenderView.AsString.htmlNode plain),
                             tree,
                             ViewTree.ofView [ plain ])
 
@@ -142,19 +146,16 @@ let tests =
                 <| fun renders ->
                     let renders =
                         List.zip renders (rendersOf view renders)
-                        |> List.map (fun (lists, (node, tree)) ->
-                            let plain = viewWith false ignore lists
-                            lists, RenderView.AsString.htmlNode node, RenderView.AsString.htmlNode plain, tree)
+                        |> List.map (fun (lists, (_, tree)) -> lists, tree)
 
                     let plainEach =
                         renders
-                        |> List.forall (fun (lists, html, plain, tree) ->
-                            html = plain && tree = ViewTree.ofView [ viewWith false ignore lists ])
+                        |> List.forall (fun (lists, tree) -> tree = ViewTree.ofView [ viewWith false ignore lists ])
 
                     let keptEach =
                         renders
                         |> List.pairwise
-                        |> List.forall (fun ((before, _, _, oldTree), (after, _, _, tree)) ->
+                        |> List.forall (fun ((before, oldTree), (after, tree)) ->
                             let olds = List.zip (fst before) (itemsIn oldTree)
 
                             canonical (applyAll oldTree (ViewDiff.between oldTree tree)) = canonical tree
@@ -233,6 +234,77 @@ let tests =
                     "the list in <ol>"
                     "a text item"
 
+            testPropertyWithConfig
+                manyCases
+                "a list whose element gets attributes after it was filled, or that is not shown at times, is the list written out"
+            <| fun () ->
+                // C#'s `H.Tbody().Each(...).Class(...)`: a new element around the list's rows, which the tree finds.
+                let marked (shown: bool) (each: bool) (first: Item list, second: Item list) =
+                    let list (items: Item list) =
+                        let row (item: Item) =
+                            li [ _id $"item-{item.Key}" ] [ str item.Text ]
+
+                        if each then
+                            ul [] [] |> Live.each _.Key row items
+                        else
+                            ul [] (List.map row items)
+
+                    let first = LiveView.CSharp.NodeExtensions.Class(list first, $"n{first.Length}")
+                    let second = list second
+                    section [] [ (if shown then first else p [] []); second ]
+
+                Prop.forAll (Arb.fromGen (Gen.zip genEditedRenders (Gen.listOf (Gen.elements [ true; false ]))))
+                <| fun (renders, shown) ->
+                    let shownAt index =
+                        shown |> List.tryItem index |> Option.defaultValue true
+
+                    let states = renders |> List.mapi (fun index lists -> shownAt index, lists)
+
+                    List.zip states (rendersOf (fun (shown, lists) -> marked shown true lists) states)
+                    |> List.forall (fun ((shown, lists), (_, tree)) ->
+                        tree = ViewTree.ofView [ marked shown false lists ])
+
+            testPropertyWithConfig
+                manyCases
+                "lists in the rows of a list, shown or not at times, are the lists written out"
+            <| fun () ->
+                // Each item shows its text's letters as a list: the rows kept keep their lists' nodes, and make their
+                // trees of them when the list was not shown before.
+                let nested (each: bool) (shown: bool, (items: Item list, _: Item list)) =
+                    let letters (item: Item) =
+                        [ for c in item.Text -> string c ] |> List.distinct
+
+                    let row (item: Item) =
+                        let letter (c: string) = li [ _id $"c-{int c[0]}" ] [ str c ]
+
+                        li
+                            [ _id $"item-{item.Key}" ]
+                            [
+                                str item.Text
+                                (if each then
+                                     ol [] [] |> Live.each id letter (letters item)
+                                 else
+                                     ol [] (List.map letter (letters item)))
+                            ]
+
+                    let list =
+                        if each then
+                            ul [] [] |> Live.each _.Key row items
+                        else
+                            ul [] (List.map row items)
+
+                    section [] [ (if shown then list else p [] []) ]
+
+                Prop.forAll (Arb.fromGen (Gen.zip genEditedRenders (Gen.listOf (Gen.elements [ true; false ]))))
+                <| fun (renders, shown) ->
+                    let states =
+                        renders
+                        |> List.mapi (fun index lists ->
+                            (shown |> List.tryItem index |> Option.defaultValue true), lists)
+
+                    List.zip states (rendersOf (nested true) states)
+                    |> List.forall (fun (state, (_, tree)) -> tree = ViewTree.ofView [ nested false state ])
+
             testCase "rows straight in a table get the tbody the HTML parser adds"
             <| fun () ->
                 let memo = ViewMemo()
@@ -268,6 +340,14 @@ let tests =
                         Reply.state (List.removeAt i names)
                         |> Reply.withPatches [ Patch.append "#main" (p [] [ str "removed" ]) ])
 
+                // A patch the runtime cannot follow (not an id): the view that changed with it is sent whole.
+                let note =
+                    Handler.named "note" (fun (names: string list) ctx ->
+                        let i = int (ctx.Data "row")
+
+                        Reply.state (List.updateAt i $"noted {i}" names)
+                        |> Reply.withPatches [ Patch.text ".note" "noted" ])
+
                 let pageOf (rows: string list -> XmlNode) =
                     Page.create "table" (fun _ -> [ for i in 1..30 -> $"name {i}" ]) (fun names ->
                         table [] [ rows names ])
@@ -275,6 +355,7 @@ let tests =
                     |> Page.handle insert
                     |> Page.handle mark
                     |> Page.handle remove
+                    |> Page.handle note
 
                 let row (name: string) =
                     tr [ _id (name.Replace(' ', '-')) ] [ td [] [ str name ] ]
@@ -293,6 +374,8 @@ let tests =
                                 "mark", 7
                                 "insert", 0
                                 "rename", 8
+                                "note", 5
+                                "rename", 9
                                 "mark", 12
                                 "rename", 3
                                 "insert", 31
@@ -301,5 +384,14 @@ let tests =
                             ])
 
                 Expect.equal (framesOf listed) (framesOf plain) "the same frames"
-                Expect.equal (framesOf listed).Length 10 "a frame per update"
+                Expect.equal (framesOf listed).Length 12 "a frame per update"
+
+                // The view sent whole after the patch that could not be followed holds every row.
+                let whole =
+                    (framesOf listed)[5]
+                    |> List.pick (function
+                        | Swap("#main", [ node ], false) -> Some(RenderView.AsString.htmlNode node)
+                        | _ -> None)
+
+                Expect.equal (whole.Split("<tr").Length - 1) 31 "all the rows"
         ]

@@ -10,32 +10,36 @@ open LiveView
 [<Extension; AbstractClass; Sealed>]
 type NodeExtensions =
 
+    static member private NameOf(attribute: XmlAttribute) =
+        match attribute with
+        | KeyValue(key, _)
+        | Boolean key -> key
+
+    /// `attributes` with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
+    static member private Put(attributes: XmlAttribute array, attribute: XmlAttribute) =
+        let name = NodeExtensions.NameOf attribute
+        let mutable set = false
+
+        for a in attributes do
+            set <- set || String.Equals(NodeExtensions.NameOf a, name)
+
+        if set then
+            Array.append
+                (attributes
+                 |> Array.filter (fun a -> not (String.Equals(NodeExtensions.NameOf a, name))))
+                [| attribute |]
+        else
+            // The common case, an attribute not set yet: one array.
+            let added = Array.zeroCreate (attributes.Length + 1)
+            Array.blit attributes 0 added 0 attributes.Length
+            added[attributes.Length] <- attribute
+            added
+
     static member private With(node: XmlNode, attribute: XmlAttribute) =
-        let nameOf =
-            function
-            | KeyValue(key, _)
-            | Boolean key -> key
-
-        let name = nameOf attribute
-
-        let put (attributes: XmlAttribute array) =
-            let mutable set = false
-
-            for a in attributes do
-                set <- set || String.Equals(nameOf a, name)
-
-            if set then
-                Array.append (attributes |> Array.filter (fun a -> nameOf a <> name)) [| attribute |]
-            else
-                // The common case, an attribute not set yet: one array.
-                let added = Array.zeroCreate (attributes.Length + 1)
-                Array.blit attributes 0 added 0 attributes.Length
-                added[attributes.Length] <- attribute
-                added
-
         match node with
-        | ParentNode((tag, attributes), children) -> ParentNode((tag, put attributes), children)
-        | VoidElement(tag, attributes) -> VoidElement(tag, put attributes)
+        | ParentNode((tag, attributes), children) ->
+            ParentNode((tag, NodeExtensions.Put(attributes, attribute)), children)
+        | VoidElement(tag, attributes) -> VoidElement(tag, NodeExtensions.Put(attributes, attribute))
         | Text _ -> invalidArg (nameof node) "A text node has no attributes; put it inside an element."
 
     /// Sets the attribute `name` to `value` (HTML-encoded).

@@ -180,7 +180,7 @@ module Runtime =
                             let struct (view, tree) =
                                 ViewTree.renderAfter live.View live.Memo (fun () -> live.Page.View reply.State)
 
-                            ViewUpdate.after live.View live.Shown reply.Patches view tree
+                            ViewUpdate.after live.View live.Shown reply.Patches tree
 
                     let patches =
                         if title = live.Title || setsTitle reply.Patches then
@@ -475,8 +475,7 @@ module Runtime =
                         ViewTree.render memo (fun () -> navigation.Page.View state)
 
                     // The view is shown whole; the mount's own patches follow it.
-                    let struct (_, shown, patches) =
-                        ViewUpdate.after tree (ValueSome tree) patches view tree
+                    let struct (_, shown, patches) = ViewUpdate.after tree (ValueSome tree) patches tree
 
                     let again = Swap(Protocol.MainSelector, [ view ], false) :: patches
 
@@ -507,7 +506,7 @@ module Runtime =
                             SetTitle(acc.Site.DocumentTitle(navigation.Page, state, title, navigation.Lang))
 
                         let whole () =
-                            let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
+                            let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again tree
                             title, subscriptions, tree, shown, again @ [ documentTitle () ]
 
                         match navigation.Restored with
@@ -518,12 +517,7 @@ module Runtime =
                             if shows before then
                                 // It shows the restored state's view: what the resume handler changed goes as changes.
                                 let struct (_, shown, changes) =
-                                    ViewUpdate.after
-                                        before
-                                        (ValueSome before)
-                                        (snd navigation.Building.Value)
-                                        view
-                                        tree
+                                    ViewUpdate.after before (ValueSome before) (snd navigation.Building.Value) tree
 
                                 let changes =
                                     if navigation.Page.Title restored = title then
@@ -545,7 +539,7 @@ module Runtime =
                          | ValueNone -> true)
                         ->
                         // The client shows another render (a page whose first state is random): it gets this one.
-                        let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again view tree
+                        let struct (_, shown, _) = ViewUpdate.after tree (ValueSome tree) again tree
                         title, subscriptions, tree, shown, again
                     | _ ->
                         // The client shows the view; a stream's items are not in its fingerprint, and some may have

@@ -132,6 +132,33 @@ module ViewDiff =
                 if not (kept.Contains name) then
                     changes.Add(ViewChange.RemoveAttribute(path, name))
 
+    /// True when two children have the same key, or none.
+    let private sameKey (old: ViewNode) (next: ViewNode) =
+        match ViewTree.keyOf old, ViewTree.keyOf next with
+        | ValueNone, ValueNone -> true
+        | ValueSome a, ValueSome b -> String.Equals(a, b)
+        | _ -> false
+
+    /// How many children are alike from the start (the same nodes, or the same keys in the same places) and from the
+    /// end (the same nodes) of `before` (`count` of them, child `i` being `before i`) and `after` (`count'`).
+    let inline private alike count (before: int -> ViewNode) count' (after: int -> ViewNode) : struct (int * int) =
+        let mutable first = 0
+
+        while first < count
+              && first < count'
+              && (obj.ReferenceEquals(before first, after first)
+                  || sameKey (before first) (after first)) do
+            first <- first + 1
+
+        let mutable fromEnd = 0
+
+        while fromEnd < count - first
+              && fromEnd < count' - first
+              && obj.ReferenceEquals(before (count - 1 - fromEnd), after (count' - 1 - fromEnd)) do
+            fromEnd <- fromEnd + 1
+
+        struct (first, fromEnd)
+
     /// The changes at child `index` of the node being walked, which is `before` and becomes `after`; none when they
     /// are the same. Equal subtrees are walked once, here, and give no change; shared ones are not walked.
     let rec private at (walk: Walk) index (before: ViewNode) (after: ViewNode) =
@@ -176,17 +203,17 @@ module ViewDiff =
     /// changed kept its key (the common case: items changed in place), else by key (`byKey`). A render of the list
     /// made from the last one says where they may differ: only there are rows compared.
     and private rows (walk: Walk) (before: ViewRows) (after: ViewRows) =
-        let olds = before.Array
-        let news = after.Array
+        let olds = before.Chunks
+        let news = after.Chunks
 
         if not (obj.ReferenceEquals(olds, news)) then
             let struct (first, until) =
                 if obj.ReferenceEquals(after.Base, before) then
                     after.Changed
                 else
-                    struct (0, min olds.Length news.Length)
+                    struct (0, min olds.Count news.Count)
 
-            let mutable inPlace = olds.Length = news.Length
+            let mutable inPlace = olds.Count = news.Count
             let mutable i = first
 
             while inPlace && i < until do
@@ -198,7 +225,7 @@ module ViewDiff =
                     if not (obj.ReferenceEquals(olds[i], news[i])) then
                         at walk i olds[i] news[i]
             else
-                byKey walk olds news
+                rowsByKey walk olds news
 
     /// The changes to children paired place by place, from child `index` on; false as soon as a place holds another
     /// key than before (or one list is longer), with what was found so far to be dropped.
@@ -216,41 +243,37 @@ module ViewDiff =
                 false
         | _ -> false
 
-    /// True when two children have the same key, or none.
-    and private sameKey (old: ViewNode) (next: ViewNode) =
-        match ViewTree.keyOf old, ViewTree.keyOf next with
-        | ValueNone, ValueNone -> true
-        | ValueSome a, ValueSome b -> String.Equals(a, b)
-        | _ -> false
-
-    /// The changes to the children of the node being walked, matched by key (children without a shared key: the k-th
-    /// of the new ones is the k-th of the old ones). The children alike from the start (the same nodes, or the same
-    /// keys in the same places) and from the end (the same nodes) stay where they are, and only those between are
-    /// matched: an item added to or taken from a long list costs that item. Of those, old children no new one is are
-    /// removed; of the rest, the longest run already in the new order stays where it is, and every other child is moved
-    /// (or, new, inserted) just before the one that follows it, from the last to the first; then each kept child gets
-    /// its own changes.
+    /// The changes to the children of the node being walked, matched by key (`byKeyBetween`).
     and private byKey (walk: Walk) (before: ViewNode array) (after: ViewNode array) =
-        let mutable first = 0
-
-        while first < before.Length
-              && first < after.Length
-              && (obj.ReferenceEquals(before[first], after[first])
-                  || sameKey before[first] after[first]) do
-            first <- first + 1
-
-        let mutable fromEnd = 0
-
-        while fromEnd < before.Length - first
-              && fromEnd < after.Length - first
-              && obj.ReferenceEquals(before[before.Length - 1 - fromEnd], after[after.Length - 1 - fromEnd]) do
-            fromEnd <- fromEnd + 1
+        let struct (first, fromEnd) =
+            alike before.Length (fun i -> before[i]) after.Length (fun i -> after[i])
 
         for index in 0 .. first - 1 do
             at walk index before[index] after[index]
 
-        let olds = before[first .. before.Length - 1 - fromEnd]
-        let news = after[first .. after.Length - 1 - fromEnd]
+        byKeyBetween walk first before[first .. before.Length - 1 - fromEnd] after[first .. after.Length - 1 - fromEnd]
+
+    /// `byKey` for a list's rows, which are not copied: only those between the rows alike at both ends are.
+    and private rowsByKey (walk: Walk) (before: Chunks<ViewNode>) (after: Chunks<ViewNode>) =
+        let struct (first, fromEnd) =
+            alike before.Count (fun i -> before[i]) after.Count (fun i -> after[i])
+
+        for index in 0 .. first - 1 do
+            at walk index before[index] after[index]
+
+        let between (rows: Chunks<ViewNode>) =
+            Array.init (rows.Count - fromEnd - first) (fun i -> rows[first + i])
+
+        byKeyBetween walk first (between before) (between after)
+
+    /// The changes to the children of the node being walked, matched by key (children without a shared key: the k-th
+    /// of the new ones is the k-th of the old ones). The children alike from the start (the same nodes, or the same
+    /// keys in the same places) and from the end (the same nodes) stay where they are (`alike`), and only those
+    /// between, `olds` becoming `news` from child `first` on, are matched: an item added to or taken from a long list
+    /// costs that item. Of those, old children no new one is are removed; of the rest, the longest run already in the
+    /// new order stays where it is, and every other child is moved (or, new, inserted) just before the one that follows
+    /// it, from the last to the first; then each kept child gets its own changes.
+    and private byKeyBetween (walk: Walk) (first: int) (olds: ViewNode array) (news: ViewNode array) =
         let changes = walk.Changes
         let shared = uniqueKeys olds
         shared.IntersectWith(uniqueKeys news)

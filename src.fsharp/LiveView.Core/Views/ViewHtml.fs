@@ -49,8 +49,8 @@ module ViewHtml =
             for child in children do
                 node owned html child
         | ViewContent.Rows rows ->
-            for child in rows.Array do
-                node owned html child
+            for i in 0 .. rows.Count - 1 do
+                node owned html rows[i]
         | ViewContent.Markup markup -> html.Append(markup) |> ignore
         | ViewContent.Ignored content when owned -> contentOf owned html content
         | ViewContent.Ignored _ -> ()

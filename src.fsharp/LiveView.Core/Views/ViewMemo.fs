@@ -3,6 +3,7 @@ namespace LiveView
 open System
 open System.Collections.Generic
 open System.Runtime.CompilerServices
+open System.Runtime.InteropServices
 open System.Globalization
 open Giraffe.ViewEngine
 
@@ -64,11 +65,12 @@ type internal ListRow<'T, 'K>(item: 'T, node: XmlNode) =
 type internal RowSlot = { Row: ListRow }
 
 /// One render of a list (`Live.each`): the element it fills, its rows in order, how many of the first ones and of the
-/// last ones are the last render's in the same places (the same rows: their trees are copied, and both renders'
-/// children lists share that tail), and that render's list.
+/// last ones are the last render's in the same places (the same rows: their trees are copied), and that render's list.
 [<Sealed>]
 type internal ListRender
-    (container: XmlNode, items: obj, rows: RowSlot array, first: int, shared: int, last: ListRender | null) =
+    (container: XmlNode, items: obj, rows: Chunks<RowSlot>, first: int, shared: int, last: ListRender | null) =
+    /// The element filled: its children are the rows' nodes, or, for a render made from the last one, a placeholder
+    /// (`ViewMemo.IsHeld`) that stands for them (the rows are in `Rows`; no list of them is made).
     member _.Container = container
     /// The items, an array of the list's item type (compared with the next render's without a look at the rows).
     member _.Items = items
@@ -127,6 +129,8 @@ type ViewMemo() =
             member _.GetHashCode node = RuntimeHelpers.GetHashCode node
         }
 
+    static let placeholder = XmlNode.Text ""
+
     // Made with the first part: a page that keeps none pays for this object alone.
     let mutable parts: MemoParts | null = null
     let mutable culture: CultureInfo | null = null
@@ -137,12 +141,16 @@ type ViewMemo() =
     let mutable visited = 0
     // How many lists of each view, tag and id the current render has asked for (made with the first list).
     let mutable lists: Dictionary<MemoId, int> | null = null
+    // How many parts (or rows) the render is inside: a list in one is not held (`IsHeld`), since its nodes may be kept
+    // for renders after this one.
+    let mutable inside = 0
 
     /// Runs `view` (a render of the page's view) with this memo's parts at hand; the parts it did not use are dropped.
     member internal this.Render(view: unit -> XmlNode) : XmlNode =
         render <- render + 1L
         guess <- 0
         visited <- 0
+        inside <- 0
 
         match lists with
         | NonNull lists when lists.Count > 0 -> lists.Clear()
@@ -208,6 +216,36 @@ type ViewMemo() =
                 match byNode.TryGetValue node with
                 | true, part -> part
                 | _ -> null
+
+    /// The only child of a list's element that holds its rows for the tree (`ListOf`), in a render made from the last.
+    static member internal Placeholder = placeholder
+
+    /// True when `children` are a list's placeholder: its rows are held by the list's render (`ListOf`).
+    static member internal IsHeld(children: XmlNode list) =
+        match children with
+        | [ node ] -> obj.ReferenceEquals(node, placeholder)
+        | _ -> false
+
+    /// The list of the current render whose element has `children` (the same list), if any: the element as the list
+    /// made it, or one made from it (attributes set after).
+    member internal _.ListOf(children: XmlNode list) : ListRender | null =
+        match parts with
+        | null -> null
+        | p ->
+            let mutable found = null
+
+            for part in p.Last do
+                match part with
+                | NonNull part when isNull found ->
+                    match part.List with
+                    | NonNull list ->
+                        match list.Container with
+                        | ParentNode(_, held) when obj.ReferenceEquals(held, children) -> found <- list
+                        | _ -> ()
+                    | _ -> ()
+                | _ -> ()
+
+            found
 
     /// Starts a walk of the current render's tree (`PartOf`).
     member internal _.StartWalk() = visited <- 0
@@ -280,6 +318,16 @@ type ViewMemo() =
             guess <- guess + 1
             struct (null, id)
 
+    /// `render key`, the nodes of a part or a row (kept for later renders).
+    member private _.Inside<'K>(render: 'K -> XmlNode, key: 'K) : XmlNode =
+        inside <- inside + 1
+        let node = render key
+        inside <- inside - 1
+        node
+
+    /// True while the render is inside no part or row: a list there is held (its nodes are this render's alone).
+    member private _.AtTop = inside = 0
+
     /// Keeps `part` at `place` of the current render: the next one is looked for after where it was.
     member private _.Use(place: int, part: MemoPart) : XmlNode =
         guess <- part.Place + 1
@@ -323,7 +371,7 @@ type ViewMemo() =
     /// The part at `place` found by its key, else rendered by `render`.
     member private memo.Fresh<'K>(place: int, source: obj, key: 'K, render: 'K -> XmlNode) : XmlNode =
         match memo.ByKey(source, box key) with
-        | struct (null, id) -> memo.Add(place, source, id, render key)
+        | struct (null, id) -> memo.Add(place, source, id, memo.Inside(render, key))
         | struct (kept, _) -> memo.Use(place, kept)
 
     /// `Part` for a view written in C# (what identifies the part: the delegate's method).
@@ -380,21 +428,62 @@ type ViewMemo() =
         if typeof<'T>.IsValueType then
             struct (0, 0)
         else
-            let n = items.Length
-            let m = lastItems.Length
-            let limit = min n m
-            let mutable first = 0
+            // The references compared as numbers, many at a time; the arrays are only read. A collection meanwhile may
+            // have moved the items (two numbers read on either side of it would not say whether the references are
+            // the same): then they are compared again, one at a time.
+            let collections = GC.CollectionCount 0
+            let unchanged = ViewMemo.SameAddresses(lastItems, items)
 
-            while first < limit && obj.ReferenceEquals(box lastItems[first], box items[first]) do
-                first <- first + 1
+            if GC.CollectionCount 0 = collections then
+                unchanged
+            else
+                ViewMemo.SameReferences(lastItems, items)
 
-            let mutable fromEnd = 0
+    /// The references in `items` (an array of a reference type) as numbers.
+    static member private Addresses<'T>(items: 'T array) : ReadOnlySpan<nativeint> =
+        MemoryMarshal.CreateReadOnlySpan(
+            &Unsafe.As<'T, nativeint>(&MemoryMarshal.GetArrayDataReference items),
+            items.Length
+        )
 
-            while fromEnd < limit - first
-                  && obj.ReferenceEquals(box lastItems[m - 1 - fromEnd], box items[n - 1 - fromEnd]) do
-                fromEnd <- fromEnd + 1
+    /// `Unchanged` comparing the references as numbers, a vector of them at a time.
+    static member private SameAddresses<'T>(lastItems: 'T array, items: 'T array) : struct (int * int) =
+        let last = ViewMemo.Addresses lastItems
+        let next = ViewMemo.Addresses items
+        let first = last.CommonPrefixLength next
+        let last = last.Slice first
+        let next = next.Slice first
+        let limit = min last.Length next.Length
+        // From the end, a run of 16 at a time while runs are equal, then one at a time.
+        let mutable fromEnd = 0
 
-            struct (first, fromEnd)
+        while fromEnd + 16 <= limit
+              && last.Slice(last.Length - fromEnd - 16, 16).SequenceEqual(next.Slice(next.Length - fromEnd - 16, 16)) do
+            fromEnd <- fromEnd + 16
+
+        while fromEnd < limit
+              && last[last.Length - 1 - fromEnd] = next[next.Length - 1 - fromEnd] do
+            fromEnd <- fromEnd + 1
+
+        struct (first, fromEnd)
+
+    /// `Unchanged` comparing the references one at a time.
+    static member private SameReferences<'T>(lastItems: 'T array, items: 'T array) : struct (int * int) =
+        let n = items.Length
+        let m = lastItems.Length
+        let limit = min n m
+        let mutable first = 0
+
+        while first < limit && obj.ReferenceEquals(box lastItems[first], box items[first]) do
+            first <- first + 1
+
+        let mutable fromEnd = 0
+
+        while fromEnd < limit - first
+              && obj.ReferenceEquals(box lastItems[m - 1 - fromEnd], box items[n - 1 - fromEnd]) do
+            fromEnd <- fromEnd + 1
+
+        struct (first, fromEnd)
 
     /// A list's element as an error names it: `<tbody id="people">`.
     static member private Named(container: XmlNode) =
@@ -499,15 +588,14 @@ type ViewMemo() =
             | part -> part.List
 
         // The last render's items and rows, when its items were of this type (one type test here, none per row).
-        let struct (lastItems: 'T array, olds: RowSlot array) =
+        let struct (lastItems: 'T array, olds: Chunks<RowSlot>) =
             match last with
             | NonNull render ->
                 match render.Items with
                 | :? ('T array) as items -> struct (items, render.Rows)
-                | _ -> struct ([||], [||])
-            | _ -> struct ([||], [||])
+                | _ -> struct ([||], Chunks.Empty)
+            | _ -> struct ([||], Chunks.Empty)
 
-        let rows = Array.zeroCreate<RowSlot> items.Length
         let comparer = EqualityComparer<'T>.Default
         let byReference = not typeof<'T>.IsValueType
         let keys = EqualityComparer<'K>.Default
@@ -527,7 +615,7 @@ type ViewMemo() =
 
         let fresh item k =
             {
-                Row = ListRow<'T, 'K>(item, rowNode item, Key = k)
+                Row = ListRow<'T, 'K>(item, memo.Inside(rowNode, item), Key = k)
             }
 
         // The old rows by key, made the first time an item is not the one in its place.
@@ -536,8 +624,8 @@ type ViewMemo() =
             | null ->
                 let made = Dictionary<'K, ListRow<'T, 'K>>(keys)
 
-                for old in olds do
-                    match old.Row with
+                for i in 0 .. olds.Count - 1 do
+                    match olds[i].Row with
                     | :? ListRow<'T, 'K> as old -> made.TryAdd(keyOf old, old) |> ignore
                     | _ -> ()
 
@@ -546,79 +634,105 @@ type ViewMemo() =
             | made -> made
 
         // The rows whose items are the same references as the last render's, from the start and from the end, are its
-        // rows, copied in one go each; only the rows between are looked at.
+        // rows; only the rows between are looked at. With as many rows as the last render, the rows are its own until
+        // one is written (only the chunks written are new); else they are copied.
         let struct (first, fromEnd) = ViewMemo.Unchanged(lastItems, items)
         let until = items.Length - fromEnd
-        Array.Copy(olds, olds.Length - fromEnd, rows, until, fromEnd)
+        let inPlace = min until (olds.Count - fromEnd)
 
-        // While every row is in its place: the same item, or the same key (a changed item). The last render's rows
-        // are copied in place first; a row is written again only where its item is not the same reference.
-        let inPlace = min until (olds.Length - fromEnd)
-        Array.Copy(olds, rows, inPlace)
+        let rows =
+            if items.Length = olds.Count then
+                Chunks.Edit olds
+            else
+                let rows = Chunks.Make items.Length
+                rows.Copy(olds, olds.Count - fromEnd, until, fromEnd)
+                rows.Copy(olds, 0, 0, inPlace)
+                rows
+
+        let put i (row: RowSlot) =
+            if not (obj.ReferenceEquals(rows[i].Row, row.Row)) then
+                rows.Set(i, row)
+
+        // While every row is in its place: the same item, or the same key (a changed item). A row is written only
+        // where its item is not the same reference.
         let mutable i = first
 
         while i < inPlace && isNull byKey do
             let item = items[i]
 
             if not (byReference && obj.ReferenceEquals(box lastItems[i], box item)) then
-                rows[i] <-
-                    match olds[i].Row with
-                    | :? ListRow<'T, 'K> as old when comparer.Equals(old.Item, item) -> olds[i]
-                    | :? ListRow<'T, 'K> as old when keys.Equals(keyOf old, key item) ->
-                        fresh item (ValueSome(keyOf old))
-                    | _ ->
-                        // An item inserted, removed or moved: from here on, rows are found by key.
-                        let k = key item
+                match olds[i].Row with
+                | :? ListRow<'T, 'K> as old when comparer.Equals(old.Item, item) -> ()
+                | :? ListRow<'T, 'K> as old when keys.Equals(keyOf old, key item) ->
+                    put i (fresh item (ValueSome(keyOf old)))
+                | _ ->
+                    // An item inserted, removed or moved: from here on, rows are found by key.
+                    let k = key item
 
-                        match (index ()).TryGetValue k with
-                        | true, old when same old item -> { Row = old }
-                        | _ -> fresh item (ValueSome k)
+                    match (index ()).TryGetValue k with
+                    | true, old when same old item -> put i { Row = old }
+                    | _ -> put i (fresh item (ValueSome k))
 
             i <- i + 1
 
         while i < until do
             let item = items[i]
 
-            rows[i] <-
-                match byKey with
-                | null -> fresh item ValueNone // every earlier row was in its place: a new one
-                | index ->
-                    let k = key item
+            match byKey with
+            | null -> put i (fresh item ValueNone) // every earlier row was in its place: a new one
+            | index ->
+                let k = key item
 
-                    match index.TryGetValue k with
-                    | true, old when same old item -> { Row = old }
-                    | _ -> fresh item (ValueSome k)
+                match index.TryGetValue k with
+                | true, old when same old item -> put i { Row = old }
+                | _ -> put i (fresh item (ValueSome k))
 
             i <- i + 1
+
+        let rows = rows.Done()
 
         // How many of the last rows are the last render's, in the same places from the end.
         let mutable shared = fromEnd
 
-        while shared < rows.Length
-              && shared < olds.Length
-              && obj.ReferenceEquals(rows[rows.Length - 1 - shared].Row, olds[olds.Length - 1 - shared].Row) do
+        while shared < rows.Count
+              && shared < olds.Count
+              && obj.ReferenceEquals(rows[rows.Count - 1 - shared].Row, olds[olds.Count - 1 - shared].Row) do
             shared <- shared + 1
 
-        let lastElement, lastNodes =
+        let lastElement =
             match last with
-            | null -> element, []
-            | render ->
+            | NonNull render ->
                 match render.Container with
-                | ParentNode(lastElement, nodes) -> lastElement, nodes
-                | _ -> element, []
+                | ParentNode(lastElement, _) -> lastElement
+                | _ -> element
+            | _ -> element
 
         match lastPart with
         | NonNull part when
-            shared = rows.Length
-            && shared = olds.Length
+            shared = rows.Count
+            && shared = olds.Count
             && ViewMemo.SameElement(element, lastElement)
             ->
             memo.Use(place, part)
         | _ ->
-            let mutable children = List.skip (olds.Length - shared) lastNodes
+            // A render made from the last one holds its rows for the tree, which finds them here (`ListOf`): a list
+            // of them would cost a cell for each row before the last one changed. The first render (a mount, whose
+            // nodes are sent whole), a list in a part or a row (whose nodes later renders may keep) and a table
+            // (whose rows the tree puts in a `tbody` itself) get them as children.
+            let children =
+                match last with
+                | NonNull _ when
+                    memo.AtTop
+                    && not (String.Equals(tag, "table", StringComparison.OrdinalIgnoreCase))
+                    ->
+                    [ ViewMemo.Placeholder ]
+                | _ ->
+                    let mutable nodes = []
 
-            for i in rows.Length - 1 - shared .. -1 .. 0 do
-                children <- rows[i].Row.Node :: children
+                    for i in rows.Count - 1 .. -1 .. 0 do
+                        nodes <- rows[i].Row.Node :: nodes
+
+                    nodes
 
             let node = ParentNode(element, children)
 

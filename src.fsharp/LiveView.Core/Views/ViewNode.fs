@@ -109,13 +109,14 @@ and [<RequireQualifiedAccess; CustomEquality; NoComparison>] ViewContent =
            | Ignored content, Ignored content' -> ViewContent.Same(content, content')
            | _ -> false
 
-/// The rows of a list (`Live.each`) in a view tree: child nodes, in an array no one changes.
-and [<Sealed>] ViewRows internal (nodes: ViewNode array) =
+/// The rows of a list (`Live.each`) in a view tree: child nodes, in chunks no one changes (the next render of the
+/// list shares those where no row changed).
+and [<Sealed>] ViewRows internal (nodes: Chunks<ViewNode>) =
     let mutable list: ViewNode list | null = null
     let mutable lastRows: ViewRows | null = null
 
-    /// The rows (never changed: the next render copies them).
-    member internal _.Array = nodes
+    /// The rows (never changed: the next render copies what it changes).
+    member internal _.Chunks = nodes
 
     /// The last render's rows, when these are the same but for rows `Changed` (a start and an end, the end
     /// excluded): the diff between the two looks at those alone. Only the next render's diff needs it; the render
@@ -125,10 +126,10 @@ and [<Sealed>] ViewRows internal (nodes: ViewNode array) =
         and set (rows: ViewRows | null) = lastRows <- rows
 
     /// Where these rows may differ from `Base`'s.
-    member val internal Changed = struct (0, nodes.Length) with get, set
+    member val internal Changed = struct (0, nodes.Count) with get, set
 
     /// How many rows there are.
-    member _.Count = nodes.Length
+    member _.Count = nodes.Count
 
     /// Row `index`.
     member _.Item(index: int) = nodes[index]
@@ -137,20 +138,24 @@ and [<Sealed>] ViewRows internal (nodes: ViewNode array) =
     member _.Nodes: ViewNode list =
         match list with
         | null ->
-            let made = List.ofArray nodes
+            let mutable made = []
+
+            for i in nodes.Count - 1 .. -1 .. 0 do
+                made <- nodes[i] :: made
+
             list <- made
             made
         | made -> made
 
-    /// Equal rows: the same array, or equal nodes in order.
+    /// Equal rows: the same chunks, or equal nodes in order.
     static member internal Same(a: ViewRows, b: ViewRows) =
-        obj.ReferenceEquals(a.Array, b.Array)
+        obj.ReferenceEquals(a.Chunks, b.Chunks)
         || (a.Count = b.Count
             && (let mutable same = true
                 let mutable i = 0
 
                 while same && i < a.Count do
-                    same <- ViewNode.Same(a.Array[i], b.Array[i])
+                    same <- ViewNode.Same(a[i], b[i])
                     i <- i + 1
 
                 same))

@@ -284,58 +284,68 @@ module ViewTree =
 
         part.Tree
 
-    /// The tree of a list's container (`Live.each`): its rows' trees, made for the rows the last render did not have
-    /// (in order, so that the parts in them are met in the order they were asked for); those of the rows the last
-    /// render had in the same places are copied from its tree.
+    /// The tree of a list's container (`Live.each`): its rows' trees (`rowsOf`).
     and private listTree made memo (list: ListRender) =
         match list.Container with
         | ParentNode((tag, _), _) when lowerTag tag = "table" ->
             // Rows straight in a table get the `tbody` the HTML parser puts around them.
             convert made memo list.Container
-        | _ -> listRows made memo list
-
-    and private listRows made memo (list: ListRender) =
-        let rows = list.Rows
-        let trees = Array.zeroCreate<ViewNode> rows.Length
-
-        let children = ViewRows trees
-
-        let struct (first, until) =
-            match list.Last with
-            | NonNull last when not (isNull last.Trees) ->
-                let lastRows = nonNull last.Trees
-                let lastTrees = lastRows.Array
-                Array.Copy(lastTrees, trees, list.First)
-                Array.Copy(lastTrees, lastTrees.Length - list.Shared, trees, rows.Length - list.Shared, list.Shared)
-                let until = rows.Length - list.Shared
-
-                if lastTrees.Length = rows.Length then
-                    children.Base <- lastRows
-                    children.Changed <- struct (list.First, until)
-
-                lastRows.Base <- null
-                struct (list.First, until)
-            | _ -> struct (0, rows.Length)
-
-        for i in first .. until - 1 do
-            let row = rows[i].Row
-
-            if not row.HasTree then
-                row.Tree <- ofNode made memo row.Node
-                row.HasTree <- true
-
-            trees[i] <- row.Tree
-
-        list.Trees <- children
-        list.Last <- null
-
-        match list.Container with
         | ParentNode((tag, attrs), _) ->
             let struct (attributes, ignored) = attributes attrs
-            let content = ViewContent.Rows children
-
+            let content = ViewContent.Rows(rowsOf made memo list)
             ViewNode.Element(lowerTag tag, attributes, (if ignored then ViewContent.Ignored content else content))
         | node -> convert made memo node
+
+    /// The trees of a list's rows, made the first time they are asked for: those of the rows the last render did not
+    /// have are made (in order, so that the parts in them are met in the order they were asked for); those of the rows
+    /// the last render had in the same places are its own (with as many rows, the chunks where no row changed are
+    /// shared).
+    and private rowsOf made memo (list: ListRender) : ViewRows =
+        match list.Trees with
+        | NonNull trees -> trees
+        | _ ->
+            let rows = list.Rows
+            let count = rows.Count
+
+            let struct (trees, first, until, lastRows: ViewRows | null) =
+                match list.Last with
+                | NonNull last when not (isNull last.Trees) ->
+                    let lastRows = nonNull last.Trees
+                    let lastTrees = lastRows.Chunks
+                    let until = count - list.Shared
+
+                    if lastTrees.Count = count then
+                        struct (Chunks.Edit lastTrees, list.First, until, lastRows)
+                    else
+                        let trees = Chunks.Make count
+                        trees.Copy(lastTrees, 0, 0, list.First)
+                        trees.Copy(lastTrees, lastTrees.Count - list.Shared, until, list.Shared)
+                        lastRows.Base <- null
+                        struct (trees, list.First, until, null)
+                | _ -> struct (Chunks.Make count, 0, count, null)
+
+            for i in first .. until - 1 do
+                let row = rows[i].Row
+
+                if not row.HasTree then
+                    row.Tree <- ofNode made memo row.Node
+                    row.HasTree <- true
+
+                if not (obj.ReferenceEquals(trees[i], row.Tree)) then
+                    trees.Set(i, row.Tree)
+
+            let children = ViewRows(trees.Done())
+
+            match lastRows with
+            | NonNull lastRows ->
+                children.Base <- lastRows
+                children.Changed <- struct (first, until)
+                lastRows.Base <- null
+            | _ -> ()
+
+            list.Trees <- children
+            list.Last <- null
+            children
 
     and private convert made memo (node: XmlNode) =
         match node with
@@ -351,10 +361,20 @@ module ViewTree =
             ViewNode.Element(lowerTag tag, attributes, ViewContent.Children [])
 
     and private contentIn made memo (tag: string) (children: XmlNode list) =
-        if hasMarkup children then
-            ViewContent.Markup(html children)
-        else
-            ViewContent.Children(ofNodes made memo (tag = "table") children)
+        match heldRows made memo children with
+        | NonNull rows -> ViewContent.Rows rows
+        | _ when hasMarkup children -> ViewContent.Markup(html children)
+        | _ -> ViewContent.Children(ofNodes made memo (tag = "table") children)
+
+    /// The rows of the list whose element has `children`, when they are its placeholder (a list's render made from the
+    /// last one holds its rows, `ViewMemo.ListOf`); else null.
+    and private heldRows made (memo: ViewMemo | null) (children: XmlNode list) : ViewRows | null =
+        match memo with
+        | NonNull memo when ViewMemo.IsHeld children ->
+            match memo.ListOf children with
+            | NonNull list -> rowsOf made memo list
+            | _ -> invalidOp "A list's element was shown outside the render that made it."
+        | _ -> null
 
     and private ofNodes made memo table (nodes: XmlNode list) =
         let start = made.Count
@@ -424,7 +444,7 @@ module ViewTree =
     /// The content `children` make in an element `tag` where the last render had `old`.
     and private contentFrom made memo (tag: string) (children: XmlNode list) (old: ViewContent) =
         match old with
-        | ViewContent.Children olds when not (hasMarkup children) ->
+        | ViewContent.Children olds when not (ViewMemo.IsHeld children) && not (hasMarkup children) ->
             match ofNodesFrom made memo (tag = "table") children olds with
             | nodes when obj.ReferenceEquals(nodes, olds) -> old
             | nodes -> ViewContent.Children nodes

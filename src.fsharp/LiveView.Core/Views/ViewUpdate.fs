@@ -73,7 +73,7 @@ module ViewUpdate =
 
     /// After a fold: `before` is the view's last render and `shown` what the client shows of it (ValueNone: not
     /// known, a hand-written patch went where it cannot be followed); `patches` are the fold's hand-written patches
-    /// (sent first), `view` the view of the new state and `next` its tree. Returns the render to keep, what the
+    /// (sent first), `next` the tree of the new state's view. Returns the render to keep, what the
     /// client shows once the patches are sent, and the patches: `patches`, then the changes that bring what is shown
     /// in line with the view's (`merge`), if any. When what is shown is not known, a changed view is sent whole into
     /// `#main`.
@@ -89,7 +89,7 @@ module ViewUpdate =
                 }
         ]
 
-    let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (view: XmlNode) next =
+    let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (next: ViewNode list) =
         let followed =
             match shown with
             | ValueSome shown -> follow shown patches
@@ -104,7 +104,11 @@ module ViewUpdate =
             | struct ([], false) -> struct (next, ValueSome next, patches)
             | struct (changes, false) -> struct (next, ValueSome next, withChanges patches before next changes)
         | _ when ViewNode.SameNodes(before, next) -> struct (before, followed, patches)
-        | ValueNone -> struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ view ], false) ])
+        | ValueNone ->
+            // The HTML of the tree: a list's element in a render made from the last one holds its rows for the tree
+            // alone (`ViewMemo.ListOf`).
+            let whole = HtmlElements.rawText (ViewHtml.ofNodes next)
+            struct (next, ValueSome next, patches @ [ Swap(Protocol.MainSelector, [ whole ], false) ])
         | ValueSome shown ->
             // Where the patches showed what the view renders, what is shown is the view's own tree again (shared
             // with it, so that later merges and diffs pass it by).
