@@ -133,12 +133,6 @@ module ViewTree =
                 | Boolean name' -> String.Equals(name', name) && value.Length = 0)
             && sameAttributes attributes (index + 1) rest
 
-    /// True when one of `attributes` gives the element's content to the page's scripts (or to a stream).
-    let rec private ignores (attributes: (string * string) list) =
-        match attributes with
-        | [] -> false
-        | (name, _) :: rest -> name = IgnoreAttribute || name = StreamAttribute || ignores rest
-
     /// True when `tag` lowercased is `tag'`: the same string, as a rule (a literal, kept by `lowerTag`).
     let private sameTag (tag: string) (tag': string) =
         obj.ReferenceEquals(tag, tag') || String.Equals(lowerTag tag, tag')
@@ -210,6 +204,14 @@ module ViewTree =
                 | ViewNode.Text before -> nodes[count - 1] <- { Node = ViewNode.Text(before + text) }
                 | _ -> x.Add node
             | _ -> x.Add node
+
+        /// Pushes the nodes of `nodes` up to `until`, a tail of it.
+        member x.PushUntil(start: int, nodes: ViewNode list, until: ViewNode list) =
+            let mutable rest = nodes
+
+            while not (obj.ReferenceEquals(rest, until)) do
+                x.Push(start, rest.Head)
+                rest <- rest.Tail
 
         /// True when the nodes from `start` on are `olds` (the same references, in order), and the list they make in a
         /// `table` is the same: with `rows`, rows all (one `tbody` around them), else none.
@@ -399,7 +401,11 @@ module ViewTree =
             ->
             let struct (attributes, ignored) =
                 if sameAttributes attrs 0 oldAttributes then
-                    struct (oldAttributes, ignores oldAttributes)
+                    struct (oldAttributes,
+                            // The old content is the scripts' when its attributes, these, said so.
+                            (match oldContent with
+                             | ViewContent.Ignored _ -> true
+                             | _ -> false))
                 else
                     attributes attrs
 
@@ -465,20 +471,51 @@ module ViewTree =
                 struct (rows, true)
             | _ -> struct (olds, false)
 
+        // While each node makes the old one in its place (the same reference), nothing is pushed: the common case,
+        // children that did not change, returns `olds` as it found them. The first that does not pushes those before
+        // it (what the loop below would have pushed) and goes on there. (A render's tree has no two texts side by
+        // side: the old ones found the same are pushed as they were.)
+        let mutable nodes = nodes
         let mutable rest = counterparts
+        let mutable same = not table
 
-        for node in nodes do
-            match rest with
-            | old :: more ->
-                made.Push(start, ofNodeFrom made memo node old)
-                rest <- more
-            | [] -> made.Push(start, ofNode made memo node)
+        while same
+              && (match nodes, rest with
+                  | node :: moreNodes, old :: more ->
+                      let made' = ofNodeFrom made memo node old
+                      nodes <- moreNodes
 
-        if made.Are(start, counterparts, table, rows) then
-            made.Drop start
+                      if obj.ReferenceEquals(made', old) then
+                          rest <- more
+                      else
+                          made.PushUntil(start, counterparts, rest)
+                          made.Push(start, made')
+                          rest <- more
+                          same <- false
+
+                      same
+                  | _ -> false) do
+            ()
+
+        if same && nodes.IsEmpty && rest.IsEmpty then
             olds
         else
-            made.Take(start, table)
+            if same then
+                // Nodes or olds left over: those so far were the same.
+                made.PushUntil(start, counterparts, rest)
+
+            for node in nodes do
+                match rest with
+                | old :: more ->
+                    made.Push(start, ofNodeFrom made memo node old)
+                    rest <- more
+                | [] -> made.Push(start, ofNode made memo node)
+
+            if made.Are(start, counterparts, table, rows) then
+                made.Drop start
+                olds
+            else
+                made.Take(start, table)
 
     /// The content `children` make in an element `tag`, as the HTML parser makes it.
     let contentOf (tag: string) (children: XmlNode list) =
