@@ -479,23 +479,17 @@ module ViewTree =
         let mutable rest = counterparts
         let mutable same = not table
 
-        while same
-              && (match nodes, rest with
-                  | node :: moreNodes, old :: more ->
-                      let made' = ofNodeFrom made memo node old
-                      nodes <- moreNodes
+        while same && not nodes.IsEmpty && not rest.IsEmpty do
+            let old = rest.Head
+            let made' = ofNodeFrom made memo nodes.Head old
+            nodes <- nodes.Tail
 
-                      if obj.ReferenceEquals(made', old) then
-                          rest <- more
-                      else
-                          made.PushUntil(start, counterparts, rest)
-                          made.Push(start, made')
-                          rest <- more
-                          same <- false
+            if not (obj.ReferenceEquals(made', old)) then
+                made.PushUntil(start, counterparts, rest)
+                made.Push(start, made')
+                same <- false
 
-                      same
-                  | _ -> false) do
-            ()
+            rest <- rest.Tail
 
         if same && nodes.IsEmpty && rest.IsEmpty then
             olds
