@@ -106,6 +106,11 @@ module Layout =
 .notification--success{background:#1b7f3b}.notification--error{background:#b3261e}"""
 
     /// The layout of a page mapped without one: `document` with the page's own title, `standardStyles`, `status` and
-    /// `main`. Everything the client uses is there, so a first page needs no layout of its own.
+    /// `main`. Everything the client uses is there, so a first page needs no layout of its own. Its icon is an empty
+    /// one, so that browsers do not ask the server for a `/favicon.ico` it does not have.
     let standard (context: LayoutContext) : XmlNode =
-        document context.Title [ style [] [ rawText standardStyles ] ] (status @ [ main context ]) context
+        document
+            context.Title
+            [ link [ _rel "icon"; _href "data:," ]; style [] [ rawText standardStyles ] ]
+            (status @ [ main context ])
+            context

@@ -53,14 +53,34 @@ public sealed class FirstHourBrowserTests(Chromium chromium) : IClassFixture<Chr
     private Task<IPage> OpenAsync() => context.OpenLiveAsync(new Uri(address, "/first"));
 
     [Fact]
-    public async Task A_page_mapped_without_a_layout_works()
+    public async Task A_page_mapped_without_a_layout_works_and_asks_for_nothing_the_server_lacks()
     {
-        var page = await OpenAsync();
+        // What the browser asked for and did not get (a favicon the layout does not declare, say), and its errors.
+        var failed = new List<string>();
+        var page = await context.OpenLiveAsync(new Uri(address, "/first"), opened =>
+        {
+            opened.Response += (_, response) =>
+            {
+                if (response.Status >= 400)
+                {
+                    failed.Add($"{response.Status} {response.Url}");
+                }
+            };
+            opened.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    failed.Add(message.Text);
+                }
+            };
+        });
+
         Assert.Equal("First", await page.TitleAsync());
         await page.ClickAsync("#increment");
         await page.WaitForSelectorAsync("#count:text-is('1')");
         Assert.True(await page.IsHiddenAsync("#no_connection"));
         Assert.True(await page.IsHiddenAsync("#loading"));
+        Assert.Empty(failed);
     }
 
     [Fact]
