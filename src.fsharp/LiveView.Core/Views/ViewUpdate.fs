@@ -71,12 +71,6 @@ module ViewUpdate =
             | ValueSome followed -> follow followed rest
             | ValueNone -> ValueNone
 
-    /// After a fold: `before` is the view's last render and `shown` what the client shows of it (ValueNone: not
-    /// known, a hand-written patch went where it cannot be followed); `patches` are the fold's hand-written patches
-    /// (sent first), `next` the tree of the new state's view. Returns the render to keep, what the
-    /// client shows once the patches are sent, and the patches: `patches`, then the changes that bring what is shown
-    /// in line with the view's (`merge`), if any. When what is shown is not known, a changed view is sent whole into
-    /// `#main`.
     /// `patches`, then `changes` (from `before` to `after`).
     let private withChanges (patches: Patch list) before after changes =
         patches
@@ -89,6 +83,11 @@ module ViewUpdate =
                 }
         ]
 
+    /// After a fold: `before` is the view's last render and `shown` what the client shows of it (ValueNone: not
+    /// known, a hand-written patch went where it cannot be followed); `patches` are the fold's hand-written patches
+    /// (sent first), `next` the tree of the new state's view. Returns the render to keep, what the client shows once
+    /// the patches are sent, and the patches: `patches`, then the changes that bring what is shown in line with the
+    /// view's (`merge`), if any. When what is shown is not known, a changed view is sent whole into `#main`.
     let after (before: ViewNode list) (shown: ViewNode list voption) (patches: Patch list) (next: ViewNode list) =
         let followed =
             match shown with
