@@ -64,14 +64,9 @@ module internal FirstPaint =
                     inputs.Enqueue(Input.Authorized(navigation, site.Verdict name, env ()))
                 | Output.Fail(fault, _, _) ->
                     // A test's message, not a client's: with the exception's (a handler not registered, say).
-                    let why =
-                        match fault.Exception with
-                        | null -> ""
-                        | ex -> $" {ex.GetType().Name}: {ex.Message}"
-
                     raise (
                         LiveTestException(
-                            $"Opening {url}: the page '{page.Name}' could not be mounted: {fault.Message}{why}",
+                            $"Opening {url}: the page '{page.Name}' could not be mounted: {fault.Message}{LiveTestException.Cause fault.Exception}",
                             fault.Exception
                         )
                     )

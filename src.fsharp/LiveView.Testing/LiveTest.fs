@@ -240,10 +240,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         match failed with
         | (problem, error) :: _ when options.FailOnError ->
-            let cause =
-                match error with
-                | null -> ""
-                | error -> $" {error.GetType().Name}: {error.Message}"
+            let cause = LiveTestException.Cause error
 
             raise (
                 LiveTestException(

@@ -9,6 +9,12 @@ type LiveTestException(message: string, inner: exn | null) =
     inherit Exception(message, inner)
     new(message: string) = LiveTestException(message, null)
 
+    /// What a test's message adds of `error` (null: nothing): ` InvalidOperationException: the database is away`.
+    static member internal Cause(error: exn | null) =
+        match error with
+        | null -> ""
+        | error -> $" {error.GetType().Name}: {error.Message}"
+
 /// One frame the server sent the page: the action it answers (null: a push), its patches, whether the action's
 /// effects still ran, and its error (null: none).
 type Frame =
