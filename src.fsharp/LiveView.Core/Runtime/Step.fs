@@ -177,7 +177,7 @@ module Runtime =
                         if acc.Rt.Closed then
                             struct (live.View, live.Shown, reply.Patches)
                         else
-                            let struct (view, tree) =
+                            let struct (_, tree) =
                                 ViewTree.renderAfter live.View live.Memo (fun () -> live.Page.View reply.State)
 
                             ViewUpdate.after live.View live.Shown reply.Patches tree

@@ -73,18 +73,18 @@ and [<Sealed>] internal ChunksBuilder<'T>(spine: 'T array array, count: int, sha
     member _.Item(index: int) : 'T =
         spine[index >>> ChunkSize.Shift][index &&& ChunkSize.Mask]
 
-    /// Writes item `index`.
-    member _.Set(index: int, value: 'T) =
-        let c = index >>> ChunkSize.Shift
-        let mutable chunk = spine[c]
-
+    /// Chunk `c`, the builder's own: copied first when it is the copied sequence's.
+    member private _.Own(c: int) : 'T array =
         match shared with
-        | NonNull shared when obj.ReferenceEquals(chunk, shared[c]) ->
-            chunk <- Array.copy chunk
+        | NonNull shared when obj.ReferenceEquals(spine[c], shared[c]) ->
+            let chunk = Array.copy spine[c]
             spine[c] <- chunk
-        | _ -> ()
+            chunk
+        | _ -> spine[c]
 
-        chunk[index &&& ChunkSize.Mask] <- value
+    /// Writes item `index`.
+    member x.Set(index: int, value: 'T) =
+        (x.Own(index >>> ChunkSize.Shift))[index &&& ChunkSize.Mask] <- value
 
     /// Writes items `start` on with the `length` items of `source` from `from` on, a run within a chunk of each at a
     /// time.
@@ -94,24 +94,14 @@ and [<Sealed>] internal ChunksBuilder<'T>(spine: 'T array array, count: int, sha
         while done' < length do
             let at = from + done'
             let into = start + done'
-            let c = into >>> ChunkSize.Shift
-
-            match shared with
-            | NonNull shared when obj.ReferenceEquals(spine[c], shared[c]) -> spine[c] <- Array.copy spine[c]
-            | _ -> ()
+            let chunk = x.Own(into >>> ChunkSize.Shift)
 
             let run =
                 min
                     (length - done')
                     (min (ChunkSize.Mask + 1 - (at &&& ChunkSize.Mask)) (ChunkSize.Mask + 1 - (into &&& ChunkSize.Mask)))
 
-            Array.Copy(
-                source.Spine[at >>> ChunkSize.Shift],
-                at &&& ChunkSize.Mask,
-                spine[c],
-                into &&& ChunkSize.Mask,
-                run
-            )
+            Array.Copy(source.Spine[at >>> ChunkSize.Shift], at &&& ChunkSize.Mask, chunk, into &&& ChunkSize.Mask, run)
 
             done' <- done' + run
 

@@ -262,6 +262,12 @@ module ViewTree =
             count <- start
             list
 
+    /// The element `tag` (lowercase) with `attrs` as the DOM keeps them, holding `content`: the page's scripts' when an
+    /// attribute says so.
+    let private element (tag: string) (attrs: XmlAttribute array) (content: ViewContent) =
+        let struct (attributes, ignored) = attributes attrs
+        ViewNode.Element(tag, attributes, (if ignored then ViewContent.Ignored content else content))
+
     /// The part kept by `memo` (null: none) whose nodes are `node`, or null.
     let private partOf (memo: ViewMemo | null) (node: XmlNode) : MemoPart | null =
         match memo with
@@ -292,10 +298,7 @@ module ViewTree =
         | ParentNode((tag, _), _) when lowerTag tag = "table" ->
             // Rows straight in a table get the `tbody` the HTML parser puts around them.
             convert made memo list.Container
-        | ParentNode((tag, attrs), _) ->
-            let struct (attributes, ignored) = attributes attrs
-            let content = ViewContent.Rows(rowsOf made memo list)
-            ViewNode.Element(lowerTag tag, attributes, (if ignored then ViewContent.Ignored content else content))
+        | ParentNode((tag, attrs), _) -> element (lowerTag tag) attrs (ViewContent.Rows(rowsOf made memo list))
         | node -> convert made memo node
 
     /// The trees of a list's rows, made the first time they are asked for: those of the rows the last render did not
@@ -353,10 +356,7 @@ module ViewTree =
         match node with
         | ParentNode((tag, attrs), children) ->
             let tag = lowerTag tag
-            let struct (attributes, ignored) = attributes attrs
-            let content = contentIn made memo tag children
-
-            ViewNode.Element(tag, attributes, (if ignored then ViewContent.Ignored content else content))
+            element tag attrs (contentIn made memo tag children)
         | XmlNode.Text content -> ViewNode.Text(decode content)
         | VoidElement(tag, attrs) ->
             let struct (attributes, _) = attributes attrs
