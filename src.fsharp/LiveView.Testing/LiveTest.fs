@@ -54,8 +54,10 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
     let subscriptions = ResizeArray<int64 * Subscription>()
     let timers = ResizeArray<Timer>()
     let submitted = Dictionary<string, IElement>()
-    // The submitted forms whose submit's first answer came (its fields then show the view's values).
-    let answered = HashSet<IElement>(HashIdentity.Reference)
+    // A submitted form -> its fields' values as sent, until its submit's first answer (its fields then show the view's).
+    let sentFields =
+        Dictionary<IElement, (IElement * string) list>(HashIdentity.Reference)
+
     let tabs = ResizeArray<string>()
     let held = ResizeArray<Held>()
     /// The elements whose `data-throttle` interval runs: one of their events went in this step.
@@ -141,7 +143,12 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
             dom.Apply(patches, form)
 
             match form with
-            | NonNull form when answered.Add form -> dom.ShowViewValues form
+            | NonNull form ->
+                match sentFields.TryGetValue form with
+                | true, sent ->
+                    sentFields.Remove form |> ignore
+                    dom.ShowViewValues sent
+                | _ -> ()
             | _ -> ()
 
             // A navigation frame (the client's `arrive`): the links to the page it shows are marked active, its heading
@@ -313,7 +320,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
                     let go () =
                         if event.Type = "submit" then
                             submitted[string action.Name] <- event.Target
-                            answered.Remove event.Target |> ignore
+                            sentFields[event.Target] <- dom.FieldsOf event.Target
 
                         // The form's fields as they are when the action goes (the client reads them then).
                         let action =
@@ -434,7 +441,7 @@ type LiveTest private (options: LiveTestOptions, site: TestSite, hub: LiveTestHu
 
         running.Clear()
         submitted.Clear()
-        answered.Clear()
+        sentFields.Clear()
         // What the page held back goes with it.
         held.Clear()
         throttling.Clear()

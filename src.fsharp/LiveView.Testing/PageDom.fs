@@ -375,24 +375,46 @@ type internal PageDom(html: string, url: string) =
         finally
             overwriting <- null
 
-    /// The first answer to `form`'s submit came: every field of the form shows the view's value (its attribute), what
-    /// was typed in it included; fields whose content the page's scripts own are left (the client's `showViewValues`).
-    member _.ShowViewValues(form: IElement) =
+    /// What a field holds: its text, whether it is checked, or which of its options are selected (the client's
+    /// `fieldValue`).
+    static member private FieldValue(field: IElement) : string =
+        match FieldValue.typedValue field with
+        | Some value -> "text " + value
+        | None ->
+            match field with
+            | :? IHtmlInputElement as input when input.Type = "checkbox" || input.Type = "radio" ->
+                string input.IsChecked
+            | :? IHtmlSelectElement as select ->
+                select.Options
+                |> Seq.map (fun option -> string option.IsSelected)
+                |> String.concat ","
+            | _ -> ""
+
+    /// `form`'s fields with what each holds, when its submit goes (the client's `fieldsOf`).
+    member _.FieldsOf(form: IElement) : (IElement * string) list =
         match form with
-        | :? IHtmlFormElement as form when document.DocumentElement.Contains form ->
-            for field in List.ofSeq form.Elements do
-                if isNull (field.Closest "[data-liveview-ignore]") then
-                    match field with
-                    | :? IHtmlTextAreaElement as area -> area.Value <- area.DefaultValue
-                    | :? IHtmlInputElement as input when FieldValue.typed input ->
-                        FieldValue.set input input.DefaultValue
-                    | :? IHtmlInputElement as input when input.Type = "checkbox" || input.Type = "radio" ->
-                        input.IsChecked <- input.HasAttribute "checked"
-                    | :? IHtmlSelectElement as select ->
-                        for option in List.ofSeq select.Options do
-                            option.IsSelected <- option.HasAttribute "selected"
-                    | _ -> ()
-        | _ -> ()
+        | :? IHtmlFormElement as form -> [ for field in form.Elements -> field, PageDom.FieldValue field ]
+        | _ -> []
+
+    /// The first answer to a form's submit came: every field of the form (`sent`, from `FieldsOf`) shows the view's
+    /// value (its attribute), what was typed in it included; fields whose content the page's scripts own are left, and
+    /// so are fields changed since the submit went (the client's `showViewValues`).
+    member _.ShowViewValues(sent: (IElement * string) list) =
+        for field, value in sent do
+            if
+                document.DocumentElement.Contains field
+                && isNull (field.Closest "[data-liveview-ignore]")
+                && PageDom.FieldValue field = value
+            then
+                match field with
+                | :? IHtmlTextAreaElement as area -> area.Value <- area.DefaultValue
+                | :? IHtmlInputElement as input when FieldValue.typed input -> FieldValue.set input input.DefaultValue
+                | :? IHtmlInputElement as input when input.Type = "checkbox" || input.Type = "radio" ->
+                    input.IsChecked <- input.HasAttribute "checked"
+                | :? IHtmlSelectElement as select ->
+                    for option in List.ofSeq select.Options do
+                        option.IsSelected <- option.HasAttribute "selected"
+                | _ -> ()
 
     /// Marks the links to `page` (`data-page`) active and the others not, as the client does after a navigation.
     member _.MarkActive(page: string) =

@@ -142,6 +142,25 @@ public sealed class ViewClientTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task What_is_typed_while_a_submit_is_on_its_way_stays_when_its_answer_comes()
+    {
+        // The submit goes, and the next line is typed before its answer can come (in the same task): the answer shows
+        // the view's values in the fields the user left alone, not in this one.
+        await page.ClickAsync("#jotting");
+        await page.Keyboard.TypeAsync("gamma");
+        await page.CheckAsync("#urgent");
+        await page.EvaluateAsync("""
+            document.querySelector("#jotter").requestSubmit();
+            document.querySelector("#jotting").value = "the next line";
+            null;
+            """);
+
+        await Expect(page.Locator("#jotted li")).ToHaveTextAsync(["gamma on note"]);
+        Assert.False(await page.IsCheckedAsync("#urgent"));
+        Assert.Equal("the next line", await ValueAsync("#jotting"));
+    }
+
+    [Fact]
     public async Task A_submit_sends_the_typing_its_form_still_holds_back_first()
     {
         await page.ClickAsync("#message");

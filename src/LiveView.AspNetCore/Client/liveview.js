@@ -74,7 +74,7 @@
   let headingFocused = false; // whether the main heading had the focus when the page on screen was last mounted again
   const submitted = new Map(); // action -> the form whose submit sent it, until its answer
   let overwriting = null; // the submitted form the frame being applied answers
-  const answered = new WeakSet(); // the submitted forms whose submit's first answer came
+  const sentFields = new WeakMap(); // a submitted form -> its fields' values as sent, until its submit's first answer
   let refocusing = false; // focus put back after a frame: not the user's event
 
   function parseJson(text) {
@@ -301,9 +301,10 @@
     // A page drawn again where it was: its heading keeps the focus it had (a new heading has no id to find it by).
     const lost = !document.activeElement || document.activeElement === document.body;
     if (remounted && headingFocused && lost) focusHeading();
-    if (form && !answered.has(form)) {
-      answered.add(form);
-      if (form.isConnected) showViewValues(form);
+    const sent = form && sentFields.get(form);
+    if (sent) {
+      sentFields.delete(form);
+      if (form.isConnected) showViewValues(sent);
     }
     document.dispatchEvent(new CustomEvent("liveview:patch", { detail: message }));
   }
@@ -729,13 +730,27 @@
     return el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && !/^(checkbox|radio|file|hidden|submit|image|reset|button)$/.test(el.type));
   }
 
+  /** What a field holds: its text, whether it is checked, or which of its options are selected. */
+  function fieldValue(field) {
+    if (typed(field)) return field.value;
+    if (/^(checkbox|radio)$/.test(field.type)) return field.checked;
+    if (field.tagName === "SELECT") return Array.from(field.options).map((option) => option.selected).join();
+    return null;
+  }
+
+  /** A form's fields with what each holds (`fieldValue`), when its submit goes. */
+  function fieldsOf(form) {
+    return Array.from(form.elements).map((field) => [field, fieldValue(field)]);
+  }
+
   /**
-   * The first answer to a form's submit came: every field of the form shows the view's value (its attribute), what
-   * was typed in it included, as a page loaded afresh would; fields whose content the page's scripts own are left.
+   * The first answer to a form's submit came: every field of the form (`sent`, from `fieldsOf`) shows the view's value
+   * (its attribute), what was typed in it included, as a page loaded afresh would; fields whose content the page's
+   * scripts own are left, and so are fields changed since the submit went (the next item typed while it was on its way).
    */
-  function showViewValues(form) {
-    Array.from(form.elements).forEach((field) => {
-      if (field.closest("[data-liveview-ignore]")) return;
+  function showViewValues(sent) {
+    sent.forEach(([field, value]) => {
+      if (field.closest("[data-liveview-ignore]") || fieldValue(field) !== value) return;
       if (typed(field)) field.value = field.defaultValue;
       else if (/^(checkbox|radio)$/.test(field.type)) field.checked = field.defaultChecked;
       else if (field.tagName === "SELECT") Array.from(field.options).forEach((option) => (option.selected = option.defaultSelected));
@@ -992,7 +1007,7 @@
     const go = () => {
       if (event.type === "submit") {
         submitted.set(action, element);
-        answered.delete(element);
+        sentFields.set(element, fieldsOf(element));
       }
       send(action, data, formOf(element), { loading: showLoading });
     };
