@@ -12,7 +12,8 @@ using static Giraffe.ViewEngine.HtmlElements;
 
 // ./build.sh bench --views: bytes on the wire and server CPU per update, in process (no socket): the runtime's step
 // (fold, view, diff) and the frame writer, against the same page written with a hand-written patch. Writes its section
-// of docs/benchmarks.md (--out file), or prints it (--print). `--profile UPDATE` runs one update in a loop, to profile.
+// of docs/benchmarks.md (--out file), or prints it (--print). `--profile UPDATE` runs one update in a loop, to profile
+// (with `--allocations`, then prints the types it allocates most).
 var quick = args.Contains("--quick");
 var rounds = quick ? 200 : 2_000;
 if (args.Contains("--observability"))
@@ -42,6 +43,7 @@ if (Option("--profile") is { } profiled)
     }
 
     var loop = Measure(measured.Page, measured.Action, 200).Update;
+    using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
     Console.WriteLine($"pid {Environment.ProcessId}: {profiled} for 20 s");
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     var clock = Stopwatch.StartNew();
@@ -53,6 +55,10 @@ if (Option("--profile") is { } profiled)
     }
 
     Console.WriteLine($"{clock.Elapsed.TotalMicroseconds / count:F2} µs and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / count} B allocated per update");
+    foreach (var (type, share) in sampler?.Shares().Take(40) ?? [])
+    {
+        Console.WriteLine($"{share,6:P1} {type}");
+    }
     return;
 }
 

@@ -195,6 +195,28 @@ let tests =
 
                 Expect.equal (List.ofSeq renders) [ a; b; c; { b with Text = "B" } ] "b dropped, then changed"
 
+            testCase
+                "an item changed in place keeps the trees of what did not change in its row, which the diff passes by"
+            <| fun () ->
+                let memo = ViewMemo()
+                let items = [ for key in 1..40 -> { Key = key; Text = "x" } ]
+                let changed = items |> List.updateAt 34 { Key = 35; Text = "y" }
+                let struct (_, before) = ViewTree.render memo (fun () -> view (items, []))
+                let struct (_, after) = ViewTree.render memo (fun () -> view (changed, []))
+
+                match (itemsIn before)[34], (itemsIn after)[34] with
+                | ViewNode.Element(_, attributes, ChildNodes [ _; part ]),
+                  ViewNode.Element(_, attributes', ChildNodes [ text; part' ]) ->
+                    Expect.isTrue (obj.ReferenceEquals(attributes, attributes')) "the same attributes"
+                    Expect.isTrue (obj.ReferenceEquals(part, part')) "the same part"
+                    Expect.equal text (ViewNode.Text "y") "the new text"
+                | row, row' -> failtest $"not rows of the list: {row}, {row'}"
+
+                Expect.equal
+                    (ViewDiff.between before after)
+                    [ ViewChange.SetText([ 0; 1; 34; 0 ], "y") ]
+                    "the text alone"
+
             testCase "a list that did not change is the last render's tree, and its diff is none"
             <| fun () ->
                 let memo = ViewMemo()

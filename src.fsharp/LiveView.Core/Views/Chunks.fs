@@ -75,12 +75,12 @@ and [<Sealed>] internal ChunksBuilder<'T>(spine: 'T array array, count: int, sha
 
     /// Chunk `c`, the builder's own: copied first when it is the copied sequence's.
     member private _.Own(c: int) : 'T array =
-        match shared with
-        | NonNull shared when obj.ReferenceEquals(spine[c], shared[c]) ->
+        if not (isNull shared) && obj.ReferenceEquals(spine[c], (nonNull shared)[c]) then
             let chunk = Array.copy spine[c]
             spine[c] <- chunk
             chunk
-        | _ -> spine[c]
+        else
+            spine[c]
 
     /// Writes item `index`.
     member x.Set(index: int, value: 'T) =

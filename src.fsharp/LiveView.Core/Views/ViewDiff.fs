@@ -77,7 +77,12 @@ module ViewDiff =
 
         /// The changes found, taken off the walk.
         member x.Take() : ViewChange list =
-            let changes = List.ofSeq x.Changes
+            // From the last to the first, one cell each (`List.ofSeq` would make an enumerator).
+            let mutable changes = []
+
+            for i in x.Changes.Count - 1 .. -1 .. 0 do
+                changes <- x.Changes[i] :: changes
+
             x.Changes.Clear()
             changes
 

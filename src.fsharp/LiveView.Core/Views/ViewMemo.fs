@@ -153,8 +153,10 @@ type ViewMemo() =
         inside <- 0
 
         match lists with
-        | NonNull lists when lists.Count > 0 -> lists.Clear()
-        | _ -> ()
+        | null -> ()
+        | lists ->
+            if lists.Count > 0 then
+                lists.Clear()
 
         match parts with
         | null -> ()
@@ -236,13 +238,14 @@ type ViewMemo() =
 
             for part in p.Last do
                 match part with
-                | NonNull part when isNull found ->
+                | null -> ()
+                | part when isNull found ->
                     match part.List with
-                    | NonNull list ->
+                    | null -> ()
+                    | list ->
                         match list.Container with
                         | ParentNode(_, held) when obj.ReferenceEquals(held, children) -> found <- list
                         | _ -> ()
-                    | _ -> ()
                 | _ -> ()
 
             found
@@ -549,11 +552,11 @@ type ViewMemo() =
 
         let counts =
             match lists with
-            | NonNull counts -> counts
-            | _ ->
+            | null ->
                 let made = Dictionary<MemoId, int>()
                 lists <- made
                 made
+            | counts -> counts
 
         let occurrence =
             match counts.TryGetValue firstId with
@@ -590,11 +593,11 @@ type ViewMemo() =
         // The last render's items and rows, when its items were of this type (one type test here, none per row).
         let struct (lastItems: 'T array, olds: Chunks<RowSlot>) =
             match last with
-            | NonNull render ->
+            | null -> struct ([||], Chunks.Empty)
+            | render ->
                 match render.Items with
                 | :? ('T array) as items -> struct (items, render.Rows)
                 | _ -> struct ([||], Chunks.Empty)
-            | _ -> struct ([||], Chunks.Empty)
 
         let comparer = EqualityComparer<'T>.Default
         let byReference = not typeof<'T>.IsValueType
@@ -701,32 +704,33 @@ type ViewMemo() =
 
         let lastElement =
             match last with
-            | NonNull render ->
+            | null -> element
+            | render ->
                 match render.Container with
                 | ParentNode(lastElement, _) -> lastElement
                 | _ -> element
-            | _ -> element
 
-        match lastPart with
-        | NonNull part when
-            shared = rows.Count
+        // (Tests for null, not `NonNull` patterns: those allocate the choice they match.)
+        if
+            not (isNull lastPart)
+            && shared = rows.Count
             && shared = olds.Count
             && ViewMemo.SameElement(element, lastElement)
-            ->
-            memo.Use(place, part)
-        | _ ->
+        then
+            memo.Use(place, nonNull lastPart)
+        else
             // A render made from the last one holds its rows for the tree, which finds them here (`ListOf`): a list
             // of them would cost a cell for each row before the last one changed. The first render (a mount, whose
             // nodes are sent whole), a list in a part or a row (whose nodes later renders may keep) and a table
             // (whose rows the tree puts in a `tbody` itself) get them as children.
             let children =
-                match last with
-                | NonNull _ when
-                    memo.AtTop
+                if
+                    not (isNull last)
+                    && memo.AtTop
                     && not (String.Equals(tag, "table", StringComparison.OrdinalIgnoreCase))
-                    ->
+                then
                     [ ViewMemo.Placeholder ]
-                | _ ->
+                else
                     let mutable nodes = []
 
                     for i in rows.Count - 1 .. -1 .. 0 do
@@ -737,8 +741,8 @@ type ViewMemo() =
             let node = ParentNode(element, children)
 
             match last with
-            | NonNull last -> last.Last <- null // its tree was made, or never will be: no chain of renders
-            | _ -> ()
+            | null -> ()
+            | last -> last.Last <- null // its tree was made, or never will be: no chain of renders
 
             let part =
                 MemoPart(id, node, render, List = ListRender(node, items, rows, first, shared, last))

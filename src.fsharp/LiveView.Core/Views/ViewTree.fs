@@ -307,14 +307,14 @@ module ViewTree =
     /// shared).
     and private rowsOf made memo (list: ListRender) : ViewRows =
         match list.Trees with
-        | NonNull trees -> trees
-        | _ ->
+        | null ->
             let rows = list.Rows
             let count = rows.Count
 
             let struct (trees, first, until, lastRows: ViewRows | null) =
                 match list.Last with
-                | NonNull last when not (isNull last.Trees) ->
+                | null -> struct (Chunks.Make count, 0, count, null)
+                | last when not (isNull last.Trees) ->
                     let lastRows = nonNull last.Trees
                     let lastTrees = lastRows.Chunks
                     let until = count - list.Shared
@@ -333,7 +333,15 @@ module ViewTree =
                 let row = rows[i].Row
 
                 if not row.HasTree then
-                    row.Tree <- ofNode made memo row.Node
+                    // With as many rows as the last render, the tree in this place is that of the row it had here (the
+                    // same key, as a rule: an item changed in place): the new row's tree keeps what did not change of
+                    // it, and the diff passes that by.
+                    row.Tree <-
+                        if isNull lastRows then
+                            ofNode made memo row.Node
+                        else
+                            ofNodeFrom made memo row.Node trees[i]
+
                     row.HasTree <- true
 
                 if not (obj.ReferenceEquals(trees[i], row.Tree)) then
@@ -342,15 +350,16 @@ module ViewTree =
             let children = ViewRows(trees.Done())
 
             match lastRows with
-            | NonNull lastRows ->
+            | null -> ()
+            | lastRows ->
                 children.Base <- lastRows
                 children.Changed <- struct (first, until)
                 lastRows.Base <- null
-            | _ -> ()
 
             list.Trees <- children
             list.Last <- null
             children
+        | trees -> trees
 
     and private convert made memo (node: XmlNode) =
         match node with
@@ -364,19 +373,19 @@ module ViewTree =
 
     and private contentIn made memo (tag: string) (children: XmlNode list) =
         match heldRows made memo children with
-        | NonNull rows -> ViewContent.Rows rows
-        | _ when hasMarkup children -> ViewContent.Markup(html children)
-        | _ -> ViewContent.Children(ofNodes made memo (tag = "table") children)
+        | null when hasMarkup children -> ViewContent.Markup(html children)
+        | null -> ViewContent.Children(ofNodes made memo (tag = "table") children)
+        | rows -> ViewContent.Rows rows
 
     /// The rows of the list whose element has `children`, when they are its placeholder (a list's render made from the
     /// last one holds its rows, `ViewMemo.ListOf`); else null.
     and private heldRows made (memo: ViewMemo | null) (children: XmlNode list) : ViewRows | null =
-        match memo with
-        | NonNull memo when ViewMemo.IsHeld children ->
-            match memo.ListOf children with
-            | NonNull list -> rowsOf made memo list
-            | _ -> invalidOp "A list's element was shown outside the render that made it."
-        | _ -> null
+        if isNull memo || not (ViewMemo.IsHeld children) then
+            null
+        else
+            match (nonNull memo).ListOf children with
+            | null -> invalidOp "A list's element was shown outside the render that made it."
+            | list -> rowsOf made memo list
 
     and private ofNodes made memo table (nodes: XmlNode list) =
         let start = made.Count
@@ -389,7 +398,7 @@ module ViewTree =
     /// The tree of `node` where the last render had `old`: `old` itself when `node` makes the same tree, else a new
     /// node that keeps what did not change of `old` (the same references: the diff passes them by); for a part kept by
     /// `memo` (null: none), the part's tree.
-    let rec private ofNodeFrom made (memo: ViewMemo | null) (node: XmlNode) (old: ViewNode) : ViewNode =
+    and private ofNodeFrom made (memo: ViewMemo | null) (node: XmlNode) (old: ViewNode) : ViewNode =
         match partOf memo node with
         | null -> ofChangedNode made memo node old
         | part -> partTree made memo node part
