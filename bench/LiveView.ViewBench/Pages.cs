@@ -37,6 +37,14 @@ internal static class Pages
         LivePage.Create("counter", initial: 0, view: _ => Still)
             .On("increment", (n, _) => (n + 1, Patch.Html("#count", (n + 1).ToString())));
 
+    /// <summary>
+    /// The counter's handler sending its whole view again into <c>#main</c> (a whole fragment, as Django LiveView's
+    /// handlers send theirs), its view showing nothing that changes.
+    /// </summary>
+    public static readonly Page<int> CounterWholeFragment =
+        LivePage.Create("counter", initial: 0, view: _ => Still)
+            .On("increment", (n, _) => (n + 1, Patch.Html("#main", CounterView(n + 1))));
+
     public const int Rows = 300;
 
     private static readonly ImmutableArray<string> Names = [.. Enumerable.Range(1, Rows).Select(i => $"name {i}")];
@@ -107,6 +115,22 @@ internal static class Pages
         LivePage.Create("table", initial: Names, view: _ => Still)
             .On("rename", (names, ctx) => (names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}"),
                 Patch.Html($"#name-{RowOf(ctx)}", $"renamed {ctx.Data("to")}")));
+
+    /// <summary>The table's handler sending the whole table again into <c>#main</c>, its view showing nothing that changes.</summary>
+    public static readonly Page<ImmutableArray<string>> TableWholeFragment =
+        LivePage.Create("table", initial: Names, view: _ => Still).On("rename", (names, ctx) =>
+        {
+            var renamed = names.SetItem(RowOf(ctx) - 1, $"renamed {ctx.Data("to")}");
+            return (renamed, Patch.Html("#main", TableView(renamed)));
+        });
+
+    /// <summary>The list of people's handler sending the whole table again into <c>#main</c>, its view showing nothing that changes.</summary>
+    public static readonly Page<ImmutableArray<Person>> TableEachWholeFragment =
+        LivePage.Create("table", initial: People, view: _ => Still).On("rename", (people, ctx) =>
+        {
+            var renamed = Renamed(people, ctx);
+            return (renamed, Patch.Html("#main", EachTableView(renamed)));
+        });
 
     /// <summary>The list of people's hand-written patch, its view showing nothing that changes.</summary>
     public static readonly Page<ImmutableArray<Person>> TableEachWithoutView =
