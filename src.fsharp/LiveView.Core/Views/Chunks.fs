@@ -45,6 +45,15 @@ type internal Chunks<'T> private (spine: 'T array array, count: int) =
 
         items
 
+    /// `map` of each item, in a list (made from the last item to the first: one cell each).
+    member inline x.ToList([<InlineIfLambda>] map: 'T -> 'U) : 'U list =
+        let mutable list = []
+
+        for i in x.Count - 1 .. -1 .. 0 do
+            list <- map x[i] :: list
+
+        list
+
     /// A builder of `count` items, all to be written.
     static member Make(count: int) =
         ChunksBuilder<'T>(Chunks<'T>.NewSpine count, count, null)

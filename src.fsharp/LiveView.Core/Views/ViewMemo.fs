@@ -731,12 +731,7 @@ type ViewMemo() =
                 then
                     [ ViewMemo.Placeholder ]
                 else
-                    let mutable nodes = []
-
-                    for i in rows.Count - 1 .. -1 .. 0 do
-                        nodes <- rows[i].Row.Node :: nodes
-
-                    nodes
+                    rows.ToList _.Row.Node
 
             let node = ParentNode(element, children)
 

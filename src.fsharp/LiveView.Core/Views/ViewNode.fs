@@ -138,11 +138,7 @@ and [<Sealed>] ViewRows internal (nodes: Chunks<ViewNode>) =
     member _.Nodes: ViewNode list =
         match list with
         | null ->
-            let mutable made = []
-
-            for i in nodes.Count - 1 .. -1 .. 0 do
-                made <- nodes[i] :: made
-
+            let made = nodes.ToList id
             list <- made
             made
         | made -> made
