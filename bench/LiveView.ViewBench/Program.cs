@@ -72,11 +72,11 @@ report.Append("itself (every fold renders the view, the source of truth), *fold 
 report.Append("runtime. *Whole fragment* is a handler that renders the page's view itself and sends all of it into `#main` ");
 report.Append("(Django LiveView's way, a fragment rendered and sent whole), on a page whose view shows nothing that changes. ");
 report.Append("*Ratio* is the view-driven CPU over that of the hand-written patch whose view is not rendered. Bytes are one ");
-report.Append("frame's JSON text.\n\n");
+report.Append("frame's JSON text; *allocated* the bytes an update allocates (the same from one run to the next, unlike the times).\n\n");
 report.Append($"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, ");
 report.Append($".NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
-report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written bytes | whole fragment bytes | view-driven CPU | hand-written, view not rendered | hand-written, view rendered | hand-written fold + frame | whole fragment | ratio | ratio to fold + frame | ratio to whole fragment |\n");
-report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+report.Append("| update | view-driven frame | bytes | v1 bytes | hand-written bytes | whole fragment bytes | view-driven CPU | hand-written, view not rendered | hand-written, view rendered | hand-written fold + frame | whole fragment | ratio | ratio to fold + frame | ratio to whole fragment | allocated: view-driven / hand-written, view not rendered |\n");
+report.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 
 Row("counter +1", LiveView.Page.erase(Pages.Counter), LiveView.Page.erase(Pages.CounterByHand), LiveView.Page.erase(Pages.CounterWithoutView), LiveView.Page.erase(Pages.CounterWholeFragment), i => Action("counter->increment"));
 Row("300-row table, one row renamed", LiveView.Page.erase(Pages.Table), LiveView.Page.erase(Pages.TableByHand), LiveView.Page.erase(Pages.TableWithoutView), LiveView.Page.erase(Pages.TableWholeFragment), Rename);
@@ -119,7 +119,21 @@ void Row(string name, Page<object> page, Page<object>? byHand, Page<object>? wit
     string Ratio(double? to) => to is null ? "–" : cpu / to < 0.1 ? $"{cpu / to:F2}×" : $"{cpu / to:F1}×";
     report.Append($"| {name} | `{frame.Replace("|", "\\|")}` | {bytes} | {v1} | {(hand is null ? "–" : hand.Value.Bytes.ToString())} ");
     report.Append($"| {(whole is null ? "–" : whole.Value.Bytes.ToString())} | {cpu:F1} µs | {Micro(Of(still))} | {Micro(Of(hand?.Update))} ");
-    report.Append($"| {Micro(Of(fold))} | {Micro(Of(whole?.Update))} | **{Ratio(Of(still))}** | {Ratio(Of(fold))} | {Ratio(Of(whole?.Update))} |\n");
+    report.Append($"| {Micro(Of(fold))} | {Micro(Of(whole?.Update))} | **{Ratio(Of(still))}** | {Ratio(Of(fold))} | {Ratio(Of(whole?.Update))} ");
+    report.Append($"| {Units(Allocated(update))}{(still is null ? "" : $" / {Units(Allocated(still))}")} |\n");
+}
+
+// Bytes allocated per call of `update` (the same from one run to the next, unlike its time).
+static long Allocated(Action update)
+{
+    const int calls = 1_000;
+    var before = GC.GetAllocatedBytesForCurrentThread();
+    for (var n = 0; n < calls; n++)
+    {
+        update();
+    }
+
+    return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
 }
 
 (string Frame, int Bytes, int V1Bytes, Action Update) Measure(Page<object> page, Func<int, ClientAction> action, int warmUp)
@@ -230,10 +244,11 @@ void Breakdown()
     report.Append($"{counter.View:F2} µs, the view and its tree (made from the last render's, whose nodes it keeps where nothing ");
     report.Append($"changed) {counter.Tree:F2} µs, the diff {counter.Diff:F2} µs; the 300-row table's {table.View:F1} µs, {table.Tree:F1} µs, ");
     report.Append($"{table.Diff:F1} µs; with its rows kept, the view and its tree {memo.Tree:F1} µs, the diff {memo.Diff:F1} µs; as a list, ");
-    report.Append($"{each.Tree:F1} µs and {each.Diff:F1} µs.\n\n");
+    report.Append($"{each.Tree:F1} µs and {each.Diff:F1} µs. The counter's view allocates {counter.ViewBytes} B, the view and its ");
+    report.Append($"tree {counter.TreeBytes} B, the diff {counter.DiffBytes} B; the list's view and tree {each.TreeBytes} B, its diff {each.DiffBytes} B.\n\n");
 }
 
-(double View, double Tree, double Diff) Spent<TState>(FSharpFunc<TState, XmlNode> view, TState from, TState to)
+(double View, double Tree, double Diff, long ViewBytes, long TreeBytes, long DiffBytes) Spent<TState>(FSharpFunc<TState, XmlNode> view, TState from, TState to)
 {
     var memo = new ViewMemo();
     var before = ViewTree.render(memo, FuncConvert.FromFunc(() => view.Invoke(from))).Item2;
@@ -260,7 +275,8 @@ void Breakdown()
     // The diff first: it is timed as the runtime runs it, right after the render (a list's next render tells the diff
     // where it changed, and the render after it forgets that).
     var diff = Time(() => ViewDiff.between(before, after));
-    return (Time(() => view.Invoke(to)), Time(Tree), diff);
+    var diffBytes = Allocated(() => ViewDiff.between(before, after));
+    return (Time(() => view.Invoke(to)), Time(Tree), diff, Allocated(() => view.Invoke(to)), Allocated(Tree), diffBytes);
 }
 
 // What a page's runtime holds (100 of them, average), its view's last render included: the stream's page after 10 and
