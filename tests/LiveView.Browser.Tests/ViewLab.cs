@@ -118,9 +118,9 @@ public sealed class ViewLab : IAsyncDisposable
     private static XmlNode View(ViewLabState s)
     {
         var note = H.Input().Id("note").Name("note").Action("input->view#typed").Data("debounce", "50");
-        var listBox = (s.ListWrapped ? H.Section(List(s, "")) : H.Div(List(s, ""))).Id("list-box").Data("key", "list");
-        var above = H.P("above the list").Data("key", "above");
-        var below = H.P("below the list").Data("key", "below");
+        XmlNode listBox = (s.ListWrapped ? H.Section(List(s, "")) : H.Div(List(s, ""))).Id("list-box").Data("key", "list");
+        XmlNode above = H.P("above the list").Data("key", "above");
+        XmlNode below = H.P("below the list").Data("key", "below");
         return H.Div(
             H.Form(
                 H.P($"ticks {s.Ticks}").Id("status"),

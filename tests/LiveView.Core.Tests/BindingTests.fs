@@ -91,6 +91,14 @@ let tests =
                 let page =
                     Page.create "search" (fun _ -> 0) (fun _ ->
                         let csharp =
+                            LiveView.CSharp.H
+                                .Form()
+                                .On("input", methodOf "Search")
+                                .On("submit", methodOf "SendNow")
+                                .Node
+
+                        // A node that is not an `Element` (F#'s) takes the same methods, as extensions.
+                        let node =
                             LiveView.CSharp.NodeExtensions.On(
                                 LiveView.CSharp.NodeExtensions.On(form [] [], "input", methodOf "Search"),
                                 "submit",
@@ -98,8 +106,10 @@ let tests =
                             )
 
                         let fsharp = div [ Live.onEach [ "click", increment; "dblclick", resetCount ] ] []
-                        rendered <- [ RenderView.AsString.htmlNode csharp; RenderView.AsString.htmlNode fsharp ]
-                        div [] [ csharp; fsharp ])
+
+                        rendered <- [ csharp; node; fsharp ] |> List.map RenderView.AsString.htmlNode
+
+                        div [] [ csharp; node; fsharp ])
                     |> Page.handle increment
                     |> Page.handle resetCount
                     |> Page.on "search" (fun n _ -> Reply.state n)
@@ -111,6 +121,7 @@ let tests =
                     rendered
                     [
                         """<form data-action="input-&gt;search#search submit-&gt;search#sendNow"></form>"""
+                        """<form data-action="input-&gt;search#search submit-&gt;search#sendNow"></form>"""
                         """<div data-action="click-&gt;search#increment dblclick-&gt;search#resetCount"></div>"""
                     ]
                     "both bindings, in order"
@@ -119,16 +130,18 @@ let tests =
             <| fun () ->
                 let fsharp = div [ Live.ignore; Live.hook "Chart"; Live.key "k" ] [ str "x" ]
 
-                let csharp =
+                let csharp = LiveView.CSharp.H.Div("x").Ignore().Hook("Chart").Key("k").Node
+
+                let extended =
                     LiveView.CSharp.NodeExtensions.Key(
                         LiveView.CSharp.NodeExtensions.Hook(
-                            LiveView.CSharp.NodeExtensions.Ignore(LiveView.CSharp.H.Div("x")),
+                            LiveView.CSharp.NodeExtensions.Ignore(div [] [ str "x" ]),
                             "Chart"
                         ),
                         "k"
                     )
 
-                for node in [ fsharp; csharp ] do
+                for node in [ fsharp; csharp; extended ] do
                     match ViewTree.ofView [ node ] with
                     | [ ViewNode.Element("div", attributes, ViewContent.Ignored _) as element ] ->
                         Expect.contains attributes ("data-liveview-hook", "Chart") "the hook the client looks up"
@@ -138,6 +151,7 @@ let tests =
                 let streams =
                     [
                         ul [ _id "s"; Live.stream ] []
+                        LiveView.CSharp.H.Ul().Id("s").Stream().Node
                         LiveView.CSharp.NodeExtensions.Stream(LiveView.CSharp.NodeExtensions.Id(ul [] [], "s"))
                     ]
 

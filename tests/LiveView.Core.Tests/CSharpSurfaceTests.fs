@@ -3,6 +3,8 @@ module LiveView.Core.Tests.CSharpSurfaceTests
 open System
 open System.Threading.Tasks
 open Expecto
+open FsCheck
+open FsCheck.FSharp
 open Giraffe.ViewEngine
 open LiveView
 open LiveView.CSharp
@@ -78,11 +80,11 @@ let tests =
             testCase "Patch static members build the union cases"
             <| fun () ->
                 Expect.equal
-                    (Patch.Html("#a", H.Strong("x"), H.Em("y")))
-                    (Swap("#a", [ H.Strong("x"); H.Em("y") ], false))
+                    (Patch.Html("#a", H.Strong("x").Node, H.Em("y").Node))
+                    (Swap("#a", [ H.Strong("x").Node; H.Em("y").Node ], false))
                     "Html"
 
-                Expect.equal (Patch.Append("#a", H.Li("x"))) (Swap("#a", [ H.Li("x") ], true)) "Append"
+                Expect.equal (Patch.Append("#a", H.Li("x").Node)) (Swap("#a", [ H.Li("x").Node ], true)) "Append"
                 Expect.equal (Patch.Remove "#a") (Delete "#a") "Remove"
                 Expect.equal (Patch.ScrollTo "#a") (ScrollInto "#a") "ScrollTo"
                 Expect.equal Patch.ScrollTop ScrollToTop "ScrollTop"
@@ -92,7 +94,7 @@ let tests =
             testCase "H builds the same nodes as Giraffe.ViewEngine"
             <| fun () ->
                 Expect.equal
-                    (render (H.Div(H.H2("Hi").Id("title"), H.Button("Go").Action("click->home#go"))))
+                    (render (H.Div(H.H2("Hi").Id("title").Node, H.Button("Go").Action("click->home#go").Node).Node))
                     (render (
                         div
                             []
@@ -104,24 +106,63 @@ let tests =
                     "same HTML"
 
                 Expect.equal
-                    (render (H.Input().Type("text").Name("q").Flag("disabled")))
+                    (render (H.Input().Type("text").Name("q").Flag("disabled").Node))
                     "<input type=\"text\" name=\"q\" disabled>"
                     "void element"
 
             testCase "setting an attribute again replaces it"
             <| fun () ->
                 Expect.equal
-                    (render (H.Span().Id("a").Class("c").Id("b")))
+                    (render (H.Span().Id("a").Class("c").Id("b").Node))
                     "<span class=\"c\" id=\"b\"></span>"
                     "one id"
 
             testCase "Data prefixes data-, Href and Value set their attribute"
             <| fun () ->
                 Expect.equal
-                    (render (H.A("x").Href("/p").Data("postId", "7").Value("v")))
+                    (render (H.A("x").Href("/p").Data("postId", "7").Value("v").Node))
                     "<a href=\"/p\" data-postId=\"7\" value=\"v\">x</a>"
                     "attributes in order"
 
             testCase "a text node cannot take attributes"
             <| fun () -> Expect.throwsT<ArgumentException> (fun () -> H.Text("x").Id("a") |> ignore) "ArgumentException"
+
+            testPropertyWithConfig
+                manyCases
+                "an Element sets attributes as the node extensions do, and is a value: what is set on it leaves it as it was"
+            <| fun () ->
+                let set =
+                    Gen.zip
+                        (Gen.elements [ "id"; "class"; "title"; "data-a"; "data-b"; "href"; "value" ])
+                        (Gen.elements [ "x"; "y"; "a<b"; "" ])
+
+                let sets = Gen.listOf set
+
+                Prop.forAll (Arb.fromGen (Gen.zip (Gen.elements [ true; false ]) (Gen.zip sets (Gen.zip sets sets))))
+                <| fun (isVoid, (common, (left, right))) ->
+                    let onElement (element: Element) =
+                        List.fold (fun (element: Element) (name, value) -> element.Attr(name, value)) element
+
+                    let onNode (node: XmlNode) =
+                        List.fold (fun node (name, value) -> NodeExtensions.Attr(node, name, value)) node
+
+                    let element, node =
+                        if isVoid then
+                            H.Input(), input []
+                        else
+                            H.Span("t"), span [] [ str "t" ]
+
+                    let start = onElement element common
+                    // Two elements made from the same one: each has its own attributes, and the first is unchanged.
+                    let lefts = onElement start left
+                    let rights = onElement start right
+                    Expect.equal start.Node (onNode node common) "the element set on"
+                    Expect.equal lefts.Node (onNode node (common @ left)) "one made from it"
+                    Expect.equal rights.Node (onNode node (common @ right)) "another made from it"
+
+            testCase "an Element never made says so"
+            <| fun () ->
+                Expect.throwsT<InvalidOperationException>
+                    (fun () -> Unchecked.defaultof<Element>.Node |> ignore)
+                    "default(Element)"
         ]

@@ -58,30 +58,30 @@ let tests =
                 |> between "<div title=\"" "\"></div>"
                 |> checkAttribute s)
 
-            property "C# text: H.Div(s)" (fun s -> render (H.Div(s)) |> between "<div>" "</div>" |> checkText s)
+            property "C# text: H.Div(s)" (fun s -> render (H.Div(s).Node) |> between "<div>" "</div>" |> checkText s)
 
             property "C# attribute: H.Div().Attr(\"title\", s)" (fun s ->
-                render (H.Div().Attr("title", s))
+                render (H.Div().Attr("title", s).Node)
                 |> between "<div title=\"" "\"></div>"
                 |> checkAttribute s)
 
             property "C# helpers Id, Class, Data encode too" (fun s ->
-                render (H.Span().Id(s))
+                render (H.Span().Id(s).Node)
                 |> between "<span id=\"" "\"></span>"
                 |> checkAttribute s
 
-                render (H.Span().Class(s))
+                render (H.Span().Class(s).Node)
                 |> between "<span class=\"" "\"></span>"
                 |> checkAttribute s
 
-                render (H.Span().Data("k", s))
+                render (H.Span().Data("k", s).Node)
                 |> between "<span data-k=\"" "\"></span>"
                 |> checkAttribute s)
 
             property "C# text and attributes are encoded as Giraffe's str and attr encode them" (fun s ->
                 Expect.equal (H.Text s) (encodedText s) "a text"
-                Expect.equal (H.Span(s)) (span [] [ encodedText s ]) "an element's text"
-                Expect.equal (H.Span().Attr("title", s)) (span [ attr "title" s ] []) "an attribute")
+                Expect.equal (H.Span(s).Node) (span [] [ encodedText s ]) "an element's text"
+                Expect.equal (H.Span().Attr("title", s).Node) (span [ attr "title" s ] []) "an attribute")
 
             property "Patch.text \"#x\" s renders its nodes escaped" (fun s ->
                 match Patch.text "#x" s with
@@ -141,5 +141,5 @@ let tests =
                     "encoded text"
 
             testCase "H.Raw is not encoded (the one escape hatch)"
-            <| fun () -> Expect.equal (render (H.Div(H.Raw "<b>x</b>"))) "<div><b>x</b></div>" "raw markup"
+            <| fun () -> Expect.equal (render (H.Div(H.Raw "<b>x</b>").Node)) "<div><b>x</b></div>" "raw markup"
         ]

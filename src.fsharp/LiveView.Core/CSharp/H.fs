@@ -1,64 +1,25 @@
 namespace LiveView.CSharp
 
 open System
-open System.Buffers
-open System.Net
 open Giraffe.ViewEngine
 open LiveView
 
-/// HTML-encoding as Giraffe's `encodedText` and `attr` do it (`WebUtility.HtmlEncode`), text that needs none found by
-/// one vectorized search.
-module internal Encoded =
-
-    /// The ASCII characters `WebUtility.HtmlEncode` leaves as they are.
-    let private plain =
-        SearchValues.Create
-            [|
-                for c in '\000' .. '\u007f' do
-                    if "<>\"'&".IndexOf c < 0 then
-                        c
-            |]
-
-    /// `text` HTML-encoded.
-    let text (text: string) : string =
-        if obj.ReferenceEquals(text, null) || text.AsSpan().IndexOfAnyExcept plain < 0 then
-            text
-        else
-            WebUtility.HtmlEncode text |> nonNull
-
-    // Descriptors views write at every render (`click->counter#increment`), encoded once each; a bounded number.
-    let private descriptors =
-        System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal)
-
-    /// `text` HTML-encoded, for the value of a `data-action`: the encoding of each of the first 4,096 descriptors is
-    /// kept.
-    let descriptor (descriptor: string) : string =
-        match descriptors.TryGetValue descriptor with
-        | true, encoded -> encoded
-        | _ ->
-            let encoded = text descriptor
-
-            if descriptors.Count < 4096 then
-                descriptors.TryAdd(descriptor, encoded) |> ignore
-
-            encoded
-
 /// HTML for C#: `H.Div(H.Button("Random number").Action("click->home#randomNumber"), H.H2("").Id("output"))`.
-/// Every element takes child nodes or a text (HTML-encoded); attributes come from the extension methods of
-/// `NodeExtensions`. Builds the same Giraffe.ViewEngine nodes F# pages use.
+/// Every element takes child nodes or a text (HTML-encoded) and is an `Element`, whose methods set its attributes and
+/// which becomes the same Giraffe.ViewEngine node F# pages use wherever a node is expected.
 [<AbstractClass; Sealed>]
 type H =
 
     /// The element `tag` with `children`.
-    static member Element(tag: string, [<ParamArray>] children: XmlNode array) =
-        ParentNode((tag, [||]), List.ofArray children)
+    static member Element(tag: string, [<ParamArray>] children: XmlNode array) : Element =
+        Element.Of(tag, List.ofArray children)
 
     /// The element `tag` holding `text`, HTML-encoded.
-    static member Element(tag: string, text: string) =
-        ParentNode((tag, [||]), [ XmlNode.Text(Encoded.text text) ])
+    static member Element(tag: string, text: string) : Element =
+        Element.Of(tag, [ XmlNode.Text(Encoded.text text) ])
 
     /// The void element `tag` (no children, no closing tag), such as `input`.
-    static member Void(tag: string) = VoidElement(tag, [||])
+    static member Void(tag: string) : Element = Element.Of(tag, null)
 
     /// A text node, HTML-encoded.
     static member Text(text: string) = XmlNode.Text(Encoded.text text)

@@ -5,47 +5,21 @@ open System.Runtime.CompilerServices
 open Giraffe.ViewEngine
 open LiveView
 
-/// Attributes for C#, as extension methods on nodes: `H.Button("Go").Id("go").Action("click->home#go")`.
-/// Each returns a new node; setting an attribute that is already there replaces it.
+/// Attributes for C#, as extension methods on nodes that are not an `Element` (`H.Memo`'s, a list's, F#'s): the same
+/// methods as `Element`'s. Each returns a new node; setting an attribute that is already there replaces it.
 [<Extension; AbstractClass; Sealed>]
 type NodeExtensions =
 
-    static member private NameOf(attribute: XmlAttribute) =
-        match attribute with
-        | KeyValue(key, _)
-        | Boolean key -> key
-
-    /// `attributes` with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
-    static member private Put(attributes: XmlAttribute array, attribute: XmlAttribute) =
-        let name = NodeExtensions.NameOf attribute
-        let mutable set = false
-
-        for a in attributes do
-            set <- set || String.Equals(NodeExtensions.NameOf a, name)
-
-        if set then
-            Array.append
-                (attributes
-                 |> Array.filter (fun a -> not (String.Equals(NodeExtensions.NameOf a, name))))
-                [| attribute |]
-        else
-            // The common case, an attribute not set yet: one array.
-            let added = Array.zeroCreate (attributes.Length + 1)
-            Array.blit attributes 0 added 0 attributes.Length
-            added[attributes.Length] <- attribute
-            added
-
     static member private With(node: XmlNode, attribute: XmlAttribute) =
         match node with
-        | ParentNode((tag, attributes), children) ->
-            ParentNode((tag, NodeExtensions.Put(attributes, attribute)), children)
-        | VoidElement(tag, attributes) -> VoidElement(tag, NodeExtensions.Put(attributes, attribute))
+        | ParentNode((tag, attributes), children) -> ParentNode((tag, Attributes.put attributes attribute), children)
+        | VoidElement(tag, attributes) -> VoidElement(tag, Attributes.put attributes attribute)
         | Text _ -> invalidArg (nameof node) "A text node has no attributes; put it inside an element."
 
     /// Sets the attribute `name` to `value` (HTML-encoded).
     [<Extension>]
     static member Attr(node: XmlNode, name: string, value: string) =
-        NodeExtensions.With(node, KeyValue(name, Encoded.text value))
+        NodeExtensions.With(node, Attributes.text name value)
 
     /// Sets the boolean attribute `name` (e.g. `disabled`, `checked`).
     [<Extension>]
@@ -85,32 +59,20 @@ type NodeExtensions =
     /// Sets `data-action`, e.g. `click->home#randomNumber` (sends `home->random_number` on click).
     [<Extension>]
     static member Action(node: XmlNode, descriptor: string) =
-        NodeExtensions.With(node, KeyValue("data-action", Encoded.descriptor descriptor))
+        NodeExtensions.With(node, Attributes.action descriptor)
 
     /// Binds the DOM event `eventName` to the page's handler `handler`, a method registered with `.On(method)`
     /// (`data-action="click->counter#increment"`); bindings of other events of the element stay
     /// (`.On("input", Search).On("submit", Send)`). Rendering fails if the page has not registered it.
     [<Extension>]
     static member On(node: XmlNode, eventName: string, handler: System.Delegate) =
-        let binding = Binding.descriptor eventName (Handler.nameOf handler.Method.Name)
-
-        let bound =
+        let attributes =
             match node with
             | ParentNode((_, attributes), _)
-            | VoidElement(_, attributes) ->
-                attributes
-                |> Array.tryPick (function
-                    | KeyValue("data-action", value) -> Some value
-                    | _ -> None)
-            | Text _ -> None
+            | VoidElement(_, attributes) -> attributes
+            | Text _ -> [||]
 
-        let value =
-            match bound with
-            // Giraffe keeps attribute values encoded.
-            | Some before -> $"{System.Net.WebUtility.HtmlDecode before} {binding}"
-            | None -> binding
-
-        NodeExtensions.With(node, KeyValue("data-action", Encoded.descriptor value))
+        NodeExtensions.With(node, Attributes.binding attributes eventName handler)
 
     /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
     [<Extension>]
