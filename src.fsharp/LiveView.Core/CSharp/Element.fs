@@ -14,11 +14,26 @@ module internal Attributes =
         | KeyValue(key, _)
         | Boolean key -> key
 
+    /// True when `attribute` (null: none) is named `name`.
+    let named (name: string) (attribute: XmlAttribute | null) =
+        match attribute with
+        | null -> false
+        | attribute -> String.Equals(nameOf attribute, name)
+
+    /// True when one of `attributes` is named `name`.
+    let has (name: string) (attributes: XmlAttribute array) =
+        let mutable found = false
+
+        for attribute in attributes do
+            found <- found || named name attribute
+
+        found
+
     /// `attributes` with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
     let put (attributes: XmlAttribute array) (attribute: XmlAttribute) =
         let name = nameOf attribute
 
-        if attributes |> Array.exists (fun a -> String.Equals(nameOf a, name)) then
+        if has name attributes then
             Array.append (attributes |> Array.filter (fun a -> not (String.Equals(nameOf a, name)))) [| attribute |]
         else
             // The common case, an attribute not set yet: one array.
@@ -125,18 +140,13 @@ type Element =
 
     /// True when an attribute `name` is set.
     member private x.Has(name: string) =
-        let is (attribute: XmlAttribute | null) =
-            match attribute with
-            | null -> false
-            | attribute -> String.Equals(Attributes.nameOf attribute, name)
-
-        is x.a0
-        || is x.a1
-        || is x.a2
-        || is x.a3
+        Attributes.named name x.a0
+        || Attributes.named name x.a1
+        || Attributes.named name x.a2
+        || Attributes.named name x.a3
         || (match x.more with
             | null -> false
-            | more -> more |> Array.exists (fun a -> is a))
+            | more -> Attributes.has name more)
 
     /// The element with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
     member private x.With(attribute: XmlAttribute) : Element =
