@@ -9,6 +9,7 @@ open LiveView
 /// Attributes as C# views set them: values HTML-encoded (Giraffe keeps them encoded), one of each name.
 module internal Attributes =
 
+    /// The name of `attribute`.
     let nameOf (attribute: XmlAttribute) =
         match attribute with
         | KeyValue(key, _)
@@ -20,27 +21,20 @@ module internal Attributes =
         | null -> false
         | attribute -> String.Equals(nameOf attribute, name)
 
-    /// True when one of `attributes` is named `name`.
-    let has (name: string) (attributes: XmlAttribute array) =
-        let mutable found = false
+    /// The first of `attributes` named `name`, or null.
+    let find (name: string) (attributes: XmlAttribute array) : XmlAttribute | null =
+        let mutable found = null
 
         for attribute in attributes do
-            found <- found || named name attribute
+            if isNull found && named name attribute then
+                found <- attribute
 
         found
 
-    /// `attributes` with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
-    let put (attributes: XmlAttribute array) (attribute: XmlAttribute) =
+    /// `attributes` with `attribute` in place of those of its name, after the others.
+    let replacing (attributes: XmlAttribute array) (attribute: XmlAttribute) =
         let name = nameOf attribute
-
-        if has name attributes then
-            Array.append (attributes |> Array.filter (fun a -> not (String.Equals(nameOf a, name)))) [| attribute |]
-        else
-            // The common case, an attribute not set yet: one array.
-            let added = Array.zeroCreate (attributes.Length + 1)
-            Array.blit attributes 0 added 0 attributes.Length
-            added[attributes.Length] <- attribute
-            added
+        Array.append (attributes |> Array.filter (fun a -> not (String.Equals(nameOf a, name)))) [| attribute |]
 
     /// The attribute `name` set to `value`, HTML-encoded.
     let text (name: string) (value: string) = KeyValue(name, Encoded.text value)
@@ -50,20 +44,14 @@ module internal Attributes =
         KeyValue("data-action", Encoded.descriptor descriptor)
 
     /// `data-action` binding `eventName` to the page's handler `handler` (a method registered with `.On(method)`), after
-    /// the bindings of `attributes`' `data-action`, if any.
-    let binding (attributes: XmlAttribute array) (eventName: string) (handler: Delegate) =
+    /// the bindings of `bound`, the element's `data-action` (null: none).
+    let binding (bound: XmlAttribute | null) (eventName: string) (handler: Delegate) =
         let binding = Binding.descriptor eventName (Handler.nameOf handler.Method.Name)
-
-        let bound =
-            attributes
-            |> Array.tryPick (function
-                | KeyValue("data-action", value) -> Some value
-                | _ -> None)
 
         match bound with
         // Giraffe keeps attribute values encoded.
-        | Some before -> action $"{WebUtility.HtmlDecode before} {binding}"
-        | None -> action binding
+        | KeyValue(_, before) -> action $"{WebUtility.HtmlDecode before} {binding}"
+        | _ -> action binding
 
 /// An element a C# view writes: `H.Button("Go")` makes one, `.Id("go").Class("primary")` set its attributes, and it
 /// becomes a Giraffe.ViewEngine node wherever one is expected (a parent's child, a view's result, a patch). A value:
@@ -101,7 +89,7 @@ type Element =
         Element(tag, children, null, null, null, null, null, 0)
 
     /// The element `tag` holding `children` with `attributes`.
-    static member private Of(tag, children, attributes: XmlAttribute array) =
+    static member private Of(tag, children: XmlNode list | null, attributes: XmlAttribute array) =
         let at i : XmlAttribute | null =
             if i < attributes.Length then attributes[i] else null
 
@@ -115,6 +103,13 @@ type Element =
             (if attributes.Length > 4 then attributes[4..] else null),
             attributes.Length
         )
+
+    /// The element `node` is, to set its attributes (`NodeExtensions`): a text has none.
+    static member internal From(node: XmlNode) =
+        match node with
+        | ParentNode((tag, attributes), children) -> Element.Of(tag, children, attributes)
+        | VoidElement(tag, attributes) -> Element.Of(tag, null, attributes)
+        | Text _ -> invalidArg (nameof node) "A text node has no attributes; put it inside an element."
 
     /// Its attributes, in the order they were set.
     member private x.Attributes: XmlAttribute array =
@@ -138,22 +133,31 @@ type Element =
 
             attributes
 
-    /// True when an attribute `name` is set.
-    member private x.Has(name: string) =
-        Attributes.named name x.a0
-        || Attributes.named name x.a1
-        || Attributes.named name x.a2
-        || Attributes.named name x.a3
-        || (match x.more with
-            | null -> false
-            | more -> Attributes.has name more)
+    /// The attribute `name`, if it is set (else null).
+    member private x.Find(name: string) : XmlAttribute | null =
+        if Attributes.named name x.a0 then
+            x.a0
+        elif Attributes.named name x.a1 then
+            x.a1
+        elif Attributes.named name x.a2 then
+            x.a2
+        elif Attributes.named name x.a3 then
+            x.a3
+        else
+            match x.more with
+            | null -> null
+            | more -> Attributes.find name more
+
+    /// Fails for an element never made.
+    static member private NeverMade() =
+        invalidOp "This element was never made (`default(Element)`): make elements with `H`."
 
     /// The element with `attribute` set: added at the end, or, when one of its name is there, in place of it (last).
     member private x.With(attribute: XmlAttribute) : Element =
         match x.tag with
-        | null -> invalidOp "This element was never made (`default(Element)`): make elements with `H`."
-        | tag when x.Has(Attributes.nameOf attribute) ->
-            Element.Of(tag, x.children, Attributes.put x.Attributes attribute)
+        | null -> Element.NeverMade()
+        | tag when not (isNull (x.Find(Attributes.nameOf attribute))) ->
+            Element.Of(tag, x.children, Attributes.replacing x.Attributes attribute)
         | tag ->
             let children, a0, a1, a2, a3 = x.children, x.a0, x.a1, x.a2, x.a3
 
@@ -173,7 +177,7 @@ type Element =
     /// The Giraffe.ViewEngine node of the element.
     member x.Node: XmlNode =
         match x.tag, x.children with
-        | null, _ -> invalidOp "This element was never made (`default(Element)`): make elements with `H`."
+        | null, _ -> Element.NeverMade()
         | tag, null -> VoidElement(tag, x.Attributes)
         | tag, children -> ParentNode((tag, x.Attributes), children)
 
@@ -214,7 +218,7 @@ type Element =
     /// (`data-action="click->counter#increment"`); bindings of other events of the element stay
     /// (`.On("input", Search).On("submit", Send)`). Rendering fails if the page has not registered it.
     member x.On(eventName: string, handler: Delegate) =
-        x.With(Attributes.binding x.Attributes eventName handler)
+        x.With(Attributes.binding (x.Find "data-action") eventName handler)
 
     /// Gives the element's content to the page's scripts (maps, editors): the view never changes it.
     member x.Ignore() = x.With Live.ignore
